@@ -1,0 +1,52 @@
+# Two commands: `make run` serves the app on its embedded defaults, `make test` runs the tests.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export PYTHAINLP_OFFLINE := 1
+export FLASK_APP := bot
+
+.PHONY: run test bench lint model eval setup setup-dev browser clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $@
+
+setup: $(VENV)/.installed
+setup-dev: $(VENV)/.installed-dev
+
+run: setup
+	$(BIN)/flask init-db
+	@echo ""
+	@echo "  Prongsai is running:"
+	@echo "    citizen pages   http://$(HOST):$(PORT)/"
+	@echo "    complaint form  http://$(HOST):$(PORT)/complaint"
+	@echo "    track a case    http://$(HOST):$(PORT)/track"
+	@echo "    health          http://$(HOST):$(PORT)/healthz"
+	@echo "    LINE webhook    http://$(HOST):$(PORT)/callback (set LINE_CHANNEL_SECRET first)"
+	@echo ""
+	$(BIN)/waitress-serve --host $(HOST) --port $(PORT) --threads 16 --call bot:create_app
+
+browser:
+	@bash .ci/ensure-chromium
+
+test: setup-dev browser
+	$(BIN)/python -m pytest -q
+
+lint: setup-dev
+	$(BIN)/ruff check .
+
+bench: setup-dev
+	$(BIN)/python -m pytest -q -s tests/bench -p no:cacheprovider -o norecursedirs= -o python_files='bench_*.py'
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,66 @@
+"""Prongsai's Flask application: `create_app()` is the one place where things are wired."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from typing import Any
+
+from flask import Flask
+from flask_wtf.csrf import CSRFProtect
+
+from bot import config, db
+from bot.line.processor import EventProcessor
+from bot.notify import push_pending_notices
+from bot.services import build
+from bot.worker import BackgroundWorker
+
+csrf = CSRFProtect()
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    app = Flask(
+        __name__,
+        instance_path=os.environ.get("PRONGSAI_INSTANCE") or os.path.join(root, "instance"),
+        template_folder=os.path.join(root, "templates"),
+        static_folder=os.path.join(root, "static"),
+    )
+    os.makedirs(app.instance_path, exist_ok=True)
+    app.config.from_mapping(config.from_env(app.instance_path))
+    if test_config:
+        app.config.from_mapping(test_config)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+
+    db.init_app(app)
+    csrf.init_app(app)
+
+    from bot.web import citizen, health
+    from bot.line import webhook
+
+    app.register_blueprint(citizen.bp)
+    app.register_blueprint(health.bp)
+    app.register_blueprint(webhook.bp)
+    csrf.exempt(webhook.bp)  # LINE signs its requests instead
+
+    from bot import cli
+
+    cli.init_app(app)
+
+    svc = build(app)
+    app.extensions["prongsai"] = svc
+    processor = EventProcessor(app, svc.line, svc.context)
+    app.extensions["prongsai_processor"] = processor
+    wake = threading.Event()
+    app.extensions["prongsai_wake"] = wake
+    if app.config["BACKGROUND_WORKERS"]:
+        worker = BackgroundWorker(
+            wake,
+            [processor.process_pending, lambda: push_pending_notices(app, svc.line)],
+        )
+        app.extensions["prongsai_worker"] = worker
+        worker.start()
+    return app

@@ -1,0 +1,137 @@
+"""`flask --app bot <command>`: the office's command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+from flask import Flask, current_app
+
+from bot import db
+from bot.db import new_session
+from bot.notify import push_pending_notices
+from bot.services import services
+from bot.store import SqlStore
+from handlers.clock import local_date, utcnow
+from handlers.conversations import engine
+from handlers.conversations.messages import Inbound, Reply
+from handlers.domain import Channel, DomainError
+from handlers.summaries import summary as make_summary
+from handlers.thai.dates import fiscal_year
+from handlers.usecases.complaints import set_status
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(init_db)
+    app.cli.add_command(chat)
+    app.cli.add_command(summary)
+    app.cli.add_command(complaint)
+
+
+@click.command("init-db")
+def init_db() -> None:
+    """Create or migrate the database to the newest schema."""
+    db.upgrade(current_app)
+    click.echo(f"Database ready: {_safe_url(current_app.config['DATABASE_URL'])}")
+
+
+def _safe_url(url: str) -> str:
+    # Never print a password that DATABASE_URL may carry.
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        return f"{scheme}://***@{rest.split('@', 1)[1]}"
+    return url
+
+
+@click.command("chat")
+@click.option("--user", default="demo", help="A name for this chat user (keeps their cases apart).")
+def chat(user: str) -> None:
+    """Talk to the bot in the terminal, as a LINE user would."""
+    user_id = f"chat:{user}"
+    click.echo("พิมพ์ข้อความเพื่อคุยกับระบบ (พิมพ์ /quit เพื่อออก, /location LAT LNG เพื่อส่งตำแหน่ง)")
+    _show(_say(Inbound(user_id, "follow")))
+    while True:
+        try:
+            line = input("คุณ> ")
+        except (EOFError, KeyboardInterrupt):
+            click.echo()
+            break
+        if line.strip() in ("/quit", "/exit"):
+            break
+        _show(_say(_parse_chat_line(user_id, user, line)))
+
+
+def _parse_chat_line(user_id: str, user: str, line: str) -> Inbound:
+    parts = line.split()
+    if parts[:1] == ["/location"] and len(parts) >= 3:
+        try:
+            lat, lng = float(parts[1]), float(parts[2])
+            return Inbound(user_id, "location", latitude=lat, longitude=lng,
+                           address=" ".join(parts[3:]), display_name=user)
+        except ValueError:
+            pass
+    if parts[:1] == ["/sticker"]:
+        return Inbound(user_id, "sticker", display_name=user)
+    return Inbound(user_id, "text", text=line, display_name=user)
+
+
+def _say(msg: Inbound) -> list[Reply]:
+    with new_session() as s:
+        store = SqlStore(s)
+        replies = engine.handle(msg, services(current_app).context(store, Channel.CHAT))
+        store.commit()
+    return replies
+
+
+def _show(replies: list[Reply]) -> None:
+    for r in replies:
+        click.echo(f"บอท> {r.text}")
+        if r.quick_replies:
+            click.echo("      [" + "] [".join(q.label for q in r.quick_replies) + "]")
+
+
+@click.command("summary")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option("--year", type=int, default=None, help="Fiscal year (BE); default: the current one.")
+def summary(as_json: bool, year: int | None) -> None:
+    """Key figures of the fiscal year."""
+    fy = year or fiscal_year(local_date(utcnow()))
+    with new_session() as s:
+        data = make_summary(SqlStore(s), fy)
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False))
+        return
+    c = data["complaints"]
+    click.echo(f"ปีงบประมาณ {fy}: เรื่องร้องเรียน {c['total']} เรื่อง")
+    for k, v in c["by_status"].items():
+        click.echo(f"  {k}: {v}")
+
+
+@click.group("complaint")
+def complaint() -> None:
+    """Work on complaints."""
+
+
+@complaint.command("set-status")
+@click.argument("case")
+@click.argument("status")
+@click.option("--note", default="", help="What was done; the citizen sees it.")
+@click.option("--actor", default="cli", help="Who made the change (kept in the history).")
+def set_status_cmd(case: str, status: str, note: str, actor: str) -> None:
+    """Change a case's status (received, in_progress, resolved, rejected, forwarded)."""
+    with new_session() as s:
+        store = SqlStore(s)
+        try:
+            c = set_status(store, case, status, note, utcnow(), actor)
+        except DomainError as e:
+            store.rollback()
+            click.echo(f"ไม่สำเร็จ: {e}", err=True)
+            sys.exit(1)
+        store.commit()
+    pushed = push_pending_notices(current_app._get_current_object(), services(current_app).line)
+    click.echo(f"{c.case_number}: {c.status.value} ({c.status.thai})")
+    if c.line_user_id and pushed:
+        click.echo("แจ้งผู้ร้องทาง LINE แล้ว")
+    elif c.line_user_id:
+        click.echo("ผู้ร้องจะเห็นการแจ้งเตือนเมื่อส่งข้อความครั้งถัดไป")

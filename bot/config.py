@@ -1,0 +1,51 @@
+"""Configuration from the environment; every value has an embedded default that runs locally."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+
+def from_env(instance_path: str) -> dict[str, Any]:
+    inst = Path(instance_path)
+    env = os.environ.get
+    return {
+        "DATABASE_URL": env("DATABASE_URL") or f"sqlite:///{inst / 'prongsai.db'}",
+        "SECRET_KEY": env("SECRET_KEY") or _local_secret_key(inst),
+        "ADMIN_PASSWORD": env("ADMIN_PASSWORD", ""),
+        "LINE_CHANNEL_SECRET": env("LINE_CHANNEL_SECRET", ""),
+        "LINE_CHANNEL_ACCESS_TOKEN": env("LINE_CHANNEL_ACCESS_TOKEN", ""),
+        "LINE_API_HOST": env("LINE_API_HOST", "https://api.line.me"),
+        "LINE_DATA_API_HOST": env("LINE_DATA_API_HOST", "https://api-data.line.me"),
+        "LINE_TIMEOUT_SECONDS": float(env("LINE_TIMEOUT_SECONDS", "5")),
+        # The free plan allows 300 push messages a month; stay under what the office pays for.
+        "PUSH_MONTHLY_LIMIT": int(env("PUSH_MONTHLY_LIMIT", "300")),
+        "SHEETS_BACKEND": env("SHEETS_BACKEND", "xlsx"),
+        "SHEETS_XLSX_PATH": env("SHEETS_XLSX_PATH") or str(inst / "prongsai.xlsx"),
+        "GOOGLE_SERVICE_ACCOUNT_FILE": env("GOOGLE_SERVICE_ACCOUNT_FILE", ""),
+        "SPREADSHEET_KEY": env("SPREADSHEET_KEY", ""),
+        "UPLOAD_FOLDER": env("UPLOAD_FOLDER") or str(inst / "uploads"),
+        "MAX_PHOTO_BYTES": int(env("MAX_PHOTO_BYTES", str(10 * 1024 * 1024))),
+        # Whole request bodies: three photos plus the form.
+        "MAX_CONTENT_LENGTH": int(env("MAX_CONTENT_LENGTH", str(32 * 1024 * 1024))),
+        # One process does everything by default; larger deployments turn this off and run workers.
+        "BACKGROUND_WORKERS": env("BACKGROUND_WORKERS", "1") not in ("0", "false", "no"),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": env("SESSION_COOKIE_SECURE", "0") in ("1", "true", "yes"),
+        "WTF_CSRF_TIME_LIMIT": None,
+    }
+
+
+def _local_secret_key(inst: Path) -> str:
+    """A random key kept under instance/ so sessions survive restarts without configuration."""
+    path = inst / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    inst.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key

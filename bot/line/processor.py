@@ -1,0 +1,170 @@
+"""Turns stored LINE events into conversation steps, each exactly once, then replies."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Flask
+from linebot.v3.webhooks import (
+    Event,
+    FollowEvent,
+    ImageMessageContent,
+    LocationMessageContent,
+    MessageEvent,
+    PostbackEvent,
+    StickerMessageContent,
+    TextMessageContent,
+)
+from sqlalchemy import select, update
+
+from bot.db import new_session
+from bot.line.client import LineClient
+from bot.models import LineEvent
+from bot.store import SqlStore, naive
+from handlers.clock import utcnow
+from handlers.conversations import engine
+from handlers.conversations.messages import Inbound, Reply
+from handlers.conversations.session import Context
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Prepared:
+    """What an event needs from the network, fetched before its transaction opens."""
+
+    inbound: Inbound | None
+    reply_token: str | None
+    skip_reason: str = ""
+
+
+ContextFactory = Callable[[SqlStore], Context]
+
+
+class EventProcessor:
+    def __init__(self, app: Flask, client: LineClient | None, context: ContextFactory) -> None:
+        self.app = app
+        self.client = client
+        self.context = context
+
+    def process_pending(self, limit: int = 100) -> int:
+        """Process stored events in arrival order; returns how many were handled."""
+        with new_session(self.app) as s:
+            ids = s.scalars(
+                select(LineEvent.id)
+                .where(LineEvent.status == "pending")
+                .order_by(LineEvent.id)
+                .limit(limit)
+            ).all()
+        return sum(self.process_one(i) for i in ids)
+
+    def process_one(self, event_id: int) -> bool:
+        with new_session(self.app) as s:
+            row = s.get(LineEvent, event_id)
+            if row is None or row.status != "pending":
+                return False
+            raw = json.loads(row.payload)
+        prepared = self._prepare(raw)
+        with new_session(self.app) as s:
+            store = SqlStore(s)
+            # Claiming and the event's effects commit together: a crash before the commit
+            # leaves the event pending, a second worker finds it already claimed.
+            claimed = s.execute(
+                update(LineEvent)
+                .where(LineEvent.id == event_id, LineEvent.status == "pending")
+                .values(
+                    status="done" if prepared.inbound else "ignored",
+                    processed_at=naive(utcnow()),
+                    error=prepared.skip_reason,
+                )
+            ).rowcount
+            if not claimed:
+                s.rollback()
+                return False
+            replies: list[Reply] = []
+            if prepared.inbound is not None:
+                try:
+                    replies = engine.handle(prepared.inbound, self.context(store))
+                except Exception:
+                    log.exception("LINE event %s failed in its conversation", event_id)
+                    s.rollback()
+                    self._mark_failed(event_id)
+                    replies = [Reply("ขออภัย ระบบขัดข้องชั่วคราว กรุณาลองใหม่อีกครั้งครับ")]
+                    self._send(prepared.reply_token, replies)
+                    return True
+            s.commit()
+        # Told only after the commit: what the user is told has been kept.
+        self._send(prepared.reply_token, replies)
+        return True
+
+    def _send(self, token: str | None, replies: list[Reply]) -> None:
+        if token and replies and self.client is not None:
+            self.client.reply(token, replies)
+
+    def _mark_failed(self, event_id: int) -> None:
+        with new_session(self.app) as s:
+            s.execute(
+                update(LineEvent)
+                .where(LineEvent.id == event_id)
+                .values(status="failed", processed_at=naive(utcnow()))
+            )
+            s.commit()
+
+    def _prepare(self, raw: dict[str, Any]) -> Prepared:
+        try:
+            event = Event.from_dict(raw)
+        except Exception:
+            return Prepared(None, None, f"unsupported event type {str(raw.get('type'))[:30]}")
+        if event is None:
+            return Prepared(None, None, "unreadable event")
+        mode = getattr(event, "mode", None)
+        if str(getattr(mode, "value", mode)) == "standby":
+            return Prepared(None, None, "standby mode")
+        source = getattr(event, "source", None)
+        user_id = getattr(source, "user_id", None)
+        if getattr(source, "type", "") != "user" or not user_id:
+            return Prepared(None, None, f"source {getattr(source, 'type', None)} not handled")
+        token = getattr(event, "reply_token", None)
+        inbound = self._inbound(event, user_id)
+        if inbound is None:
+            return Prepared(None, None, f"event {raw.get('type')} not handled")
+        return Prepared(inbound, token)
+
+    def _inbound(self, event: Event, user_id: str) -> Inbound | None:
+        if isinstance(event, FollowEvent):
+            return Inbound(user_id, "follow")
+        if isinstance(event, PostbackEvent):
+            return Inbound(user_id, "postback", text=event.postback.data or "")
+        if not isinstance(event, MessageEvent):
+            return None
+        m = event.message
+        name = self._display_name(user_id)
+        if isinstance(m, TextMessageContent):
+            return Inbound(user_id, "text", text=m.text or "", display_name=name)
+        if isinstance(m, ImageMessageContent):
+            path, error = (
+                self.client.fetch_image(m.id) if self.client else (None, "รับรูปไม่ได้ในขณะนี้")
+            )
+            return Inbound(user_id, "image", image_path=path, image_error=error, display_name=name)
+        if isinstance(m, LocationMessageContent):
+            return Inbound(
+                user_id,
+                "location",
+                latitude=m.latitude,
+                longitude=m.longitude,
+                address=m.address or m.title or "",
+                display_name=name,
+            )
+        if isinstance(m, StickerMessageContent):
+            return Inbound(user_id, "sticker", display_name=name)
+        return Inbound(user_id, "other", display_name=name)
+
+    def _display_name(self, user_id: str) -> str:
+        if self.client is None:
+            return ""
+        with new_session(self.app) as s:
+            return self.client.display_name(s, user_id, utcnow())

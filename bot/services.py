@@ -1,0 +1,75 @@
+"""The composition root's parts: what the core is given in this deployment."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+
+from flask import Flask
+
+from bot.line.client import LineClient, LineSettings
+from bot.store import SqlStore
+from handlers.clock import utcnow
+from handlers.conversations.session import Context, Understood
+from handlers.domain import Channel
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    line: LineClient | None
+
+    def context(self, store: SqlStore, channel: Channel = Channel.LINE,
+                now: datetime | None = None) -> Context:
+        return Context(
+            store=store,
+            now=now or utcnow(),
+            channel=channel,
+            understand=understand,
+            suggest=suggest,
+        )
+
+
+def build(app: Flask) -> Services:
+    c = app.config
+    line = None
+    if c["LINE_CHANNEL_ACCESS_TOKEN"]:
+        line = LineClient(
+            LineSettings(
+                access_token=c["LINE_CHANNEL_ACCESS_TOKEN"],
+                api_host=c["LINE_API_HOST"],
+                data_api_host=c["LINE_DATA_API_HOST"],
+                timeout=c["LINE_TIMEOUT_SECONDS"],
+                push_monthly_limit=c["PUSH_MONTHLY_LIMIT"],
+                upload_folder=c["UPLOAD_FOLDER"],
+                max_photo_bytes=c["MAX_PHOTO_BYTES"],
+            )
+        )
+    return Services(line=line)
+
+
+def services(app: Flask) -> Services:
+    return app.extensions["prongsai"]
+
+
+# Free-text understanding: the model loads once per process, on first use.
+
+
+def understand(text: str) -> Understood:
+    from handlers.intents import detect_intent
+
+    return detect_intent(text)
+
+
+def suggest(text: str) -> list[tuple[str, float]]:
+    return _classifier()(text)
+
+
+@cache
+def _classifier():  # type: ignore[no-untyped-def]
+    from handlers.classify import classify
+
+    return classify

@@ -1,0 +1,1 @@
+"""Web pages: citizen forms, health check."""

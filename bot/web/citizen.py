@@ -1,0 +1,130 @@
+"""Citizen pages: landing, complaint and corruption-report forms, tracking."""
+
+from __future__ import annotations
+
+from flask import (
+    Blueprint,
+    current_app,
+    redirect,
+    render_template,
+    session,
+    url_for,
+)
+from werkzeug.datastructures import FileStorage
+from werkzeug.wrappers import Response
+
+from bot.db import store
+from bot.line.client import save_photo
+from handlers import categories
+from handlers.clock import local, utcnow
+from handlers.domain import Channel, DomainError, Location, find_case_number
+from handlers.usecases.complaints import ComplaintDraft, file_complaint, track
+from handlers.thai.dates import format_thai_datetime
+
+from .forms import ComplaintForm, TrackForm
+
+bp = Blueprint("citizen", __name__)
+
+
+@bp.app_template_filter("thaidate")
+def thaidate(dt: object) -> str:
+    return format_thai_datetime(local(dt)) if dt else ""  # type: ignore[arg-type]
+
+
+@bp.get("/")
+def index() -> str:
+    return render_template("index.html")
+
+
+@bp.route("/complaint", methods=["GET", "POST"])
+def complaint() -> str | Response:
+    return _complaint_form(corruption=False)
+
+
+@bp.route("/corruption", methods=["GET", "POST"])
+def corruption() -> str | Response:
+    return _complaint_form(corruption=True)
+
+
+def _complaint_form(corruption: bool) -> str | Response:
+    form = ComplaintForm(corruption=corruption)
+    if not form.is_submitted() and corruption:
+        form.anonymous.data = True
+    error = None
+    if form.validate_on_submit():
+        photos, problems = _save_photos(form.photos.data or [])
+        if problems:
+            form.photos.errors = [*form.photos.errors, *problems]
+        else:
+            try:
+                filed = file_complaint(store(), _draft(form, photos), Channel.WEB, utcnow())
+                store().commit()
+            except DomainError as e:
+                store().rollback()
+                error = str(e)
+            else:
+                session["filed"] = {
+                    "case": filed.complaint.case_number,
+                    "code": filed.secret_code,
+                }
+                return redirect(url_for("citizen.received"))
+    status = 400 if form.is_submitted() else 200
+    page = render_template(
+        "complaint.html", form=form, corruption=corruption, error=error, restricted=corruption
+    )
+    return (page, status)  # type: ignore[return-value]
+
+
+def _draft(form: ComplaintForm, photos: list[str]) -> ComplaintDraft:
+    anonymous = bool(form.anonymous.data)
+    return ComplaintDraft(
+        category=form.category.data or "",
+        details=form.details.data or "",
+        photos=photos,
+        location=Location(address=form.location.data.strip()) if form.location.data else None,
+        contact_name=form.contact_name.data or "",
+        phone=form.phone.data or "",
+        anonymous=anonymous,
+    )
+
+
+def _save_photos(files: list[FileStorage]) -> tuple[list[str], list[str]]:
+    saved, problems = [], []
+    folder = current_app.config["UPLOAD_FOLDER"]
+    limit = current_app.config["MAX_PHOTO_BYTES"]
+    for f in files:
+        if not getattr(f, "filename", ""):
+            continue
+        content = f.read(limit + 1)
+        name, problem = save_photo(content, folder, limit)
+        if problem:
+            problems.append(f"{f.filename}: {problem}")
+        elif name:
+            saved.append(name)
+    return saved, problems
+
+
+@bp.get("/complaint/received")
+def received() -> str | Response:
+    filed = session.pop("filed", None)
+    if not filed:
+        return redirect(url_for("citizen.track_page"))
+    return render_template("received.html", case=filed["case"], code=filed["code"])
+
+
+@bp.route("/track", methods=["GET", "POST"])
+def track_page() -> str | tuple[str, int]:
+    form = TrackForm()
+    found, not_found = None, False
+    if form.validate_on_submit():
+        number = find_case_number(form.case_number.data or "") or ""
+        found = track(store(), number, form.code.data or "")
+        not_found = found is None
+    page = render_template(
+        "track.html",
+        form=form,
+        complaint=found,
+        not_found=not_found,
+        category=categories.get(found.category) if found else None,
+    )
+    return (page, 404) if not_found else page

@@ -1,0 +1,72 @@
+"""Citizen web forms, with Thai validation messages."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, MultipleFileField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
+
+from handlers import categories
+from handlers.usecases.complaints import MAX_DETAILS, MAX_PHOTOS, MIN_DETAILS, clean_phone
+
+
+def _phone(form: FlaskForm, field: StringField) -> None:
+    if field.data and clean_phone(field.data) is None:
+        raise ValidationError("เบอร์โทรศัพท์ไม่ถูกต้อง (ตัวเลข 9–10 หลัก เช่น 0812345678)")
+
+
+def _photo_count(form: FlaskForm, field: MultipleFileField) -> None:
+    files = [f for f in (field.data or []) if getattr(f, "filename", "")]
+    if len(files) > MAX_PHOTOS:
+        raise ValidationError(f"แนบรูปได้ไม่เกิน {MAX_PHOTOS} รูป")
+
+
+class ComplaintForm(FlaskForm):
+    category = SelectField(
+        "ประเภทเรื่อง",
+        choices=[],
+        validators=[DataRequired("กรุณาเลือกประเภทเรื่อง")],
+    )
+    details = TextAreaField(
+        "รายละเอียด",
+        validators=[
+            DataRequired("กรุณากรอกรายละเอียด"),
+            Length(
+                min=MIN_DETAILS,
+                max=MAX_DETAILS,
+                message=f"รายละเอียดต้องยาว {MIN_DETAILS}–{MAX_DETAILS} ตัวอักษร",
+            ),
+        ],
+    )
+    location = StringField(
+        "สถานที่ (ไม่บังคับ)",
+        validators=[Optional(), Length(max=300, message="สถานที่ยาวเกิน 300 ตัวอักษร")],
+    )
+    photos = MultipleFileField("รูปภาพประกอบ (ไม่บังคับ ไม่เกิน 3 รูป)", validators=[_photo_count])
+    contact_name = StringField(
+        "ชื่อผู้แจ้ง (ไม่บังคับ)",
+        validators=[Optional(), Length(max=200, message="ชื่อยาวเกิน 200 ตัวอักษร")],
+    )
+    phone = StringField("เบอร์โทรศัพท์ (ไม่บังคับ)", validators=[Optional(), _phone])
+    anonymous = BooleanField("ไม่ประสงค์ระบุตัวตน")
+
+    def __init__(self, *args: object, corruption: bool = False, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        if corruption:
+            cat = categories.get("corruption")
+            assert cat is not None
+            self.category.choices = [(cat.code, cat.name_th)]
+            self.category.data = cat.code
+        else:
+            self.category.choices = [("", "— เลือกประเภทเรื่อง —")] + [
+                (c.code, c.name_th) for c in categories.public_categories()
+            ]
+
+
+class TrackForm(FlaskForm):
+    case_number = StringField(
+        "เลขที่เรื่อง", validators=[DataRequired("กรุณากรอกเลขที่เรื่อง"), Length(max=20)]
+    )
+    code = StringField(
+        "รหัสติดตาม", validators=[DataRequired("กรุณากรอกรหัสติดตาม"), Length(max=20)]
+    )

@@ -1,0 +1,36 @@
+"""The background thread that processes LINE events and delivers notices in the app's process."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+
+log = logging.getLogger(__name__)
+
+
+class BackgroundWorker(threading.Thread):
+    """Runs `jobs` when woken (a webhook arrived) or every `interval` seconds."""
+
+    def __init__(self, wake: threading.Event, jobs: list[Callable[[], object]], interval: float = 2.0):
+        super().__init__(name="prongsai-worker", daemon=True)
+        self.wake = wake
+        self.jobs = jobs
+        self.interval = interval
+        self.stopping = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopping.is_set():
+            self.wake.wait(self.interval)
+            self.wake.clear()
+            for job in self.jobs:
+                try:
+                    job()
+                except Exception:  # keep serving; the next round retries
+                    log.exception("background job %s failed", getattr(job, "__name__", job))
+                    time.sleep(0.5)
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.wake.set()

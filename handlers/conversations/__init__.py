@@ -1,0 +1,1 @@
+"""Chat conversations as channel-free state machines: an inbound message in, replies out."""

@@ -1,0 +1,55 @@
+"""The state of one user's open conversation and the contract of a conversation step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+from handlers.conversations.messages import Inbound, Reply
+from handlers.domain import Channel
+from handlers.ports import Store
+
+# A draft nobody touched for this long is dropped: the citizen has moved on.
+DRAFT_TTL_MINUTES = 30
+
+
+class Understood(Protocol):
+    name: str
+    case_number: str | None
+    category: str | None
+
+
+@dataclass
+class Session:
+    flow: str
+    step: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"flow": self.flow, "step": self.step, "data": self.data}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Session:
+        return cls(flow=d["flow"], step=d["step"], data=dict(d.get("data") or {}))
+
+
+@dataclass
+class Context:
+    store: Store
+    now: datetime
+    channel: Channel = Channel.LINE
+    # Free-text understanding and category suggestions are injected so that the core's
+    # tests need no model; the composition root wires the real ones.
+    understand: Callable[[str], Understood] | None = None
+    suggest: Callable[[str], list[tuple[str, float]]] | None = None
+
+
+@dataclass
+class Outcome:
+    replies: list[Reply]
+    session: Session | None  # None: the conversation is over
+
+
+Step = Callable[[Session, Inbound, Context], Outcome]
