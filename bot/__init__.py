@@ -32,14 +32,16 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.from_mapping(config.from_env(app.instance_path))
     if test_config:
         app.config.from_mapping(test_config)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     logging.getLogger("alembic").setLevel(logging.WARNING)
 
     db.init_app(app)
     csrf.init_app(app)
 
-    from bot.web import citizen, health
     from bot.line import webhook
+    from bot.web import citizen, health
 
     app.register_blueprint(citizen.bp)
     app.register_blueprint(health.bp)

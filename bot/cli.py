@@ -67,8 +67,14 @@ def _parse_chat_line(user_id: str, user: str, line: str) -> Inbound:
     if parts[:1] == ["/location"] and len(parts) >= 3:
         try:
             lat, lng = float(parts[1]), float(parts[2])
-            return Inbound(user_id, "location", latitude=lat, longitude=lng,
-                           address=" ".join(parts[3:]), display_name=user)
+            return Inbound(
+                user_id,
+                "location",
+                latitude=lat,
+                longitude=lng,
+                address=" ".join(parts[3:]),
+                display_name=user,
+            )
         except ValueError:
             pass
     if parts[:1] == ["/sticker"]:

@@ -22,8 +22,9 @@ log = logging.getLogger(__name__)
 class Services:
     line: LineClient | None
 
-    def context(self, store: SqlStore, channel: Channel = Channel.LINE,
-                now: datetime | None = None) -> Context:
+    def context(
+        self, store: SqlStore, channel: Channel = Channel.LINE, now: datetime | None = None
+    ) -> Context:
         return Context(
             store=store,
             now=now or utcnow(),

@@ -125,9 +125,7 @@ class SqlStore:
     def count_by(self, column: str, fiscal_year: int) -> dict[str, int]:
         col = getattr(ComplaintRow, column)
         rows = self.session.execute(
-            select(col, func.count())
-            .where(ComplaintRow.fiscal_year == fiscal_year)
-            .group_by(col)
+            select(col, func.count()).where(ComplaintRow.fiscal_year == fiscal_year).group_by(col)
         )
         return {k: n for k, n in rows}
 
@@ -202,9 +200,7 @@ def to_complaint(row: ComplaintRow, with_history: bool = True) -> Complaint:
         phone=row.phone,
         anonymous=row.anonymous,
         secret_hash=row.secret_hash,
-        history=[
-            StatusChange(Status(h.status), h.note, aware(h.at), h.actor) for h in row.history
-        ]
+        history=[StatusChange(Status(h.status), h.note, aware(h.at), h.actor) for h in row.history]
         if with_history
         else [],
     )

@@ -13,7 +13,9 @@ log = logging.getLogger(__name__)
 class BackgroundWorker(threading.Thread):
     """Runs `jobs` when woken (a webhook arrived) or every `interval` seconds."""
 
-    def __init__(self, wake: threading.Event, jobs: list[Callable[[], object]], interval: float = 2.0):
+    def __init__(
+        self, wake: threading.Event, jobs: list[Callable[[], object]], interval: float = 2.0
+    ):
         super().__init__(name="prongsai-worker", daemon=True)
         self.wake = wake
         self.jobs = jobs

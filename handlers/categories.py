@@ -36,7 +36,7 @@ def get(code: str) -> Category | None:
 
 
 def public_categories() -> list[Category]:
-    """Categories a citizen may pick for a general complaint (restricted ones have their own channel)."""
+    """Categories open to a general complaint (restricted ones have their own channel)."""
     return [c for c in load_categories() if not c.restricted]
 
 

@@ -128,9 +128,7 @@ class Complaint:
         if new == self.status:
             raise DomainError(f"เรื่อง {self.case_number} อยู่ในสถานะ “{new.thai}” อยู่แล้ว")
         if new not in TRANSITIONS[self.status]:
-            raise DomainError(
-                f"เปลี่ยนสถานะจาก “{self.status.thai}” เป็น “{new.thai}” ไม่ได้"
-            )
+            raise DomainError(f"เปลี่ยนสถานะจาก “{self.status.thai}” เป็น “{new.thai}” ไม่ได้")
         change = StatusChange(status=new, note=note, at=at, actor=actor)
         self.status = new
         self.updated_at = at

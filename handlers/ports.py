@@ -11,7 +11,7 @@ from handlers.domain import Complaint, StatusChange
 
 @dataclass
 class Notice:
-    """A message for a LINE user that is not a reply to what they just sent (e.g. a status change)."""
+    """A message for a user that answers nothing they sent (e.g. a status change)."""
 
     id: int
     line_user_id: str
@@ -20,7 +20,7 @@ class Notice:
 
 
 class Store(Protocol):
-    """The database, seen from the core. Writes join the caller's transaction; the caller commits."""
+    """The database, seen from the core. Writes join the caller's transaction."""
 
     # complaints
     def next_case_seq(self, fiscal_year: int) -> int: ...

@@ -47,7 +47,9 @@ class LineSettings:
 class LineClient:
     def __init__(self, settings: LineSettings) -> None:
         self.s = settings
-        self._api = ApiClient(Configuration(host=settings.api_host, access_token=settings.access_token))
+        self._api = ApiClient(
+            Configuration(host=settings.api_host, access_token=settings.access_token)
+        )
         self._data = ApiClient(
             Configuration(host=settings.data_api_host, access_token=settings.access_token)
         )
@@ -137,9 +139,12 @@ def image_extension(content: bytes) -> str | None:
 
 def pushes_this_month(session: Session, now: datetime) -> int:
     start = local(now).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    return session.scalar(
-        select(func.count()).select_from(PushLog).where(PushLog.sent_at >= naive(start))
-    ) or 0
+    return (
+        session.scalar(
+            select(func.count()).select_from(PushLog).where(PushLog.sent_at >= naive(start))
+        )
+        or 0
+    )
 
 
 ClientFactory = Callable[[], LineClient | None]

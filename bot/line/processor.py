@@ -146,9 +146,7 @@ class EventProcessor:
         if isinstance(m, TextMessageContent):
             return Inbound(user_id, "text", text=m.text or "", display_name=name)
         if isinstance(m, ImageMessageContent):
-            path, error = (
-                self.client.fetch_image(m.id) if self.client else (None, "รับรูปไม่ได้ในขณะนี้")
-            )
+            path, error = self.client.fetch_image(m.id) if self.client else (None, "รับรูปไม่ได้ในขณะนี้")
             return Inbound(user_id, "image", image_path=path, image_error=error, display_name=name)
         if isinstance(m, LocationMessageContent):
             return Inbound(

@@ -18,8 +18,8 @@ from bot.line.client import save_photo
 from handlers import categories
 from handlers.clock import local, utcnow
 from handlers.domain import Channel, DomainError, Location, find_case_number
-from handlers.usecases.complaints import ComplaintDraft, file_complaint, track
 from handlers.thai.dates import format_thai_datetime
+from handlers.usecases.complaints import ComplaintDraft, file_complaint, track
 
 from .forms import ComplaintForm, TrackForm
 

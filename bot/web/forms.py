@@ -67,6 +67,4 @@ class TrackForm(FlaskForm):
     case_number = StringField(
         "เลขที่เรื่อง", validators=[DataRequired("กรุณากรอกเลขที่เรื่อง"), Length(max=20)]
     )
-    code = StringField(
-        "รหัสติดตาม", validators=[DataRequired("กรุณากรอกรหัสติดตาม"), Length(max=20)]
-    )
+    code = StringField("รหัสติดตาม", validators=[DataRequired("กรุณากรอกรหัสติดตาม"), Length(max=20)])

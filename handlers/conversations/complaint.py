@@ -106,9 +106,7 @@ def _ask_details(s: Session) -> Reply:
             "กรุณาเล่าเรื่องที่พบ: ใคร ทำอะไร ที่ไหน เมื่อไร (ไม่ต้องระบุชื่อตัวเอง)",
             choices(CANCEL),
         )
-    return Reply(
-        "กรุณาเล่ารายละเอียดของเรื่อง เช่น เกิดอะไรขึ้น ที่ไหน ตั้งแต่เมื่อไร", choices(CANCEL)
-    )
+    return Reply("กรุณาเล่ารายละเอียดของเรื่อง เช่น เกิดอะไรขึ้น ที่ไหน ตั้งแต่เมื่อไร", choices(CANCEL))
 
 
 def on_details(s: Session, msg: Inbound, ctx: Context) -> Outcome:
@@ -118,9 +116,7 @@ def on_details(s: Session, msg: Inbound, ctx: Context) -> Outcome:
     if len(text) < MIN_DETAILS:
         return Outcome([Reply("รายละเอียดสั้นเกินไป กรุณาเล่าเพิ่มอีกนิดครับ"), _ask_details(s)], s)
     if len(text) > MAX_DETAILS:
-        return Outcome(
-            [Reply(f"ข้อความยาวเกิน {MAX_DETAILS} ตัวอักษร กรุณาสรุปให้สั้นลงครับ")], s
-        )
+        return Outcome([Reply(f"ข้อความยาวเกิน {MAX_DETAILS} ตัวอักษร กรุณาสรุปให้สั้นลงครับ")], s)
     s.data["details"] = text
     return _after(s, "details")
 
@@ -201,8 +197,7 @@ def _ask_contact(s: Session) -> Reply:
             choices(ANONYMOUS, CANCEL),
         )
     return Reply(
-        "พิมพ์เบอร์โทรศัพท์เพื่อให้เจ้าหน้าที่ติดต่อกลับ (ไม่บังคับ) "
-        f"หรือกด “{USE_LINE_NAME}” หรือ “{ANONYMOUS}”",
+        f"พิมพ์เบอร์โทรศัพท์เพื่อให้เจ้าหน้าที่ติดต่อกลับ (ไม่บังคับ) หรือกด “{USE_LINE_NAME}” หรือ “{ANONYMOUS}”",
         choices(USE_LINE_NAME, ANONYMOUS, CANCEL),
     )
 
@@ -253,9 +248,7 @@ def summary_text(data: dict[str, Any]) -> str:
 
 
 def _ask_confirm(s: Session) -> Reply:
-    return Reply(
-        summary_text(s.data) + "\n\nกด “ยืนยัน” เพื่อส่งเรื่อง", choices(CONFIRM, EDIT, CANCEL)
-    )
+    return Reply(summary_text(s.data) + "\n\nกด “ยืนยัน” เพื่อส่งเรื่อง", choices(CONFIRM, EDIT, CANCEL))
 
 
 def on_confirm(s: Session, msg: Inbound, ctx: Context) -> Outcome:
@@ -309,8 +302,7 @@ def _file(s: Session, msg: Inbound, ctx: Context) -> Outcome:
         "ได้รับเรื่องของคุณแล้ว ขอบคุณครับ",
         f"เลขที่เรื่อง: {c.case_number}",
         f"รหัสติดตาม: {filed.secret_code}",
-        "เก็บเลขที่เรื่องและรหัสติดตามไว้ เพื่อติดตามผลทางไลน์ (พิมพ์เลขที่เรื่องตามด้วยรหัส) "
-        "หรือที่หน้าเว็บ “ติดตามเรื่อง”",
+        "เก็บเลขที่เรื่องและรหัสติดตามไว้ เพื่อติดตามผลทางไลน์ (พิมพ์เลขที่เรื่องตามด้วยรหัส) หรือที่หน้าเว็บ “ติดตามเรื่อง”",
         "สำนักงานจะแจ้งผลการดำเนินการภายใน 15 วัน",
     ]
     return Outcome([Reply("\n".join(lines))], None)

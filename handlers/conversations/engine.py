@@ -39,9 +39,7 @@ def _start_corruption(ctx: Context, msg: Inbound, text: str) -> Outcome:
 
 
 def _satisfaction(ctx: Context, msg: Inbound, text: str) -> Outcome:
-    return Outcome(
-        [menu.menu("ขออภัย แบบประเมินความพึงพอใจทางไลน์ยังไม่เปิดให้บริการ")], None
-    )
+    return Outcome([menu.menu("ขออภัย แบบประเมินความพึงพอใจทางไลน์ยังไม่เปิดให้บริการ")], None)
 
 
 def _track(ctx: Context, msg: Inbound, text: str) -> Outcome:
@@ -69,7 +67,7 @@ INTENTS: dict[str, Starter] = {
 
 
 def handle(msg: Inbound, ctx: Context) -> list[Reply]:
-    """Everything the user should see in answer to `msg`; state changes join ctx.store's transaction."""
+    """What the user sees in answer to `msg`; state changes join ctx.store's transaction."""
     replies = _deliver_notices(msg, ctx)
     if msg.kind == "follow":
         ctx.store.delete_conversation(msg.user_id)

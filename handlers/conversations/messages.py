@@ -25,7 +25,7 @@ class Inbound:
 
 @dataclass(frozen=True)
 class QuickReply:
-    """A tappable choice. kind 'message' sends `text`; 'location' and 'camera' open LINE's pickers."""
+    """A tappable choice: 'message' sends `text`; 'location' and 'camera' open pickers."""
 
     label: str
     text: str = ""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from handlers import categories
+from handlers.clock import local_date
 from handlers.domain import (
     Channel,
     Complaint,
@@ -15,7 +16,6 @@ from handlers.domain import (
     Status,
     format_case_number,
 )
-from handlers.clock import local_date
 from handlers.ports import Store
 from handlers.secrets_codes import check_code, hash_code, new_code
 from handlers.thai.dates import fiscal_year
