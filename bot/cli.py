@@ -7,6 +7,7 @@ import sys
 
 import click
 from flask import Flask, current_app
+from flask.cli import AppGroup, with_appcontext
 
 from bot import db
 from bot.db import new_session
@@ -30,6 +31,7 @@ def init_app(app: Flask) -> None:
 
 
 @click.command("init-db")
+@with_appcontext
 def init_db() -> None:
     """Create or migrate the database to the newest schema."""
     db.upgrade(current_app)
@@ -45,6 +47,7 @@ def _safe_url(url: str) -> str:
 
 
 @click.command("chat")
+@with_appcontext
 @click.option("--user", default="demo", help="A name for this chat user (keeps their cases apart).")
 def chat(user: str) -> None:
     """Talk to the bot in the terminal, as a LINE user would."""
@@ -98,6 +101,7 @@ def _show(replies: list[Reply]) -> None:
 
 
 @click.command("summary")
+@with_appcontext
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option("--year", type=int, default=None, help="Fiscal year (BE); default: the current one.")
 def summary(as_json: bool, year: int | None) -> None:
@@ -114,7 +118,7 @@ def summary(as_json: bool, year: int | None) -> None:
         click.echo(f"  {k}: {v}")
 
 
-@click.group("complaint")
+@click.group("complaint", cls=AppGroup)
 def complaint() -> None:
     """Work on complaints."""
 

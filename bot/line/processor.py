@@ -118,7 +118,8 @@ class EventProcessor:
         try:
             event = Event.from_dict(raw)
         except Exception:
-            return Prepared(None, None, f"unsupported event type {str(raw.get('type'))[:30]}")
+            # A shape the SDK does not know yet: answer a user's message rather than ignore it.
+            return _fallback(raw)
         if event is None:
             return Prepared(None, None, "unreadable event")
         mode = getattr(event, "mode", None)
@@ -166,3 +167,19 @@ class EventProcessor:
             return ""
         with new_session(self.app) as s:
             return self.client.display_name(s, user_id, utcnow())
+
+
+def _fallback(raw: dict[str, Any]) -> Prepared:
+    source = raw.get("source") if isinstance(raw.get("source"), dict) else {}
+    user_id, token = source.get("userId"), raw.get("replyToken")
+    message = raw.get("message") if isinstance(raw.get("message"), dict) else {}
+    usable = raw.get("type") in ("message", "follow") and source.get("type") == "user"
+    if not usable or not isinstance(user_id, str) or raw.get("mode") == "standby":
+        return Prepared(None, None, f"unsupported event {str(raw.get('type'))[:30]}")
+    if raw.get("type") == "follow":
+        return Prepared(Inbound(user_id, "follow"), token if isinstance(token, str) else None)
+    text = message.get("text") if message.get("type") == "text" else None
+    inbound = Inbound(user_id, "text", text=text) if isinstance(text, str) else Inbound(
+        user_id, "other"
+    )
+    return Prepared(inbound, token if isinstance(token, str) else None)
