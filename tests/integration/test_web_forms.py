@@ -1,0 +1,155 @@
+"""The citizen web forms through Flask's test client: validation, uploads, tracking."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+
+from bot.db import new_session
+from bot.models import ComplaintRow
+
+JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 500
+
+
+def no_csrf(make_app: Callable[..., Flask]) -> FlaskClient:
+    return make_app(WTF_CSRF_ENABLED=False).test_client()
+
+
+def rows(app: Flask) -> list[ComplaintRow]:
+    with new_session(app) as s:
+        return list(s.scalars(select(ComplaintRow)))
+
+
+def file(client: FlaskClient, **fields: object) -> tuple[str, str]:
+    data = {"category": "light", "details": "ไฟถนนดับหน้าวัดสามวันแล้ว", **fields}
+    r = client.post("/complaint", data=data, content_type="multipart/form-data",
+                    follow_redirects=True)
+    assert r.status_code == 200, r.get_data(as_text=True)
+    page = r.get_data(as_text=True)
+    case = re.search(r'id="case-number">([^<]+)<', page).group(1)  # type: ignore[union-attr]
+    code = re.search(r'id="secret-code">([^<]+)<', page).group(1)  # type: ignore[union-attr]
+    return case, code
+
+
+def test_landing_page_links_every_form(client: FlaskClient) -> None:
+    page = client.get("/").get_data(as_text=True)
+    for href in ('href="/complaint"', 'href="/corruption"', 'href="/track"'):
+        assert href in page
+
+
+def test_form_without_csrf_token_is_refused(app: Flask) -> None:
+    r = app.test_client().post("/complaint", data={"category": "light", "details": "ไฟดับ ๓ วัน"})
+    assert r.status_code == 400
+    assert rows(app) == []
+
+
+def test_complaint_is_filed_and_tracked(make_app: Callable[..., Flask], tmp_path: Path) -> None:
+    client = no_csrf(make_app)
+    case, code = file(
+        client,
+        location="หน้าวัดสามัคคี หมู่ 3",
+        contact_name="สมศรี",
+        phone="๐๘๑-๒๓๔-๕๖๗๘",
+        photos=[(io.BytesIO(JPEG), "lamp.jpg")],
+    )
+    assert re.fullmatch(r"25\d\d-\d{6}", case)
+    app = client.application
+    (row,) = rows(app)
+    assert (row.category, row.phone, row.address) == ("light", "0812345678", "หน้าวัดสามัคคี หมู่ 3")
+    assert (tmp_path / "uploads" / row.photos[0]).read_bytes() == JPEG
+    page = client.post("/track", data={"case_number": case, "code": code.lower()}).get_data(
+        as_text=True
+    )
+    assert "รับเรื่องแล้ว" in page and "ไฟฟ้าส่องสว่าง" in page
+    # The code is shown once: reloading the confirmation page does not show it again.
+    assert code not in client.get("/complaint/received", follow_redirects=True).get_data(
+        as_text=True
+    )
+
+
+def test_wrong_code_reveals_nothing(make_app: Callable[..., Flask]) -> None:
+    client = no_csrf(make_app)
+    case, _ = file(client)
+    r = client.post("/track", data={"case_number": case, "code": "AAAAAA"})
+    assert r.status_code == 404
+    page = r.get_data(as_text=True)
+    assert "ไม่พบเรื่อง หรือรหัสติดตามไม่ถูกต้อง" in page and "ไฟถนน" not in page
+
+
+def test_status_change_shows_on_track_page(make_app: Callable[..., Flask]) -> None:
+    client = no_csrf(make_app)
+    case, code = file(client)
+    runner = client.application.test_cli_runner()
+    out = runner.invoke(args=["complaint", "set-status", case, "in_progress", "--note", "ส่งช่างแล้ว"])
+    assert out.exit_code == 0, out.output
+    page = client.post("/track", data={"case_number": case, "code": code}).get_data(as_text=True)
+    assert "กำลังดำเนินการ" in page and "ส่งช่างแล้ว" in page
+
+
+def test_bad_input_gets_thai_messages_and_keeps_what_was_typed(
+    make_app: Callable[..., Flask],
+) -> None:
+    client = no_csrf(make_app)
+    r = client.post(
+        "/complaint",
+        data={"category": "", "details": "ไฟ", "phone": "12345", "location": "ซอย 5"},
+    )
+    assert r.status_code == 400
+    page = r.get_data(as_text=True)
+    assert "กรุณาเลือกประเภทเรื่อง" in page
+    assert "รายละเอียดต้องยาว" in page
+    assert "เบอร์โทรศัพท์ไม่ถูกต้อง" in page
+    assert 'value="ซอย 5"' in page and re.search(r">\s*ไฟ</textarea>", page)
+    assert rows(client.application) == []
+
+
+def test_upload_that_is_not_an_image_is_refused(make_app: Callable[..., Flask]) -> None:
+    client = no_csrf(make_app)
+    r = client.post(
+        "/complaint",
+        data={"category": "road", "details": "ถนนเป็นหลุมใหญ่มาก",
+              "photos": [(io.BytesIO(b"MZ\x90\x00 not an image"), "photo.jpg")]},
+        content_type="multipart/form-data",
+    )
+    assert r.status_code == 400
+    assert "ไม่ใช่รูปภาพ" in r.get_data(as_text=True)
+    assert rows(client.application) == []
+
+
+def test_more_than_three_photos_is_refused(make_app: Callable[..., Flask]) -> None:
+    client = no_csrf(make_app)
+    photos = [(io.BytesIO(JPEG), f"p{i}.jpg") for i in range(4)]
+    r = client.post("/complaint", data={"category": "road", "details": "ถนนเป็นหลุมใหญ่มาก",
+                                        "photos": photos}, content_type="multipart/form-data")
+    assert r.status_code == 400
+    assert "ไม่เกิน 3 รูป" in r.get_data(as_text=True)
+
+
+def test_corruption_form_is_anonymous_by_default(make_app: Callable[..., Flask]) -> None:
+    client = no_csrf(make_app)
+    page = client.get("/corruption").get_data(as_text=True)
+    assert "เปิดดูได้เฉพาะเจ้าหน้าที่ผู้รับผิดชอบ" in page
+    assert re.search(r'name="anonymous"[^>]*checked', page) or re.search(
+        r'checked[^>]*name="anonymous"', page
+    )
+    r = client.post("/corruption", data={"category": "corruption", "anonymous": "y",
+                                         "details": "เจ้าหน้าที่เรียกเงินเพิ่มเพื่อให้ใบอนุญาตเร็วขึ้น",
+                                         "contact_name": "ไม่ควรถูกเก็บ", "phone": "0812345678"},
+                    follow_redirects=True)
+    assert r.status_code == 200
+    (row,) = rows(client.application)
+    assert row.category == "corruption"
+    assert (row.contact_name, row.phone, row.anonymous) == ("", "", True)
+
+
+def test_general_form_cannot_pick_the_restricted_category(make_app: Callable[..., Flask]) -> None:
+    client = no_csrf(make_app)
+    r = client.post("/complaint", data={"category": "corruption", "details": "เรื่องทุจริตมาก"})
+    assert r.status_code == 400
+    assert rows(client.application) == []
