@@ -10,7 +10,8 @@ from typing import Any
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
-from bot import config, db
+from bot import config, db, sync
+from bot.line.inbox import InboxWriter
 from bot.line.processor import EventProcessor
 from bot.notify import push_pending_notices
 from bot.services import build
@@ -51,7 +52,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from bot import cli
 
     cli.init_app(app)
+    sync.init_app(app)
 
+    inbox = InboxWriter(app.extensions["db_sessions"], app.extensions["db_write_lock"])
+    app.extensions["prongsai_inbox"] = inbox
     svc = build(app)
     app.extensions["prongsai"] = svc
     processor = EventProcessor(app, svc.line, svc.context)
@@ -59,10 +63,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     wake = threading.Event()
     app.extensions["prongsai_wake"] = wake
     if app.config["BACKGROUND_WORKERS"]:
-        worker = BackgroundWorker(
-            wake,
-            [processor.process_pending, lambda: push_pending_notices(app, svc.line)],
-        )
+        jobs = [processor.process_pending, lambda: push_pending_notices(app, svc.line)]
+        sheets_job = sync.background_job(app)
+        if sheets_job is not None:
+            jobs.append(sheets_job)
+        worker = BackgroundWorker(wake, jobs)
         app.extensions["prongsai_worker"] = worker
         worker.start()
     return app

@@ -26,6 +26,14 @@ def from_env(instance_path: str) -> dict[str, Any]:
         "SHEETS_XLSX_PATH": env("SHEETS_XLSX_PATH") or str(inst / "prongsai.xlsx"),
         "GOOGLE_SERVICE_ACCOUNT_FILE": env("GOOGLE_SERVICE_ACCOUNT_FILE", ""),
         "SPREADSHEET_KEY": env("SPREADSHEET_KEY", ""),
+        # Google allows 60 write and 60 read requests a minute per user; stay within them.
+        "SHEETS_WRITES_PER_MINUTE": int(env("SHEETS_WRITES_PER_MINUTE", "60")),
+        "SHEETS_READS_PER_MINUTE": int(env("SHEETS_READS_PER_MINUTE", "60")),
+        "SHEETS_QUOTA_WINDOW_SECONDS": float(env("SHEETS_QUOTA_WINDOW_SECONDS", "60")),
+        "SHEETS_BATCH_ROWS": int(env("SHEETS_BATCH_ROWS", "500")),
+        "SHEETS_TIMEOUT_SECONDS": float(env("SHEETS_TIMEOUT_SECONDS", "30")),
+        "SHEETS_SYNC_SECONDS": float(env("SHEETS_SYNC_SECONDS", "5")),
+        "SHEETS_PULL_SECONDS": float(env("SHEETS_PULL_SECONDS", "60")),
         "UPLOAD_FOLDER": env("UPLOAD_FOLDER") or str(inst / "uploads"),
         "MAX_PHOTO_BYTES": int(env("MAX_PHOTO_BYTES", str(10 * 1024 * 1024))),
         # Whole request bodies: three photos plus the form.

@@ -134,3 +134,19 @@ class LineUser(Base):
     user_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     display_name: Mapped[str] = mapped_column(String(200), default="")
     fetched_at: Mapped[datetime]
+
+
+class SheetState(Base):
+    """The spreadsheet mirror's one row of state: the sync lease (one writer at a time across
+    processes), its epoch (grows each time the lease changes hands) and the last outcomes."""
+
+    __tablename__ = "sheet_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    lease_holder: Mapped[str | None] = mapped_column(String(120))
+    lease_until: Mapped[datetime | None]
+    epoch: Mapped[int] = mapped_column(default=0)
+    last_success_at: Mapped[datetime | None]
+    last_pull_at: Mapped[datetime | None]
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    last_error_at: Mapped[datetime | None]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from flask import Flask
@@ -21,7 +23,7 @@ from linebot.v3.webhooks import (
 )
 from sqlalchemy import select, update
 
-from bot.db import new_session
+from bot.db import new_session, write_lock
 from bot.line.client import LineClient
 from bot.models import LineEvent
 from bot.store import SqlStore, naive
@@ -44,6 +46,15 @@ class Prepared:
 
 ContextFactory = Callable[[SqlStore], Context]
 
+YIELD_SECONDS = 0.005
+# Past this age an event is processed at full speed whatever else is happening: its reply
+# token would otherwise expire.
+MAX_DEFER_SECONDS = 5.0
+
+
+def _late(received_at: datetime) -> bool:
+    return (naive(utcnow()) - received_at).total_seconds() > MAX_DEFER_SECONDS
+
 
 class EventProcessor:
     def __init__(self, app: Flask, client: LineClient | None, context: ContextFactory) -> None:
@@ -51,16 +62,25 @@ class EventProcessor:
         self.client = client
         self.context = context
 
-    def process_pending(self, limit: int = 100) -> int:
-        """Process stored events in arrival order; returns how many were handled."""
+    def process_pending(self, limit: int = 100, yield_to: Callable[[], bool] | None = None) -> int:
+        """Process stored events in arrival order; returns how many were handled.
+
+        `yield_to` says when acknowledgements are being written: processing then pauses
+        briefly between events so that LINE's 2-second acknowledgement limit is never at risk.
+        """
         with new_session(self.app) as s:
-            ids = s.scalars(
-                select(LineEvent.id)
+            pending = s.execute(
+                select(LineEvent.id, LineEvent.received_at)
                 .where(LineEvent.status == "pending")
                 .order_by(LineEvent.id)
                 .limit(limit)
             ).all()
-        return sum(self.process_one(i) for i in ids)
+        done = 0
+        for event_id, received_at in pending:
+            if yield_to is not None and yield_to() and not _late(received_at):
+                time.sleep(YIELD_SECONDS)
+            done += self.process_one(event_id)
+        return done
 
     def process_one(self, event_id: int) -> bool:
         with new_session(self.app) as s:
@@ -69,7 +89,7 @@ class EventProcessor:
                 return False
             raw = json.loads(row.payload)
         prepared = self._prepare(raw)
-        with new_session(self.app) as s:
+        with write_lock(self.app), new_session(self.app) as s:
             store = SqlStore(s)
             # Claiming and the event's effects commit together: a crash before the commit
             # leaves the event pending, a second worker finds it already claimed.

@@ -9,10 +9,6 @@ from typing import Any
 
 from flask import Blueprint, abort, current_app, request
 from linebot.v3.webhook import SignatureValidator
-from sqlalchemy import insert
-
-from bot.db import new_session
-from bot.models import LineEvent
 from bot.store import naive
 from handlers.clock import utcnow
 
@@ -66,16 +62,7 @@ def _store(events: list[dict[str, Any]]) -> None:
         }
         for e in events
     ]
-    with new_session() as s:
-        dialect = s.get_bind().dialect.name
-        if dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-            stmt = pg_insert(LineEvent).on_conflict_do_nothing(index_elements=["webhook_event_id"])
-        else:
-            stmt = insert(LineEvent).prefix_with("OR IGNORE")
-        s.execute(stmt, rows)
-        s.commit()
+    current_app.extensions["prongsai_inbox"].store(rows)
 
 
 def _event_id(e: dict[str, Any]) -> str:

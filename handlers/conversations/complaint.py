@@ -47,7 +47,8 @@ def start(ctx: Context, msg: Inbound, *, corruption: bool = False, text: str = "
     if corruption:
         s = Session(FLOW, "details", {"category": CORRUPTION, "anonymous": True})
         if text:
-            s.data["details"] = text
+            s.data["details"] = text[:MAX_DETAILS]
+        if _has_details(s):
             return _to_photos(s, [Reply(PROTECTION)])
         return Outcome([Reply(PROTECTION), _ask_details(s)], s)
     s = Session(FLOW, "category", {})
@@ -218,7 +219,9 @@ def on_contact(s: Session, msg: Inbound, ctx: Context) -> Outcome:
             [Reply("เบอร์โทรศัพท์ไม่ถูกต้อง กรุณาพิมพ์เป็นตัวเลข เช่น 0812345678"), _ask_contact(s)],
             s,
         )
-    s.data.update(anonymous=False, phone=phone, contact_name=msg.display_name)
+    # A whistleblower who leaves a number gives that number only, not their LINE name.
+    name = "" if s.data.get("category") == CORRUPTION else msg.display_name
+    s.data.update(anonymous=False, phone=phone, contact_name=name)
     return _after(s, "contact")
 
 
@@ -281,6 +284,8 @@ def _file(s: Session, msg: Inbound, ctx: Context) -> Outcome:
     d = s.data
     loc = d.get("location")
     anonymous = bool(d.get("anonymous"))
+    category = categories.get(d.get("category", ""))
+    restricted = category is not None and category.restricted
     draft = ComplaintDraft(
         category=d.get("category", ""),
         details=d.get("details", ""),
@@ -289,8 +294,9 @@ def _file(s: Session, msg: Inbound, ctx: Context) -> Outcome:
         contact_name=d.get("contact_name", ""),
         phone=d.get("phone", ""),
         anonymous=anonymous,
-        # An anonymous reporter is not linked to their chat account at all.
-        line_user_id=None if anonymous else msg.user_id,
+        # An anonymous reporter, or a whistleblower even when they leave a phone number,
+        # is not linked to their chat account at all.
+        line_user_id=None if anonymous or restricted else msg.user_id,
     )
     try:
         filed = file_complaint(ctx.store, draft, ctx.channel, ctx.now)
@@ -328,10 +334,15 @@ def _after(s: Session, step: str, before: list[Reply] | None = None) -> Outcome:
         nxt = "confirm"
     else:
         nxt = ORDER[ORDER.index(step) + 1]
-        if nxt == "details" and s.data.get("details"):
+        if nxt == "details" and _has_details(s):
             nxt = "photos"
     s.step = nxt
     return Outcome([*before, ASK[nxt](s)], s)
+
+
+def _has_details(s: Session) -> bool:
+    """A sentence that started the conversation counts as the details only if long enough."""
+    return len(s.data.get("details", "").strip()) >= MIN_DETAILS
 
 
 STEPS: dict[str, Step] = {
