@@ -41,12 +41,17 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     db.init_app(app)
     csrf.init_app(app)
 
+    from bot import admin
+    from bot.admin import auth, nav
     from bot.line import webhook
     from bot.web import citizen, health
 
     app.register_blueprint(citizen.bp)
     app.register_blueprint(health.bp)
     app.register_blueprint(webhook.bp)
+    app.register_blueprint(admin.bp)
+    auth.init_app(app)
+    nav.init_app(app)
     csrf.exempt(webhook.bp)  # LINE signs its requests instead
 
     from bot import cli

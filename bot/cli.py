@@ -10,6 +10,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
 from bot import db
+from bot.admin.auth import ensure_first_admin
 from bot.db import new_session
 from bot.notify import push_pending_notices
 from bot.services import services
@@ -36,6 +37,12 @@ def init_db() -> None:
     """Create or migrate the database to the newest schema."""
     db.upgrade(current_app)
     click.echo(f"Database ready: {_safe_url(current_app.config['DATABASE_URL'])}")
+    generated = ensure_first_admin(current_app._get_current_object())
+    if generated:
+        click.echo(
+            "Created the first admin account: username 'admin', password "
+            f"'{generated}' (shown once; set ADMIN_PASSWORD before init-db to choose it)"
+        )
 
 
 def _safe_url(url: str) -> str:

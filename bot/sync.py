@@ -12,6 +12,7 @@ from typing import Any
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 
 from bot.mirror_store import SqlMirrorSource
 from handlers.clock import local
@@ -109,6 +110,7 @@ def status_lines(app: Flask, st: SyncStatus) -> list[str]:
 
 
 @click.command("sync")
+@with_appcontext
 @click.option("--pull", is_flag=True, help="Also bring admins' edits from the sheet in.")
 @click.option("--status", "show_status", is_flag=True, help="Print the backlog and last sync.")
 @click.option("--wait", default=60.0, show_default=True,

@@ -16,10 +16,12 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from bot import create_app, db
+from bot.admin.auth import ensure_first_admin
 
 CHANNEL_SECRET = "test-channel-secret"
 ACCESS_TOKEN = "test-access-token"
 USER = "U" + "a" * 32
+ADMIN_PASSWORD = "admin-test-password"
 
 
 @pytest.fixture(autouse=True)
@@ -54,10 +56,12 @@ def make_app(tmp_path: Path) -> Iterator[Callable[..., Flask]]:
             "UPLOAD_FOLDER": str(tmp_path / "uploads"),
             "SHEETS_BACKEND": "off",
             "SECRET_KEY": "test-secret",
+            "ADMIN_PASSWORD": ADMIN_PASSWORD,
         }
         config.update(overrides)
         app = create_app(config)
         db.upgrade(app)
+        ensure_first_admin(app)
         apps.append(app)
         return app
 

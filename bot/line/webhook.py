@@ -9,6 +9,7 @@ from typing import Any
 
 from flask import Blueprint, abort, current_app, request
 from linebot.v3.webhook import SignatureValidator
+
 from bot.store import naive
 from handlers.clock import utcnow
 

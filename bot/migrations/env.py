@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+import bot.admin.models  # noqa: F401  (registers its tables on Base)
 from bot.models import Base
 
 config = context.config

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from handlers import categories
+from handlers.conversations import menu
 from handlers.conversations.menu import ANONYMOUS, CANCEL, CONFIRM, EDIT, SKIP
 from handlers.conversations.messages import Inbound, QuickReply, Reply, choices
 from handlers.conversations.session import Context, Outcome, Session, Step
@@ -55,6 +56,24 @@ def start(ctx: Context, msg: Inbound, *, corruption: bool = False, text: str = "
     if text:
         s.data["details"] = text[:MAX_DETAILS]
     return Outcome([_ask_category(s, ctx)], s)
+
+
+def _start_complaint(ctx: Context, msg: Inbound, text: str) -> Outcome:
+    return start(ctx, msg, text=text)
+
+
+def _start_corruption(ctx: Context, msg: Inbound, text: str) -> Outcome:
+    return start(ctx, msg, corruption=True, text=text)
+
+
+INTENTS = {"complaint": _start_complaint, "corruption": _start_corruption}
+WORDS = {
+    "ร้องเรียน": "complaint",
+    "ร้องทุกข์": "complaint",
+    menu.COMPLAINT: "complaint",
+    menu.CORRUPTION: "corruption",
+    "แจ้งทุจริต": "corruption",
+}
 
 
 # --- category --------------------------------------------------------------------------

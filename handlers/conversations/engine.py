@@ -2,68 +2,35 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import timedelta
+from types import ModuleType
 
 from handlers.conversations import complaint, menu, tracking
 from handlers.conversations.messages import Inbound, Reply
-from handlers.conversations.session import DRAFT_TTL_MINUTES, Context, Outcome, Session, Step
+from handlers.conversations.session import (
+    DRAFT_TTL_MINUTES,
+    Context,
+    Outcome,
+    Session,
+    Starter,
+    Step,
+)
 from handlers.domain import find_case_number
 from handlers.thai.normalize import normalize
 
-FLOWS: dict[str, dict[str, Step]] = {complaint.FLOW: complaint.STEPS}
+# Each conversation module contributes its steps (STEPS under FLOW), the intents it starts
+# (INTENTS) and the exact words that start them when tapped or typed (WORDS).
+MODULES: tuple[ModuleType, ...] = (menu, complaint, tracking)
 
-Starter = Callable[[Context, Inbound, str], Outcome]
-
-# Exact words a user taps or types; free text goes through ctx.understand.
-STARTERS: dict[str, str] = {
-    "ร้องเรียน": "complaint",
-    "ร้องทุกข์": "complaint",
-    menu.COMPLAINT: "complaint",
-    "ร้องเรียน/ร้องทุกข์": "complaint",
-    menu.CORRUPTION: "corruption",
-    "แจ้งทุจริต": "corruption",
-    menu.SATISFACTION: "satisfaction",
-    menu.TRACK: "track",
-    "เมนู": "help",
-    "สวัสดี": "greeting",
+FLOWS: dict[str, dict[str, Step]] = {
+    m.FLOW: m.STEPS for m in MODULES if hasattr(m, "FLOW") and hasattr(m, "STEPS")
 }
-
-
-def _start_complaint(ctx: Context, msg: Inbound, text: str) -> Outcome:
-    return complaint.start(ctx, msg, text=text)
-
-
-def _start_corruption(ctx: Context, msg: Inbound, text: str) -> Outcome:
-    return complaint.start(ctx, msg, corruption=True, text=text)
-
-
-def _satisfaction(ctx: Context, msg: Inbound, text: str) -> Outcome:
-    return Outcome([menu.menu("ขออภัย แบบประเมินความพึงพอใจทางไลน์ยังไม่เปิดให้บริการ")], None)
-
-
-def _track(ctx: Context, msg: Inbound, text: str) -> Outcome:
-    if find_case_number(msg.text):
-        return tracking.show_case(ctx, msg)
-    return tracking.list_cases(ctx, msg)
-
-
-def _greeting(ctx: Context, msg: Inbound, text: str) -> Outcome:
-    return Outcome([menu.greeting()], None)
+INTENTS: dict[str, Starter] = {k: v for m in MODULES for k, v in getattr(m, "INTENTS", {}).items()}
+WORDS: dict[str, str] = {k: v for m in MODULES for k, v in getattr(m, "WORDS", {}).items()}
 
 
 def _not_understood(ctx: Context, msg: Inbound, text: str) -> Outcome:
     return Outcome([menu.not_understood()], None)
-
-
-INTENTS: dict[str, Starter] = {
-    "complaint": _start_complaint,
-    "corruption": _start_corruption,
-    "satisfaction": _satisfaction,
-    "track": _track,
-    "greeting": _greeting,
-    "help": _greeting,
-}
 
 
 def handle(msg: Inbound, ctx: Context) -> list[Reply]:
@@ -96,7 +63,7 @@ def _continue(session: Session, msg: Inbound, ctx: Context) -> Outcome:
 def _start(msg: Inbound, ctx: Context) -> Outcome:
     if msg.kind not in ("text", "postback") or not msg.text:
         return Outcome([menu.not_understood()], None)
-    intent = STARTERS.get(msg.text)
+    intent = WORDS.get(msg.text)
     free_text = ""
     if intent is None and find_case_number(msg.text):
         intent = "track"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from handlers.conversations.messages import Reply, choices
+from handlers.conversations.messages import Inbound, Reply, choices
+from handlers.conversations.session import Context, Outcome
 
 COMPLAINT = "ร้องเรียน/ร้องทุกข์"
 CORRUPTION = "แจ้งเบาะแสทุจริต"
@@ -31,3 +32,15 @@ def greeting() -> Reply:
 
 def not_understood() -> Reply:
     return menu("ขออภัย ไม่เข้าใจข้อความนี้ กรุณาเลือกจากเมนูด้านล่างครับ")
+
+
+def _greeting(ctx: Context, msg: Inbound, text: str) -> Outcome:
+    return Outcome([greeting()], None)
+
+
+def _satisfaction(ctx: Context, msg: Inbound, text: str) -> Outcome:
+    return Outcome([menu("ขออภัย แบบประเมินความพึงพอใจทางไลน์ยังไม่เปิดให้บริการ")], None)
+
+
+INTENTS = {"greeting": _greeting, "help": _greeting, "satisfaction": _satisfaction}
+WORDS = {"เมนู": "help", "สวัสดี": "greeting", SATISFACTION: "satisfaction"}

@@ -35,6 +35,20 @@ class Session:
         return cls(flow=d["flow"], step=d["step"], data=dict(d.get("data") or {}))
 
 
+@dataclass(frozen=True)
+class Actor:
+    """Who is talking: a citizen, or a linked staff member with a role and a unit."""
+
+    role: str = "citizen"  # citizen | staff | admin | executive | integrity
+    staff_id: int | None = None
+    unit: str = ""
+    name: str = ""
+
+    @property
+    def is_staff(self) -> bool:
+        return self.role != "citizen"
+
+
 @dataclass
 class Context:
     store: Store
@@ -44,6 +58,7 @@ class Context:
     # tests need no model; the composition root wires the real ones.
     understand: Callable[[str], Understood] | None = None
     suggest: Callable[[str], list[tuple[str, float]]] | None = None
+    actor: Actor = field(default_factory=Actor)
 
 
 @dataclass
@@ -53,3 +68,5 @@ class Outcome:
 
 
 Step = Callable[[Session, Inbound, Context], Outcome]
+# Starts a conversation for an intent; `text` is the free sentence that expressed it, if any.
+Starter = Callable[[Context, Inbound, str], Outcome]

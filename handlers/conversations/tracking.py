@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from handlers.clock import local
-from handlers.conversations.menu import MENU
+from handlers.conversations.menu import MENU, TRACK
 from handlers.conversations.messages import Inbound, Reply
 from handlers.conversations.session import Context, Outcome
 from handlers.domain import Complaint, find_case_number
@@ -70,3 +70,13 @@ def describe(c: Complaint) -> str:
         note = f" — {h.note}" if h.note else ""
         lines.append(f"• {format_thai_datetime(local(h.at))} {h.status.thai}{note}")
     return "\n".join(lines)
+
+
+def _track(ctx: Context, msg: Inbound, text: str) -> Outcome:
+    if find_case_number(msg.text):
+        return show_case(ctx, msg)
+    return list_cases(ctx, msg)
+
+
+INTENTS = {"track": _track}
+WORDS = {TRACK: "track"}

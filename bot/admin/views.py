@@ -1,0 +1,52 @@
+"""Login, logout and the admin home page."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+from flask import redirect, render_template, request, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+from werkzeug.wrappers import Response
+
+from bot.admin import bp
+from bot.admin.auth import audit, authenticate, client_ip
+from bot.admin.forms import LoginForm
+from bot.admin.models import ROLE_TH
+from bot.db import store
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login() -> str | Response | tuple[str, int]:
+    form = LoginForm()
+    error = ""
+    if form.validate_on_submit():
+        user, error = authenticate(form.username.data or "", form.password.data or "", client_ip())
+        if user is not None:
+            login_user(user)
+            audit("login", user.username)
+            store().commit()
+            return redirect(_safe_next() or url_for("admin.home"))
+    status = 401 if form.is_submitted() else 200
+    return render_template("admin/login.html", form=form, error=error), status
+
+
+def _safe_next() -> str | None:
+    """Only same-site paths: never bounce a login to another site."""
+    nxt = request.args.get("next", "")
+    parsed = urlparse(nxt)
+    if nxt.startswith("/") and not nxt.startswith("//") and not parsed.netloc:
+        return nxt
+    return None
+
+
+@bp.post("/logout")
+@login_required
+def logout() -> Response:
+    logout_user()
+    return redirect(url_for("admin.login"))
+
+
+@bp.get("/")
+@login_required
+def home() -> str:
+    return render_template("admin/home.html", role_th=ROLE_TH.get(current_user.role, ""))
