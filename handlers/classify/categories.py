@@ -33,7 +33,9 @@ def load_categories(path: Path = CATEGORIES_CSV) -> tuple[Category, ...]:
                 name_th=row["name_th"].strip(),
                 name_en=row["name_en"].strip(),
                 default_unit=row["default_unit"].strip(),
-                traffy_labels=tuple(x.strip() for x in row["traffy_labels"].split("|") if x.strip()),
+                traffy_labels=tuple(
+                    x.strip() for x in row["traffy_labels"].split("|") if x.strip()
+                ),
                 restricted=row["restricted"].strip().lower() in {"yes", "true", "1"},
             )
             for row in csv.DictReader(fh)

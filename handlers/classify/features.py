@@ -120,7 +120,21 @@ class FeatureExtractor:
 
     def fit_transform(self, texts: Iterable[str]) -> csr_matrix:
         texts = list(texts)
-        return hstack([self.word.fit_transform(texts), self.char.fit_transform(texts)]).tocsr()
+        x = hstack([self.word.fit_transform(texts), self.char.fit_transform(texts)]).tocsr()
+        # stop_words_ lists every pruned n-gram: large, useless after fitting, and most of
+        # the model file's load time (scikit-learn documents deleting it before pickling).
+        for vec in (self.word, self.char):
+            if hasattr(vec, "stop_words_"):
+                del vec.stop_words_
+        return x
+
+    def dot(self, texts: list[str], weights: np.ndarray) -> np.ndarray:
+        """``transform(texts) @ weights`` without stacking the two sparse blocks."""
+        n_word = len(self.word.vocabulary_)
+        return np.asarray(
+            self.word.transform(texts) @ weights[:n_word]
+            + self.char.transform(texts) @ weights[n_word:]
+        )
 
     def transform(self, texts: Iterable[str]) -> csr_matrix:
         texts = list(texts)

@@ -12,6 +12,7 @@ import joblib
 import numpy as np
 import sklearn
 from sklearn.linear_model import LogisticRegression
+from sklearn.multiclass import OneVsRestClassifier
 
 from handlers.classify.categories import category_codes
 from handlers.classify.features import FeatureExtractor, normalize_text
@@ -41,7 +42,10 @@ class Classifier:
         self.codes: list[str] = category_codes()
         self.knowledge_weight = knowledge_weight
         self.features: FeatureExtractor | None = None
-        self.model: LogisticRegression | None = None
+        # The fitted one-vs-rest model, folded into one weight matrix (features x codes) and
+        # bias: one sparse product instead of 11 estimators' validated predict_proba calls.
+        self.weights: np.ndarray | None = None
+        self.bias: np.ndarray | None = None
         self.meta: dict[str, object] = {}
 
     # -- training -----------------------------------------------------------------
@@ -51,45 +55,48 @@ class Classifier:
         labels: Sequence[Sequence[str]],
         *,
         use_seeds: bool = True,
-        C: float = 20.0,
+        C: float = 30.0,
     ) -> Classifier:
         """Fit on texts with one or more category codes each.
 
-        A multi-label text becomes one row per code, weighted 1/n, so the model learns
-        every category a ticket belongs to without over-counting multi-label tickets.
+        One binary logistic regression per code (one-vs-rest) on the full label set:
+        each estimates P(code applies), which is exactly what "right if it covers any
+        label" rewards, and beat a softmax over split labels by ~1 point top-1.
         """
         rows: list[str] = []
-        ys: list[str] = []
-        weights: list[float] = []
-        for text, codes in zip(texts, labels, strict=True):
-            known = [c for c in codes if c in self.codes]
-            norm = normalize_text(text)
-            for code in known:
-                rows.append(norm)
-                ys.append(code)
-                weights.append(1.0 / len(known))
+        targets: list[list[int]] = []
+        pairs = list(zip(texts, labels, strict=True))
         if use_seeds:
-            for text, code in seed_examples():
+            pairs += [(text, [code]) for text, code in seed_examples()]
+        for text, codes in pairs:
+            known = {c for c in codes if c in self.codes}
+            if known:
                 rows.append(normalize_text(text))
-                ys.append(code)
-                weights.append(1.0)
+                targets.append([int(c in known) for c in self.codes])
         self.features = FeatureExtractor()
         x = self.features.fit_transform(rows)
-        self.model = LogisticRegression(C=C, max_iter=3000, random_state=SEED)
-        self.model.fit(x, ys, sample_weight=np.asarray(weights))
+        model = OneVsRestClassifier(LogisticRegression(C=C, max_iter=5000, random_state=SEED))
+        model.fit(x, np.asarray(targets))
+        self.weights = np.zeros((x.shape[1], len(self.codes)), dtype=np.float32)
+        self.bias = np.full(len(self.codes), -30.0)  # a code never seen stays at ~0
+        for j, est in enumerate(model.estimators_):
+            if hasattr(est, "coef_"):
+                self.weights[:, j] = est.coef_[0]
+                self.bias[j] = est.intercept_[0]
         self.meta = {"n_texts": len(texts), "n_rows": len(rows), "use_seeds": use_seeds, "C": C}
         return self
 
     # -- prediction ---------------------------------------------------------------
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         """Blended scores, shape (len(texts), len(self.codes)), each row summing to 1."""
-        if self.features is None or self.model is None:
+        if self.features is None or self.weights is None or self.bias is None:
             raise RuntimeError("Classifier is not trained or loaded")
         norms = [normalize_text(t) for t in texts]
-        raw = self.model.predict_proba(self.features.transform(norms))
-        probs = np.zeros((len(norms), len(self.codes)), dtype=np.float64)
-        for j, cls in enumerate(self.model.classes_):
-            probs[:, self.codes.index(cls)] = raw[:, j]
+        # Columns follow self.codes (the target matrix was built in that order).
+        logits = self.features.dot(norms, self.weights) + self.bias
+        probs = 1.0 / (1.0 + np.exp(-np.clip(logits, -30, 30)))
+        # One-vs-rest probabilities each say "this code applies"; normalise to a ranking.
+        probs /= probs.sum(axis=1, keepdims=True)
         if self.knowledge_weight:
             kw = np.array([keyword_scores(n, self.codes) for n in norms], dtype=np.float64)
             probs += self.knowledge_weight * kw
@@ -102,7 +109,10 @@ class Classifier:
             return []
         probs = self.predict_proba(texts)
         order = np.argsort(-probs, axis=1, kind="stable")
-        return [[(self.codes[j], float(row[j])) for j in idx] for row, idx in zip(probs, order, strict=True)]
+        return [
+            [(self.codes[j], float(row[j])) for j in idx]
+            for row, idx in zip(probs, order, strict=True)
+        ]
 
     def classify(self, text: str) -> list[tuple[str, float]]:
         """Every code, best first, with scores summing to ~1."""
@@ -121,12 +131,13 @@ class Classifier:
             "codes": self.codes,
             "knowledge_weight": self.knowledge_weight,
             "features": self.features,
-            "model": self.model,
+            "weights": self.weights,
+            "bias": self.bias,
             "meta": self.meta,
         }
         # Write then rename, so a crash never leaves a half-written model behind.
         tmp = path.with_suffix(path.suffix + ".tmp")
-        joblib.dump(payload, tmp, compress=3)
+        joblib.dump(payload, tmp)  # uncompressed: loads faster
         os.replace(tmp, path)
         return path
 
@@ -167,7 +178,8 @@ class Classifier:
         obj = cls(knowledge_weight=payload["knowledge_weight"])
         obj.codes = list(payload["codes"])
         obj.features = payload["features"]
-        obj.model = payload["model"]
+        obj.weights = payload["weights"]
+        obj.bias = payload["bias"]
         obj.meta = dict(payload.get("meta", {}))
         return obj
 

@@ -169,9 +169,8 @@ def main() -> int:
         ):
             cells.extend(f"{v:.3f}" for v in score(rank, texts, gold))
         ttrain, ttest = splits["time"]
-        cells.extend(
-            f"{v:.3f}" for v in score(build(ttrain), [e.text for e in ttest], [e.codes for e in ttest])
-        )
+        time_scores = score(build(ttrain), [e.text for e in ttest], [e.codes for e in ttest])
+        cells.extend(f"{v:.3f}" for v in time_scores)
         results[name] = cells
     print(
         f"\nTraffy sample: {len(examples)} texts after dedupe; random split "

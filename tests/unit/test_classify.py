@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+import pytest
+
+from handlers.classify import Classifier, ModelNotFoundError, classify, suggest
+from handlers.classify.categories import category_codes, codes_for_traffy_type
+from handlers.classify.data import Example, random_split
+from handlers.classify.features import normalize_text
+from handlers.classify.knowledge import keyword_scores
+from tests.unit.test_classify_fixture import small_classifier  # noqa: F401
+
+CASES = [
+    ("ไฟถนนดับหน้าวัดสามวันแล้วครับ", "light"),
+    ("ขยะไม่มีคนมาเก็บ", "waste"),
+    ("ถนนเป็นหลุมใหญ่ รถมอเตอร์ไซค์ล้มทุกวัน", "road"),
+    ("ฝนตกทีไรน้ำท่วมซอย ท่อระบายน้ำตัน", "water"),
+    ("น้ำประปาไม่ไหลมาสองวันแล้ว", "supply"),
+    ("ประปาหมู่บ้านน้ำขุ่นเป็นสีโคลน", "supply"),
+    ("เจ้าหน้าที่เรียกเงินใต้โต๊ะ ถึงจะออกใบอนุญาตให้", "corruption"),
+    ("สงสัยว่ามีการฮั้วประมูลงานถนน", "corruption"),
+    ("เจ้าหน้าที่พูดจาไม่สุภาพกับยายผม", "service"),
+    ("ไปติดต่อที่สำนักงาน บริการล่าช้ามาก รอครึ่งวัน", "service"),
+    ("ข้างบ้านเปิดเพลงเสียงดังทั้งคืน", "nuisance"),
+    ("หมาจรไล่กัดเด็กนักเรียนหน้าโรงเรียน", "green"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_realistic_texts(small_classifier: Classifier, text: str, expected: str) -> None:  # noqa: F811
+    top3 = [code for code, _ in suggest(text, k=3)]
+    assert expected in top3, (text, classify(text)[:3])
+    if expected in {"supply", "corruption", "service", "light", "waste"}:
+        assert top3[0] == expected, (text, classify(text)[:3])
+
+
+def test_ranks_every_code_with_scores_summing_to_one(small_classifier: Classifier) -> None:  # noqa: F811
+    ranked = classify("ไฟฟ้าดับทั้งซอย")
+    assert sorted(c for c, _ in ranked) == sorted(category_codes())
+    scores = [s for _, s in ranked]
+    assert scores == sorted(scores, reverse=True)
+    assert sum(scores) == pytest.approx(1.0, abs=1e-6)
+    assert len(suggest("ไฟฟ้าดับทั้งซอย", k=3)) == 3
+
+
+@pytest.mark.parametrize("text", ["", "   ", "😀😀", "\u200b", "ก" * 20000, "hello"])
+def test_odd_input_does_not_crash(small_classifier: Classifier, text: str) -> None:  # noqa: F811
+    ranked = small_classifier.classify(text)
+    assert len(ranked) == len(category_codes())
+
+
+def test_save_and_load_round_trip(small_classifier: Classifier, tmp_path) -> None:  # noqa: F811
+    path = small_classifier.save(tmp_path / "m.joblib")
+    loaded = Classifier.load(path, rebuild=False)
+    text = "น้ำท่วมถนนหน้าบ้าน"
+    assert dict(loaded.classify(text)) == pytest.approx(dict(small_classifier.classify(text)))
+
+
+def test_missing_model_without_data_raises_clear_error(tmp_path) -> None:
+    with pytest.raises(ModelNotFoundError, match="make model"):
+        Classifier.load(tmp_path / "none.joblib", data_path=tmp_path / "no.csv")
+    with pytest.raises(ModelNotFoundError):
+        Classifier.load(tmp_path / "none.joblib", rebuild=False)
+
+
+def test_missing_model_is_rebuilt_from_data(tmp_path) -> None:
+    csv = tmp_path / "tiny.csv"
+    rows = [
+        ("{ถนน}", "ถนนเป็นหลุม"), ("{ถนน}", "ถนนพังมาก"), ("{แสงสว่าง}", "ไฟดับ"),
+        ("{แสงสว่าง}", "ไฟทางไม่ติด"), ("{น้ำท่วม}", "น้ำท่วมบ้าน"), ("{น้ำท่วม}", "น้ำท่วมซอย"),
+    ]
+    csv.write_text(
+        "ticket_id,type,organization,comment,district,province,state,timestamp\n"
+        + "".join(
+            f'T{i},"{t}",x,{c},d,p,s,2022-06-0{i} 00:00:00+00\n' for i, (t, c) in enumerate(rows)
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "models" / "c.joblib"
+    clf = Classifier.load(out, data_path=csv)
+    assert out.exists()
+    assert clf.classify("ไฟดับ")[0][0] in category_codes()
+
+
+def test_traffy_label_mapping() -> None:
+    assert codes_for_traffy_type("{น้ำท่วม,ถนน}") == ["water", "road"]
+    assert codes_for_traffy_type("{ถนน,ทางเท้า}") == ["road"]
+    assert codes_for_traffy_type("{PM2.5}") == ["nuisance"]
+    assert codes_for_traffy_type("{}") == []
+
+
+def test_normalize_text() -> None:
+    assert normalize_text("ไฟ\u200bดับบบบ ๓ วัน 🙏") == "ไฟดับ 3 วัน"
+
+
+def test_keywords_prefer_longest_phrase() -> None:
+    codes = ["supply", "corruption"]
+    assert keyword_scores("ขอค่าน้ำร้อนน้ำชา", codes) == [0.0, 1.0]
+
+
+def test_split_is_deterministic_and_disjoint() -> None:
+    examples = [Example(f"ข้อความ {i}", ("road",), "2022") for i in range(200)]
+    a_train, a_test = random_split(examples)
+    b_train, b_test = random_split(list(reversed(examples)))
+    assert {e.text for e in a_test} == {e.text for e in b_test}
+    assert not {e.text for e in a_train} & {e.text for e in a_test}
