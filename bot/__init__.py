@@ -10,7 +10,7 @@ from typing import Any
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
-from bot import config, db, sync
+from bot import config, db, security, sync
 from bot.line.inbox import InboxWriter
 from bot.line.processor import EventProcessor
 from bot.notify import push_pending_notices
@@ -40,12 +40,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     db.init_app(app)
     csrf.init_app(app)
+    security.init_app(app)
 
     from bot import admin
     from bot.admin import auth, nav
     from bot.line import webhook
-    from bot.web import citizen, health
+    from bot.web import citizen, errors, health
 
+    errors.init_app(app)
     app.register_blueprint(citizen.bp)
     app.register_blueprint(health.bp)
     app.register_blueprint(webhook.bp)

@@ -46,6 +46,7 @@ def test_landing_page_links_every_form(client: FlaskClient) -> None:
 def test_form_without_csrf_token_is_refused(app: Flask) -> None:
     r = app.test_client().post("/complaint", data={"category": "light", "details": "ไฟดับ ๓ วัน"})
     assert r.status_code == 400
+    assert "แบบฟอร์มหมดอายุ" in r.get_data(as_text=True)
     assert rows(app) == []
 
 
@@ -152,4 +153,20 @@ def test_general_form_cannot_pick_the_restricted_category(make_app: Callable[...
     client = no_csrf(make_app)
     r = client.post("/complaint", data={"category": "corruption", "details": "เรื่องทุจริตมาก"})
     assert r.status_code == 400
+    assert rows(client.application) == []
+
+
+def test_pages_carry_security_headers(client: FlaskClient) -> None:
+    for path in ("/", "/complaint", "/track", "/admin/login"):
+        h = client.get(path).headers
+        assert h["X-Content-Type-Options"] == "nosniff"
+        assert h["X-Frame-Options"] == "DENY"
+        assert "frame-ancestors 'none'" in h["Content-Security-Policy"]
+
+
+def test_oversized_request_is_refused_with_413(make_app: Callable[..., Flask]) -> None:
+    client = make_app(WTF_CSRF_ENABLED=False, MAX_CONTENT_LENGTH=10_000).test_client()
+    r = client.post("/complaint", data={"category": "road", "details": "ก" * 20_000})
+    assert r.status_code == 413
+    assert "ขนาดใหญ่เกินไป" in r.get_data(as_text=True)
     assert rows(client.application) == []
