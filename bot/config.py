@@ -40,6 +40,12 @@ def from_env(instance_path: str) -> dict[str, Any]:
         "MAX_CONTENT_LENGTH": int(env("MAX_CONTENT_LENGTH", str(32 * 1024 * 1024))),
         # One process does everything by default; larger deployments turn this off and run workers.
         "BACKGROUND_WORKERS": env("BACKGROUND_WORKERS", "1") not in ("0", "false", "no"),
+        # Per address; a village shares one address on mobile data, so stay generous.
+        "RATE_LIMIT_FORMS": env("RATE_LIMIT_FORMS", "10/minute;60/hour"),
+        # Tracking codes are short: slow down anyone trying them one after another.
+        "RATE_LIMIT_TRACK": env("RATE_LIMIT_TRACK", "20/minute;200/hour"),
+        # Messages one LINE user may send per minute before the bot asks them to slow down.
+        "LINE_USER_MESSAGES_PER_MINUTE": int(env("LINE_USER_MESSAGES_PER_MINUTE", "30")),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": env("SESSION_COOKIE_SECURE", "0") in ("1", "true", "yes"),

@@ -57,6 +57,7 @@ def make_app(tmp_path: Path) -> Iterator[Callable[..., Flask]]:
             "SHEETS_BACKEND": "off",
             "SECRET_KEY": "test-secret",
             "ADMIN_PASSWORD": ADMIN_PASSWORD,
+            "RATELIMIT_ENABLED": False,
         }
         config.update(overrides)
         app = create_app(config)

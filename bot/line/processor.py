@@ -7,7 +7,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from flask import Flask
@@ -21,7 +21,8 @@ from linebot.v3.webhooks import (
     StickerMessageContent,
     TextMessageContent,
 )
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from bot.db import new_session, write_lock
 from bot.line.client import LineClient
@@ -88,6 +89,9 @@ class EventProcessor:
             if row is None or row.status != "pending":
                 return False
             raw = json.loads(row.payload)
+            over = self._over_limit(s, row)
+        if over:
+            return self._refuse_flood(event_id, raw, over)
         prepared = self._prepare(raw)
         with write_lock(self.app), new_session(self.app) as s:
             store = SqlStore(s)
@@ -120,6 +124,35 @@ class EventProcessor:
         # Told only after the commit: what the user is told has been kept.
         self._send(prepared.reply_token, replies)
         return True
+
+    def _over_limit(self, s: Session, row: LineEvent) -> int:
+        """How far past the per-user limit this message is (0 when within it)."""
+        limit = self.app.config.get("LINE_USER_MESSAGES_PER_MINUTE", 30)
+        if not row.user_id or not limit:
+            return 0
+        recent = s.scalar(
+            select(func.count())
+            .select_from(LineEvent)
+            .where(
+                LineEvent.user_id == row.user_id,
+                LineEvent.id <= row.id,
+                LineEvent.received_at > row.received_at - timedelta(minutes=1),
+            )
+        )
+        return max(0, (recent or 0) - limit)
+
+    def _refuse_flood(self, event_id: int, raw: dict[str, Any], over: int) -> bool:
+        with write_lock(self.app), new_session(self.app) as s:
+            claimed = s.execute(
+                update(LineEvent)
+                .where(LineEvent.id == event_id, LineEvent.status == "pending")
+                .values(status="ignored", processed_at=naive(utcnow()), error="rate limited")
+            ).rowcount
+            s.commit()
+        token = raw.get("replyToken")
+        if claimed and over == 1 and isinstance(token, str):  # say it once, not to every message
+            self._send(token, [Reply("ส่งข้อความถี่เกินไป กรุณารอสักครู่แล้วส่งใหม่อีกครั้งนะครับ")])
+        return bool(claimed)
 
     def _send(self, token: str | None, replies: list[Reply]) -> None:
         if token and replies and self.client is not None:

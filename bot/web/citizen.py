@@ -14,6 +14,7 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.wrappers import Response
 
 from bot.db import store
+from bot.limits import forms_limit, limiter, track_limit
 from bot.line.client import save_photo
 from handlers import categories
 from handlers.clock import local, utcnow
@@ -37,11 +38,13 @@ def index() -> str:
 
 
 @bp.route("/complaint", methods=["GET", "POST"])
+@limiter.limit(forms_limit, methods=["POST"])
 def complaint() -> str | Response:
     return _complaint_form(corruption=False)
 
 
 @bp.route("/corruption", methods=["GET", "POST"])
+@limiter.limit(forms_limit, methods=["POST"])
 def corruption() -> str | Response:
     return _complaint_form(corruption=True)
 
@@ -113,6 +116,7 @@ def received() -> str | Response:
 
 
 @bp.route("/track", methods=["GET", "POST"])
+@limiter.limit(track_limit, methods=["POST"])
 def track_page() -> str | tuple[str, int]:
     form = TrackForm()
     found, not_found = None, False

@@ -170,3 +170,12 @@ def test_oversized_request_is_refused_with_413(make_app: Callable[..., Flask]) -
     assert r.status_code == 413
     assert "ขนาดใหญ่เกินไป" in r.get_data(as_text=True)
     assert rows(client.application) == []
+
+
+def test_guessing_tracking_codes_is_slowed_down_politely(make_app: Callable[..., Flask]) -> None:
+    app = make_app(WTF_CSRF_ENABLED=False, RATELIMIT_ENABLED=True, RATE_LIMIT_TRACK="3/minute")
+    client = app.test_client()
+    codes = [client.post("/track", data={"case_number": "2570-000001", "code": f"AAAA{i}"})
+             for i in range(4)]
+    assert [r.status_code for r in codes] == [404, 404, 404, 429]
+    assert "ส่งคำขอถี่เกินไป" in codes[-1].get_data(as_text=True)

@@ -315,3 +315,20 @@ def test_no_push_budget_left_tells_the_citizen_on_their_next_message(
     assert "ดำเนินการแล้วเสร็จ" in texts[0] and "ซ่อมท่อเรียบร้อย" in texts[0]
     say(app, "สวัสดี")
     assert not any("ซ่อมท่อเรียบร้อย" in t for t in line.last_texts())
+
+
+def test_a_flooding_user_is_asked_once_to_slow_down(
+    make_app: Callable[..., Flask], line: FakeLine
+) -> None:
+    app = make_app(
+        LINE_CHANNEL_SECRET=CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN=ACCESS_TOKEN,
+        LINE_API_HOST=line.url, LINE_DATA_API_HOST=line.url, LINE_USER_MESSAGES_PER_MINUTE=3,
+    )
+    other = "U" + "b" * 32
+    body = webhook_body(*[text_event("สวัสดี") for _ in range(6)], text_event("สวัสดี", other))
+    assert post(app, body).status_code == 200
+    assert process(app) == 7
+    texts = line.reply_texts()
+    assert len(texts) == 5  # three answers, one request to slow down, the other user's answer
+    assert sum("ส่งข้อความถี่เกินไป" in t[0] for t in texts) == 1
+    assert [e.error for e in events_stored(app)].count("rate limited") == 3
