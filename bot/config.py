@@ -46,6 +46,7 @@ def from_env(instance_path: str) -> dict[str, Any]:
         "RATE_LIMIT_TRACK": env("RATE_LIMIT_TRACK", "20/minute;200/hour"),
         # Messages one LINE user may send per minute before the bot asks them to slow down.
         "LINE_USER_MESSAGES_PER_MINUTE": int(env("LINE_USER_MESSAGES_PER_MINUTE", "30")),
+        "PRIVACY_NOTICE_REQUIRED": env("PRIVACY_NOTICE_REQUIRED", "1") not in ("0", "false", "no"),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": env("SESSION_COOKIE_SECURE", "0") in ("1", "true", "yes"),

@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class Services:
     line: LineClient | None
+    require_privacy_ack: bool = True
 
     def context(
         self, store: SqlStore, channel: Channel = Channel.LINE, now: datetime | None = None
@@ -31,6 +32,7 @@ class Services:
             channel=channel,
             understand=understand,
             suggest=suggest,
+            require_privacy_ack=self.require_privacy_ack,
         )
 
 
@@ -49,7 +51,7 @@ def build(app: Flask) -> Services:
                 max_photo_bytes=c["MAX_PHOTO_BYTES"],
             )
         )
-    return Services(line=line)
+    return Services(line=line, require_privacy_ack=c["PRIVACY_NOTICE_REQUIRED"])
 
 
 def services(app: Flask) -> Services:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
@@ -16,8 +16,12 @@ from bot.models import (
     NoticeRow,
     OutboxRow,
 )
+from bot.store_satisfaction import SqlSatisfactionStore
 from handlers.domain import Channel, Complaint, Location, Status, StatusChange
 from handlers.ports import Notice
+
+if TYPE_CHECKING:
+    from bot.store_measures import SqlMeasureStore
 
 
 def naive(dt: datetime) -> datetime:
@@ -171,6 +175,23 @@ class SqlStore:
     def add_outbox(self, kind: str, entity_id: str, at: datetime) -> None:
         self.session.add(OutboxRow(kind=kind, entity_id=entity_id, created_at=naive(at)))
 
+    def has_privacy_ack(self, user_key: str, version: str) -> bool:
+        from bot.privacy_models import PrivacyAck
+
+        found = self.session.scalar(
+            select(PrivacyAck.id).where(PrivacyAck.user_key == user_key, PrivacyAck.version == version)
+        )
+        return found is not None
+
+    def record_privacy_ack(self, user_key: str, version: str, channel: str, at: datetime) -> None:
+        from bot.privacy_models import PrivacyAck
+
+        if not self.has_privacy_ack(user_key, version):
+            self.session.add(
+                PrivacyAck(user_key=user_key, version=version, channel=channel, at=naive(at))
+            )
+            self.session.flush()
+
     def commit(self) -> None:
         self.session.commit()
 
@@ -179,6 +200,42 @@ class SqlStore:
 
     def close(self) -> None:
         self.session.close()
+
+    # --- complaint handling and statistics (issue 6; SQL in bot/store_cases.py) ---------
+
+    def assign_unit(self, case_number: str, unit: str, note: str, actor: str, at: datetime) -> None:
+        from bot import store_cases
+
+        store_cases.assign_unit(self.session, case_number, unit, note, actor, at)
+
+    def complaint_counts(self, fiscal_year: int) -> list[tuple[str, str, int, int]]:
+        from bot import store_cases
+
+        return store_cases.complaint_counts(self.session, fiscal_year)
+
+    def count_overdue(self, fiscal_year: int, before: datetime) -> int:
+        from bot import store_cases
+
+        return store_cases.count_overdue(self.session, fiscal_year, before)
+
+    def resolve_days_histogram(self, fiscal_year: int) -> dict[int, int]:
+        from bot import store_cases
+
+        return store_cases.resolve_days_histogram(self.session, fiscal_year)
+
+    # --- services and satisfaction (issue 5; SQL in bot/store_satisfaction.py) ----------
+
+    @property
+    def satisfaction(self) -> SqlSatisfactionStore:
+        return SqlSatisfactionStore(self.session)
+
+    # --- measures, progress and staff links (issue 4; SQL in bot/store_measures.py) ----
+
+    @property
+    def measures(self) -> SqlMeasureStore:
+        from bot.store_measures import SqlMeasureStore
+
+        return SqlMeasureStore(self.session)
 
 
 def to_complaint(row: ComplaintRow, with_history: bool = True) -> Complaint:

@@ -58,6 +58,7 @@ def make_app(tmp_path: Path) -> Iterator[Callable[..., Flask]]:
             "SECRET_KEY": "test-secret",
             "ADMIN_PASSWORD": ADMIN_PASSWORD,
             "RATELIMIT_ENABLED": False,
+            "PRIVACY_NOTICE_REQUIRED": False,
         }
         config.update(overrides)
         app = create_app(config)

@@ -16,7 +16,7 @@ from werkzeug.wrappers import Response
 from bot.db import store
 from bot.limits import forms_limit, limiter, track_limit
 from bot.line.client import save_photo
-from handlers import categories
+from handlers import categories, privacy
 from handlers.clock import local, utcnow
 from handlers.domain import Channel, DomainError, Location, find_case_number
 from handlers.thai.dates import format_thai_datetime
@@ -35,6 +35,11 @@ def thaidate(dt: object) -> str:
 @bp.get("/")
 def index() -> str:
     return render_template("index.html")
+
+
+@bp.get("/privacy")
+def privacy_notice() -> str:
+    return render_template("privacy.html", summary=privacy.SUMMARY, version=privacy.VERSION)
 
 
 @bp.route("/complaint", methods=["GET", "POST"])
@@ -60,7 +65,11 @@ def _complaint_form(corruption: bool) -> str | Response:
             form.photos.errors = [*form.photos.errors, *problems]
         else:
             try:
-                filed = file_complaint(store(), _draft(form, photos), Channel.WEB, utcnow())
+                now = utcnow()
+                filed = file_complaint(store(), _draft(form, photos), Channel.WEB, now)
+                store().record_privacy_ack(
+                    f"web:{filed.complaint.case_number}", privacy.VERSION, "web", now
+                )
                 store().commit()
             except DomainError as e:
                 store().rollback()
@@ -73,7 +82,11 @@ def _complaint_form(corruption: bool) -> str | Response:
                 return redirect(url_for("citizen.received"))
     status = 400 if form.is_submitted() else 200
     page = render_template(
-        "complaint.html", form=form, corruption=corruption, error=error, restricted=corruption
+        "complaint.html",
+        form=form,
+        corruption=corruption,
+        error=error,
+        privacy_summary=privacy.SUMMARY,
     )
     return (page, status)  # type: ignore[return-value]
 

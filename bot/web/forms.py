@@ -49,6 +49,10 @@ class ComplaintForm(FlaskForm):
     )
     phone = StringField("เบอร์โทรศัพท์ (ไม่บังคับ)", validators=[Optional(), _phone])
     anonymous = BooleanField("ไม่ประสงค์ระบุตัวตน")
+    privacy_ack = BooleanField(
+        "ข้าพเจ้ารับทราบประกาศความเป็นส่วนตัว",
+        validators=[DataRequired("กรุณาอ่านและยอมรับประกาศความเป็นส่วนตัวก่อนส่งเรื่อง")],
+    )
 
     def __init__(self, *args: object, corruption: bool = False, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)

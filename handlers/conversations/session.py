@@ -59,6 +59,8 @@ class Context:
     understand: Callable[[str], Understood] | None = None
     suggest: Callable[[str], list[tuple[str, float]]] | None = None
     actor: Actor = field(default_factory=Actor)
+    # The deployment shows the privacy notice before personal data is collected (PDPA).
+    require_privacy_ack: bool = False
 
 
 @dataclass

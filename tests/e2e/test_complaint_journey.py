@@ -38,6 +38,7 @@ def test_file_and_track_a_complaint(server: Server, phone: object, tmp_path: Pat
     page.fill("#location", "หน้าวัดโคกสูง หมู่ 3")  # type: ignore[attr-defined]
     page.set_input_files("#photos", str(photo))  # type: ignore[attr-defined]
     page.fill("#phone", "0812345678")  # type: ignore[attr-defined]
+    page.check("#privacy_ack")  # type: ignore[attr-defined]
     page.get_by_role("button", name="ส่งเรื่อง").click()  # type: ignore[attr-defined]
     page.wait_for_selector("#case-number")  # type: ignore[attr-defined]
     shot(page, "03-received")

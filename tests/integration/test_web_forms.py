@@ -27,7 +27,7 @@ def rows(app: Flask) -> list[ComplaintRow]:
 
 
 def file(client: FlaskClient, **fields: object) -> tuple[str, str]:
-    data = {"category": "light", "details": "ไฟถนนดับหน้าวัดสามวันแล้ว", **fields}
+    data = {"category": "light", "details": "ไฟถนนดับหน้าวัดสามวันแล้ว", "privacy_ack": "y", **fields}
     r = client.post("/complaint", data=data, content_type="multipart/form-data",
                     follow_redirects=True)
     assert r.status_code == 200, r.get_data(as_text=True)
@@ -114,7 +114,7 @@ def test_upload_that_is_not_an_image_is_refused(make_app: Callable[..., Flask]) 
     client = no_csrf(make_app)
     r = client.post(
         "/complaint",
-        data={"category": "road", "details": "ถนนเป็นหลุมใหญ่มาก",
+        data={"category": "road", "details": "ถนนเป็นหลุมใหญ่มาก", "privacy_ack": "y",
               "photos": [(io.BytesIO(b"MZ\x90\x00 not an image"), "photo.jpg")]},
         content_type="multipart/form-data",
     )
@@ -140,6 +140,7 @@ def test_corruption_form_is_anonymous_by_default(make_app: Callable[..., Flask])
         r'checked[^>]*name="anonymous"', page
     )
     r = client.post("/corruption", data={"category": "corruption", "anonymous": "y",
+                                         "privacy_ack": "y",
                                          "details": "เจ้าหน้าที่เรียกเงินเพิ่มเพื่อให้ใบอนุญาตเร็วขึ้น",
                                          "contact_name": "ไม่ควรถูกเก็บ", "phone": "0812345678"},
                     follow_redirects=True)
@@ -179,3 +180,14 @@ def test_guessing_tracking_codes_is_slowed_down_politely(make_app: Callable[...,
              for i in range(4)]
     assert [r.status_code for r in codes] == [404, 404, 404, 429]
     assert "ส่งคำขอถี่เกินไป" in codes[-1].get_data(as_text=True)
+
+
+def test_privacy_notice_must_be_acknowledged_on_the_web(make_app: Callable[..., Flask]) -> None:
+    client = no_csrf(make_app)
+    page = client.get("/complaint").get_data(as_text=True)
+    assert "ประกาศความเป็นส่วนตัว" in page and 'href="/privacy"' in page
+    r = client.post("/complaint", data={"category": "road", "details": "ถนนเป็นหลุมใหญ่มาก"})
+    assert r.status_code == 400
+    assert "กรุณาอ่านและยอมรับประกาศความเป็นส่วนตัว" in r.get_data(as_text=True)
+    assert rows(client.application) == []
+    assert "พระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล" in client.get("/privacy").get_data(as_text=True)

@@ -332,3 +332,21 @@ def test_a_flooding_user_is_asked_once_to_slow_down(
     assert len(texts) == 5  # three answers, one request to slow down, the other user's answer
     assert sum("ส่งข้อความถี่เกินไป" in t[0] for t in texts) == 1
     assert [e.error for e in events_stored(app)].count("rate limited") == 3
+
+
+def test_privacy_notice_comes_before_the_first_complaint_only(
+    make_app: Callable[..., Flask], line: FakeLine
+) -> None:
+    app = make_app(
+        LINE_CHANNEL_SECRET=CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN=ACCESS_TOKEN,
+        LINE_API_HOST=line.url, LINE_DATA_API_HOST=line.url, PRIVACY_NOTICE_REQUIRED=True,
+    )
+    say(app, "ร้องเรียน")
+    assert "ประกาศความเป็นส่วนตัว" in line.last_texts()[0]
+    say(app, "ถนน ทางเท้า สะพาน")  # not an acknowledgement: asked again
+    assert "กรุณากดยอมรับ" in line.last_texts()[0]
+    say(app, "รับทราบและยอมรับ")
+    assert "ประเภทใด" in line.last_texts()[-1]  # the complaint starts right away
+    say(app, "ยกเลิก")
+    say(app, "ร้องเรียน")
+    assert "ประกาศความเป็นส่วนตัว" not in line.last_texts()[0]

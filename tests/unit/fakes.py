@@ -44,6 +44,7 @@ class _Tables:
     notices: list[NoticeRecord] = field(default_factory=list)
     outbox: list[OutboxRecord] = field(default_factory=list)
     last_notice_id: int = 0
+    privacy_acks: dict[str, str] = field(default_factory=dict)  # user → version
 
 
 class FakeStore:
@@ -125,6 +126,12 @@ class FakeStore:
         self._t.outbox.append(OutboxRecord(kind, entity_id, at))
 
     # --- transaction ---------------------------------------------------------------------
+
+    def has_privacy_ack(self, user_key: str, version: str) -> bool:
+        return self._t.privacy_acks.get(user_key) == version
+
+    def record_privacy_ack(self, user_key: str, version: str, channel: str, at: datetime) -> None:
+        self._t.privacy_acks[user_key] = version
 
     def commit(self) -> None:
         self._committed = copy.deepcopy(self._t)
