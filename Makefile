@@ -7,7 +7,7 @@ PORT ?= 8000
 export PYTHAINLP_OFFLINE := 1
 export FLASK_APP := bot
 
-.PHONY: run test bench lint model eval setup setup-dev browser clean
+.PHONY: run test test-pg bench lint model eval setup setup-dev browser clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -41,6 +41,12 @@ browser:
 
 test: setup-dev browser
 	$(BIN)/python -m pytest -q
+
+# The integration suite again on a real PostgreSQL server (started locally by .ci/ensure-postgres).
+PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:55432/postgres
+test-pg: setup-dev
+	bash .ci/ensure-postgres
+	TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/python -m pytest -q tests/integration
 
 lint: setup-dev
 	$(BIN)/ruff check .

@@ -6,6 +6,7 @@ import base64
 import hashlib
 import hmac
 import json
+import os
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -44,6 +45,40 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("PYTHAINLP_OFFLINE", "1")
 
 
+class TestDatabases:
+    """A fresh database per test: a SQLite file, or with TEST_DATABASE_URL (PostgreSQL) a new
+    database on that server, dropped afterwards."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.tmp_path = tmp_path
+        self.server = os.environ.get("TEST_DATABASE_URL", "")
+        self.created: list[str] = []
+
+    def new(self) -> str:
+        if not self.server:
+            return f"sqlite:///{self.tmp_path / 'test.db'}"
+        if self.created:  # several apps in one test share the test's database
+            return self._url(self.created[0])
+        name = f"prongsai_test_{uuid.uuid4().hex[:12]}"
+        self._admin(f'CREATE DATABASE "{name}"')
+        self.created.append(name)
+        return self._url(name)
+
+    def drop_all(self) -> None:
+        for name in self.created:
+            self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def _url(self, name: str) -> str:
+        return self.server.rsplit("/", 1)[0] + "/" + name
+
+    def _admin(self, sql: str) -> None:
+        import psycopg
+
+        dsn = self.server.replace("postgresql+psycopg://", "postgresql://")
+        with psycopg.connect(dsn, autocommit=True) as conn:
+            conn.execute(sql)
+
+
 @pytest.fixture
 def make_app(tmp_path: Path) -> Iterator[Callable[..., Flask]]:
     apps: list[Flask] = []
@@ -51,7 +86,7 @@ def make_app(tmp_path: Path) -> Iterator[Callable[..., Flask]]:
     def _make(**overrides: Any) -> Flask:
         config: dict[str, Any] = {
             "TESTING": True,
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'test.db'}",
+            "DATABASE_URL": databases.new(),
             "BACKGROUND_WORKERS": False,
             "UPLOAD_FOLDER": str(tmp_path / "uploads"),
             "SHEETS_BACKEND": "off",
@@ -67,6 +102,7 @@ def make_app(tmp_path: Path) -> Iterator[Callable[..., Flask]]:
         apps.append(app)
         return app
 
+    databases = TestDatabases(tmp_path)
     yield _make
     for app in apps:
         worker = app.extensions.get("prongsai_worker")
@@ -74,6 +110,7 @@ def make_app(tmp_path: Path) -> Iterator[Callable[..., Flask]]:
             worker.stop()
             worker.join(timeout=5)
         app.extensions["db_engine"].dispose()
+    databases.drop_all()
 
 
 @pytest.fixture
