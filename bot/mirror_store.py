@@ -207,6 +207,19 @@ class SqlMirrorSource:
         with self.sessions() as s:
             return read_status(s)
 
+    def requeue_all(self) -> int:
+        """An outbox row for every entry, so the next drain re-mirrors everything: rows an
+        admin deleted come back, the rest are rewritten in place (never duplicated)."""
+        now = naive(utcnow())
+        with self._tx() as s:
+            cases = s.scalars(select(ComplaintRow.case_number).order_by(ComplaintRow.id)).all()
+            if cases:
+                s.execute(insert(OutboxRow), [
+                    {"kind": "complaint", "entity_id": c, "created_at": now, "attempts": 0,
+                     "error": ""} for c in cases
+                ])
+        return len(cases)
+
 
 def backlog(s: Session) -> int:
     return s.scalar(

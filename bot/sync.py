@@ -113,9 +113,11 @@ def status_lines(app: Flask, st: SyncStatus) -> list[str]:
 @with_appcontext
 @click.option("--pull", is_flag=True, help="Also bring admins' edits from the sheet in.")
 @click.option("--status", "show_status", is_flag=True, help="Print the backlog and last sync.")
+@click.option("--rebuild", is_flag=True,
+              help="Re-mirror every entry (restores rows deleted from the sheet).")
 @click.option("--wait", default=60.0, show_default=True,
               help="Seconds to wait while another sync (e.g. the server's) is running.")
-def sync_cmd(pull: bool, show_status: bool, wait: float) -> None:
+def sync_cmd(pull: bool, show_status: bool, rebuild: bool, wait: float) -> None:
     """Mirror every pending entry to the spreadsheet once, then exit."""
     app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
     source = source_for(app)
@@ -123,6 +125,8 @@ def sync_cmd(pull: bool, show_status: bool, wait: float) -> None:
         for line in status_lines(app, source.status()):
             click.echo(line)
         return
+    if rebuild:
+        click.echo(f"queued {source.requeue_all()} entries to mirror again")
     try:
         backend = build_backend(app)
     except SheetsConfigError as e:

@@ -1,0 +1,206 @@
+"""The XLSX mirror (the embedded default), checked by reading the file back with openpyxl."""
+
+from __future__ import annotations
+
+import time
+import zipfile
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+from flask import Flask
+from sqlalchemy import select
+
+from bot.db import new_session
+from bot.mirror_store import SqlMirrorSource
+from bot.models import ComplaintRow
+from bot.store import SqlStore
+from bot.sync import background_job, build_syncer, source_for
+from handlers.clock import utcnow
+from handlers.domain import Channel
+from handlers.usecases.complaints import ComplaintDraft, file_complaint, set_status
+from sheets.layout import COMPLAINTS, STATUS_CHOICES, TABS
+from sheets.rows import SEALED_MARK
+from sheets.sync import Syncer
+from sheets.xlsx import XlsxBackend
+
+TAB = COMPLAINTS.title
+STATUS = COMPLAINTS.col("status") + 1  # openpyxl columns are 1-based
+DETAILS = COMPLAINTS.col("details") + 1
+NOTES = COMPLAINTS.col("system_notes") + 1
+
+
+@pytest.fixture(autouse=True)
+def _cheap_tracking_codes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("handlers.usecases.complaints.hash_code", lambda code: f"test${code}")
+
+
+@pytest.fixture
+def xlsx(tmp_path: Path) -> Path:
+    return tmp_path / "mirror" / "prongsai.xlsx"
+
+
+@pytest.fixture
+def xapp(make_app: Callable[..., Flask], xlsx: Path) -> Flask:
+    return make_app(SHEETS_BACKEND="xlsx", SHEETS_XLSX_PATH=str(xlsx))
+
+
+def file(app: Flask, n: int, category: str = "road", details: str = "ถนนชำรุดหน้าบ้าน") -> list[str]:
+    with new_session(app) as s:
+        store = SqlStore(s)
+        cases = [
+            file_complaint(store, ComplaintDraft(category=category, details=f"{details} {i}",
+                                                 contact_name="สมศรี", phone="0812345678"),
+                           Channel.WEB, utcnow()).complaint.case_number
+            for i in range(n)
+        ]
+        store.commit()
+    return cases
+
+
+def change(app: Flask, case: str, status: str) -> None:
+    with new_session(app) as s:
+        store = SqlStore(s)
+        set_status(store, case, status, "", utcnow(), "test")
+        store.commit()
+
+
+def ids(path: Path) -> list[str]:
+    ws = openpyxl.load_workbook(path)[TAB]
+    return [r[0] for r in ws.iter_rows(min_row=2, max_col=1, values_only=True) if r[0]]
+
+
+def sync(app: Flask, *args: str) -> str:
+    r = app.test_cli_runner().invoke(args=["sync", *args])
+    assert r.exit_code == 0, r.output
+    return r.output
+
+
+def test_xlsx_is_the_default_backend(make_app: Callable[..., Flask]) -> None:
+    app = make_app(SHEETS_BACKEND=None)
+    app.config.pop("SHEETS_BACKEND")
+    file(app, 1)
+    sync(app)
+    assert Path(app.config["SHEETS_XLSX_PATH"]).name == "prongsai.xlsx"
+    assert Path(app.config["SHEETS_XLSX_PATH"]).exists()
+
+
+def test_the_file_has_every_tab_headers_frozen_and_a_status_dropdown(
+    xapp: Flask, xlsx: Path
+) -> None:
+    file(xapp, 2)
+    sync(xapp)
+    wb = openpyxl.load_workbook(xlsx)
+    assert wb.sheetnames == [t.title for t in TABS]
+    for tab in TABS:
+        ws = wb[tab.title]
+        assert [c.value for c in ws[1]] == tab.headers
+        assert ws.freeze_panes == "A2"
+    [dv] = wb[TAB].data_validations.dataValidation
+    assert dv.type == "list" and str(dv.sqref).startswith(f"{COMPLAINTS.letter('status')}2")
+    assert dv.formula1 == '"' + ",".join(STATUS_CHOICES) + '"'
+
+
+def test_formula_looking_text_stays_text(xapp: Flask, xlsx: Path) -> None:
+    texts = ["=HYPERLINK(\"http://evil\",\"คลิก\")", "+66812345678 โทรกลับ", "-ถนนพัง",
+             "@SUM(A1:A9)"]
+    for t in texts:
+        file(xapp, 1, details=t)
+    sync(xapp)
+    ws = openpyxl.load_workbook(xlsx)[TAB]
+    cells = [ws.cell(row=r, column=DETAILS) for r in range(2, 6)]
+    assert [c.value for c in cells] == [f"{t} 0" for t in texts]
+    assert all(c.data_type == "s" for c in cells)
+    assert all(c.quotePrefix for c in cells)
+    with zipfile.ZipFile(xlsx) as z:  # no formula element anywhere in the workbook
+        assert not any("<f>" in z.read(n).decode() or "<f " in z.read(n).decode()
+                       for n in z.namelist() if n.startswith("xl/worksheets/"))
+
+
+def test_rows_in_order_once_and_changes_in_place(xapp: Flask, xlsx: Path) -> None:
+    cases = file(xapp, 5)
+    cases += file(xapp, 1, category="corruption", details="นายกเรียกรับเงิน")
+    sync(xapp)
+    sync(xapp)  # nothing pending: nothing written twice
+    change(xapp, cases[1], "in_progress")
+    cases += file(xapp, 1)
+    out = sync(xapp)
+    assert "1 rows added, 1 updated" in out
+    assert ids(xlsx) == cases
+    ws = openpyxl.load_workbook(xlsx)[TAB]
+    assert ws.cell(row=3, column=STATUS).value == "กำลังดำเนินการ"
+    sealed = [c.value for c in ws[7]]
+    assert sealed[0] == cases[5] and SEALED_MARK in sealed
+    assert "นายก" not in str(sealed) and "สมศรี" not in str(sealed)
+    assert ws.cell(row=2, column=COMPLAINTS.col("phone") + 1).value == "0812345678"
+
+
+class CrashingSource(SqlMirrorSource):
+    crash = True
+
+    def mark_synced(self, outbox_ids: Sequence[int], at: datetime) -> None:
+        if self.crash:
+            raise SystemExit("killed after the file was saved")
+        super().mark_synced(outbox_ids, at)
+
+
+def test_a_crash_after_saving_the_file_never_duplicates(xapp: Flask, xlsx: Path) -> None:
+    cases = file(xapp, 4)
+    crashing = CrashingSource(xapp.extensions["db_sessions"])
+    with pytest.raises(SystemExit):
+        Syncer(crashing, XlsxBackend(xlsx)).drain()
+    assert ids(xlsx) == cases and source_for(xapp).backlog() == 4
+    cases += file(xapp, 1)
+    sync(xapp)
+    assert ids(xlsx) == cases and source_for(xapp).backlog() == 0
+
+
+def test_status_edits_in_the_file_flow_back(xapp: Flask, xlsx: Path) -> None:
+    cases = file(xapp, 3)
+    sync(xapp)
+    wb = openpyxl.load_workbook(xlsx)
+    ws = wb[TAB]
+    ws.cell(row=2, column=STATUS).value = "ดำเนินการแล้วเสร็จ"
+    ws.cell(row=3, column=STATUS).value = "เสร็จแล้วจ้า"
+    time.sleep(0.01)  # a later modification time, as an admin's save would have
+    wb.save(xlsx)
+    out = sync(xapp, "--pull")
+    assert "1 applied, 1 refused" in out
+    with new_session(xapp) as s:
+        statuses = s.scalars(select(ComplaintRow.status).order_by(ComplaintRow.id)).all()
+    assert statuses == ["resolved", "received", "received"]
+    ws = openpyxl.load_workbook(xlsx)[TAB]
+    assert ws.cell(row=2, column=STATUS).value == "ดำเนินการแล้วเสร็จ"
+    assert ws.cell(row=3, column=STATUS).value == "รับเรื่องแล้ว"
+    assert "เสร็จแล้วจ้า" in ws.cell(row=3, column=NOTES).value
+    assert ids(xlsx) == cases
+
+
+def test_the_background_job_keeps_the_file_up_to_date(xapp: Flask, xlsx: Path) -> None:
+    xapp.config["SHEETS_SYNC_SECONDS"] = 0.05
+    job = background_job(xapp)
+    assert job is not None
+    cases = file(xapp, 3)
+    try:
+        job()  # what the BackgroundWorker calls on each tick
+        deadline = time.monotonic() + 15
+        while source_for(xapp).backlog() and time.monotonic() < deadline:
+            time.sleep(0.05)
+            job()
+        assert source_for(xapp).backlog() == 0
+        assert ids(xlsx) == cases
+        health = xapp.test_client().get("/healthz").get_json()
+        assert health["outbox_backlog"] == 0 and health["last_sync"]
+    finally:
+        xapp.extensions["prongsai_sheets_thread"].stop()
+        xapp.extensions["prongsai_sheets_thread"].join(5)
+
+
+def test_off_means_nothing_is_written(make_app: Callable[..., Flask], xlsx: Path) -> None:
+    app = make_app(SHEETS_BACKEND="off", SHEETS_XLSX_PATH=str(xlsx))
+    file(app, 1)
+    assert "off" in sync(app)
+    assert background_job(app) is None and build_syncer(app) is None
+    assert not xlsx.exists() and source_for(app).backlog() == 1
