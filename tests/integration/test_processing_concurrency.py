@@ -23,12 +23,14 @@ def test_parallel_workers_process_each_event_once_and_in_order(
     users = [f"U{i:032x}" for i in range(12)]
     # Interleave users the way a busy webhook would deliver them.
     for step in STEPS:
-        events = [
-            text_event(step or f"ขยะไม่มีคนเก็บหน้าบ้าน {u[-4:]}", u) for u in users
-        ]
+        events = [text_event(step or f"ขยะไม่มีคนเก็บหน้าบ้าน {u[-4:]}", u) for u in users]
         body = webhook_body(*events)
-        assert client.post("/callback", data=body.encode(),
-                           headers={"X-Line-Signature": sign(body)}).status_code == 200
+        assert (
+            client.post(
+                "/callback", data=body.encode(), headers={"X-Line-Signature": sign(body)}
+            ).status_code
+            == 200
+        )
 
     processor = app.extensions["prongsai_processor"]
     counts: list[int] = []
