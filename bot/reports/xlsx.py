@@ -1,0 +1,71 @@
+"""A report as a workbook: one sheet per table, title rows on top, wrapped Thai text."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from handlers.reports.model import Report
+
+FONT = "TH SarabunPSK"
+THIN = Side(style="thin", color="000000")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+
+
+def render_xlsx(report: Report) -> bytes:
+    wb = Workbook()
+    wb.remove(wb.active)
+    for n, table in enumerate(report.tables or [None], start=1):  # type: ignore[list-item]
+        name = (table.title if table and table.title else report.kind or "report")[:28]
+        ws = wb.create_sheet(f"{name}" if n == 1 else f"{name} {n}")
+        ws.page_setup.orientation = "landscape" if report.landscape else "portrait"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.append([report.title])
+        ws.append([report.subtitle])
+        ws["A1"].font = Font(name=FONT, size=18, bold=True)
+        ws["A2"].font = Font(name=FONT, size=16)
+        if table is None:
+            continue
+        ws.append([])
+        ws.append(list(table.columns))
+        header_row = ws.max_row
+        for row in table.rows:
+            ws.append(list(row))
+        widths = table.widths or tuple(1.0 for _ in table.columns)
+        for i, w in enumerate(widths, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = max(8.0, w * 12)
+        for r in ws.iter_rows(min_row=header_row, max_row=ws.max_row, max_col=len(table.columns)):
+            for cell in r:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                cell.border = BOX
+                cell.font = Font(name=FONT, size=16, bold=cell.row == header_row)
+                if cell.row == header_row:
+                    cell.fill = PatternFill("solid", fgColor="EEEEEE")
+        ws.print_title_rows = f"{header_row}:{header_row}"
+        ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+        last = ws.max_row + 2
+        for note in report.notes:
+            ws.cell(row=last, column=1, value=note).font = Font(name=FONT, size=16)
+            last += 1
+    if report.charts:
+        _charts(wb, report)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _charts(wb: Workbook, report: Report) -> None:
+    """The report's charts as pictures on one more sheet."""
+    from openpyxl.drawing.image import Image
+
+    from bot.reports.charts import png
+
+    ws = wb.create_sheet("แผนภูมิ")
+    row = 1
+    for chart in report.charts:
+        image = Image(io.BytesIO(png(chart, dpi=96)))
+        ws.add_image(image, f"A{row}")
+        row += int(image.height / 20) + 2  # default rows are 20 px high

@@ -1,0 +1,36 @@
+"""What staff conversations share: their menu and the polite refusal for everyone else."""
+
+from __future__ import annotations
+
+from handlers.conversations import menu
+from handlers.conversations.messages import Reply, choices
+from handlers.conversations.session import Context, Outcome
+
+PROGRESS = "รายงานความคืบหน้า"
+MY_WORK = "งานของฉัน"
+UNLINK = "ยกเลิกการเชื่อมบัญชี"
+REGISTER = "ลงทะเบียน"
+
+STAFF_MENU = choices(PROGRESS, MY_WORK, menu.COMPLAINT, menu.TRACK)
+
+
+def staff_menu(text: str) -> Reply:
+    return Reply(text, STAFF_MENU)
+
+
+def refusal() -> Outcome:
+    """Citizens who try a staff command are told kindly what it is and how staff get in."""
+    return Outcome(
+        [
+            menu.menu(
+                "ขออภัยครับ คำสั่งนี้สำหรับเจ้าหน้าที่ของสำนักงานที่ลงทะเบียนบัญชีแล้วเท่านั้น "
+                f"หากคุณเป็นเจ้าหน้าที่ กรุณาขอรหัสจากผู้ดูแลระบบแล้วพิมพ์ “{REGISTER} รหัส” "
+                "หากต้องการแจ้งเรื่องหรือติดตามเรื่อง เลือกจากเมนูด้านล่างได้เลยครับ"
+            )
+        ],
+        None,
+    )
+
+
+def is_staff(ctx: Context) -> bool:
+    return ctx.actor.is_staff and ctx.actor.staff_id is not None

@@ -1,0 +1,116 @@
+"""Use cases of the measures: import a register, record progress, list a unit's work.
+
+Plain functions given the store; they never commit (the caller does).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from handlers.clock import local_date
+from handlers.measures.domain import Measure, ProgressUpdate, unit_measures
+from handlers.measures.ports import MeasureStore, StaffAccount
+from handlers.measures.tables import ParsedMeasure
+from handlers.secrets_codes import check_code
+from handlers.thai.dates import fiscal_year
+
+MAX_PHOTOS = 3
+MAX_TEXT = 2000
+
+
+@dataclass
+class ImportResult:
+    created: list[int] = field(default_factory=list)
+    updated: list[int] = field(default_factory=list)
+    unchanged: list[int] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated)
+
+
+def import_measures(
+    store: MeasureStore, parsed: list[ParsedMeasure], now: datetime, dry_run: bool = False
+) -> ImportResult:
+    """Save measures by (fiscal year, number); the same document again changes nothing."""
+    result = ImportResult()
+    for p in parsed:
+        m = p.measure
+        existing = store.find_measure(m.fiscal_year, m.no)
+        if existing is not None and existing.content_key() == m.content_key():
+            result.unchanged.append(m.no)
+            continue
+        (result.updated if existing else result.created).append(m.no)
+        if dry_run:
+            continue
+        m.id = existing.id if existing else None
+        m.id = store.save_measure(m)
+        store.add_outbox("measure", str(m.id), now)
+    return result
+
+
+def record_progress(store: MeasureStore, update: ProgressUpdate) -> ProgressUpdate:
+    """Keep a staff member's report on a measure and queue it for the spreadsheet."""
+    if not 0 <= update.percent <= 100:
+        raise ValueError("percent must be 0-100")
+    if store.get_measure(update.measure_id) is None:
+        raise LookupError(f"no measure {update.measure_id}")
+    update.done = update.done.strip()[:MAX_TEXT]
+    update.outcome = update.outcome.strip()[:MAX_TEXT]
+    update.photos = update.photos[:MAX_PHOTOS]
+    update.id = store.add_progress(update)
+    store.add_outbox("progress", str(update.id), update.created_at)
+    return update
+
+
+def working_year(store: MeasureStore, today: date) -> int | None:
+    """The fiscal year staff work on: the current one, else the newest with measures."""
+    years = store.measure_years()
+    if not years:
+        return None
+    current = fiscal_year(today)
+    if current in years:
+        return current
+    earlier = [y for y in years if y <= current]
+    return max(earlier) if earlier else min(years)
+
+
+@dataclass(frozen=True)
+class Work:
+    fiscal_year: int | None
+    measures: list[Measure]
+    overdue: list[Measure]
+
+
+def my_work(store: MeasureStore, unit: str, now: datetime) -> Work:
+    """A unit's measures of the working year, with progress, and which are overdue."""
+    today = local_date(now)
+    year = working_year(store, today)
+    if year is None:
+        return Work(None, [], [])
+    mine = unit_measures(store.measures_of_year(year), unit)
+    return Work(year, mine, [m for m in mine if m.is_overdue(today)])
+
+
+def measures_summary(store: MeasureStore, fy: int, today: date) -> dict[str, object]:
+    """The `measures` section of the summary: how the year's measures stand."""
+    measures = store.measures_of_year(fy)
+    total = len(measures)
+    return {
+        "total": total,
+        "completed": sum(1 for m in measures if m.completed),
+        "average_percent": round(sum(m.percent for m in measures) / total, 1) if total else 0.0,
+        "overdue": sum(1 for m in measures if m.is_overdue(today)),
+    }
+
+
+def find_staff_by_code(store: MeasureStore, code: str, now: datetime) -> StaffAccount | None:
+    """The account a one-time link code was issued to, if the code is right and still valid."""
+    cleaned = "".join(code.split()).upper()
+    if len(cleaned) < 6:
+        return None
+    for account in store.staff_with_link_codes(now):
+        if check_code(cleaned, account.link_code_hash):
+            return account
+    return None
