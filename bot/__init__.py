@@ -5,12 +5,14 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
 from bot import config, db, security, sync
+from bot.limits import limiter
 from bot.line.inbox import InboxWriter
 from bot.line.processor import EventProcessor
 from bot.notify import push_pending_notices
@@ -41,6 +43,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     db.init_app(app)
     csrf.init_app(app)
     security.init_app(app)
+    limiter.init_app(app)
 
     from bot import admin
     from bot.admin import auth, nav
@@ -55,6 +58,17 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     auth.init_app(app)
     nav.init_app(app)
     csrf.exempt(webhook.bp)  # LINE signs its requests instead
+    from bot.admin import office
+
+    office.init_app(app)  # complaint queue, dashboard, /api/summary, users, reports (issue 6)
+    from bot.admin import measures as admin_measures
+
+    admin_measures.init_app(app)  # measures, import, staff link codes, reports (issue 4)
+    from bot.admin import services as admin_services
+    from bot.web import feedback
+
+    app.register_blueprint(feedback.bp)  # /feedback (issue 5)
+    admin_services.init_app(app)  # services, QR posters, satisfaction results (issue 5)
 
     from bot import cli
 
@@ -70,11 +84,23 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     wake = threading.Event()
     app.extensions["prongsai_wake"] = wake
     if app.config["BACKGROUND_WORKERS"]:
-        jobs = [processor.process_pending, lambda: push_pending_notices(app, svc.line)]
-        sheets_job = sync.background_job(app)
-        if sheets_job is not None:
-            jobs.append(sheets_job)
-        worker = BackgroundWorker(wake, jobs)
+        worker = BackgroundWorker(wake, background_jobs(app))
         app.extensions["prongsai_worker"] = worker
         worker.start()
     return app
+
+
+def background_jobs(app: Flask) -> list[Callable[[], object]]:
+    """What runs besides serving requests: in the web process by default, or in
+    `flask --app bot worker` processes when BACKGROUND_WORKERS=0."""
+    svc = app.extensions["prongsai"]
+    processor = app.extensions["prongsai_processor"]
+    inbox = app.extensions["prongsai_inbox"]
+    jobs: list[Callable[[], object]] = [
+        lambda: processor.process_pending(yield_to=inbox.busy),
+        lambda: push_pending_notices(app, svc.line),
+    ]
+    sheets_job = sync.background_job(app)
+    if sheets_job is not None:
+        jobs.append(sheets_job)
+    return jobs

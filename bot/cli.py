@@ -9,7 +9,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
-from bot import db
+from bot import cli_classify, db
 from bot.admin.auth import ensure_first_admin
 from bot.db import new_session
 from bot.notify import push_pending_notices
@@ -18,6 +18,7 @@ from bot.store import SqlStore
 from handlers.clock import local_date, utcnow
 from handlers.conversations import engine
 from handlers.conversations.messages import Inbound, Reply
+from handlers.conversations.session import Actor
 from handlers.domain import Channel, DomainError
 from handlers.summaries import summary as make_summary
 from handlers.thai.dates import fiscal_year
@@ -26,9 +27,15 @@ from handlers.usecases.complaints import set_status
 
 def init_app(app: Flask) -> None:
     app.cli.add_command(init_db)
+    app.cli.add_command(worker)
     app.cli.add_command(chat)
     app.cli.add_command(summary)
     app.cli.add_command(complaint)
+    app.cli.add_command(cli_classify.classify_cmd)
+
+    from bot import cli_measures
+
+    cli_measures.init_app(app)
 
 
 @click.command("init-db")
@@ -53,12 +60,46 @@ def _safe_url(url: str) -> str:
     return url
 
 
+@click.command("worker")
+@with_appcontext
+def worker() -> None:
+    """Process LINE events, push notices and sync the sheet until stopped (SIGTERM or Ctrl-C).
+
+    For deployments that run the web server with BACKGROUND_WORKERS=0; several may run at
+    once on PostgreSQL.
+    """
+    import signal
+
+    from bot import background_jobs
+    from bot.worker import BackgroundWorker
+
+    app = current_app._get_current_object()
+    w = BackgroundWorker(app.extensions["prongsai_wake"], background_jobs(app), interval=1.0)
+    signal.signal(signal.SIGTERM, lambda *_: w.stop())
+    click.echo("worker started")
+    try:
+        w.run()
+    except KeyboardInterrupt:
+        w.stop()
+    click.echo("worker stopped")
+
+
 @click.command("chat")
 @with_appcontext
 @click.option("--user", default="demo", help="A name for this chat user (keeps their cases apart).")
-def chat(user: str) -> None:
+@click.option("--staff", default=None, help="Act as this staff account (username), e.g. to train.")
+def chat(user: str, staff: str | None) -> None:
     """Talk to the bot in the terminal, as a LINE user would."""
     user_id = f"chat:{user}"
+    if staff is not None:
+        from bot.actors import actor_by_username
+
+        with new_session() as s:
+            found = actor_by_username(s, staff)
+        if found is None:
+            click.echo(f"ไม่พบบัญชีเจ้าหน้าที่ชื่อผู้ใช้ {staff}", err=True)
+            sys.exit(1)
+        _STAFF[user_id] = found
     click.echo("พิมพ์ข้อความเพื่อคุยกับระบบ (พิมพ์ /quit เพื่อออก, /location LAT LNG เพื่อส่งตำแหน่ง)")
     _show(_say(Inbound(user_id, "follow")))
     while True:
@@ -92,10 +133,18 @@ def _parse_chat_line(user_id: str, user: str, line: str) -> Inbound:
     return Inbound(user_id, "text", text=line, display_name=user)
 
 
+# Chat users acting as a staff account (chat --staff); others are resolved like LINE users.
+_STAFF: dict[str, Actor] = {}
+
+
 def _say(msg: Inbound) -> list[Reply]:
+    from bot.actors import resolve_actor
+
     with new_session() as s:
         store = SqlStore(s)
-        replies = engine.handle(msg, services(current_app).context(store, Channel.CHAT))
+        ctx = services(current_app).context(store, Channel.CHAT)
+        ctx.actor = _STAFF.get(msg.user_id) or resolve_actor(s, msg.user_id)
+        replies = engine.handle(msg, ctx)
         store.commit()
     return replies
 
@@ -123,6 +172,8 @@ def summary(as_json: bool, year: int | None) -> None:
     click.echo(f"ปีงบประมาณ {fy}: เรื่องร้องเรียน {c['total']} เรื่อง")
     for k, v in c["by_status"].items():
         click.echo(f"  {k}: {v}")
+    click.echo(f"  เกินกำหนด 15 วัน: {c.get('overdue', 0)}")
+    click.echo(f"  มัธยฐานวันที่ใช้แก้ไข: {c.get('median_days_to_resolve')}")
 
 
 @click.group("complaint", cls=AppGroup)

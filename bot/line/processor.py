@@ -22,8 +22,9 @@ from linebot.v3.webhooks import (
     TextMessageContent,
 )
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
+from bot.actors import resolve_actor
 from bot.db import new_session, write_lock
 from bot.line.client import LineClient
 from bot.models import LineEvent
@@ -53,6 +54,19 @@ YIELD_SECONDS = 0.005
 MAX_DEFER_SECONDS = 5.0
 
 
+def _earlier_pending_of_same_user() -> Any:
+    earlier = aliased(LineEvent)
+    return (
+        select(earlier.id)
+        .where(
+            earlier.user_id == LineEvent.user_id,
+            earlier.status == "pending",
+            earlier.id < LineEvent.id,
+        )
+        .exists()
+    )
+
+
 def _late(received_at: datetime) -> bool:
     return (naive(utcnow()) - received_at).total_seconds() > MAX_DEFER_SECONDS
 
@@ -69,6 +83,8 @@ class EventProcessor:
         `yield_to` says when acknowledgements are being written: processing then pauses
         briefly between events so that LINE's 2-second acknowledgement limit is never at risk.
         """
+        if self.app.extensions["db_engine"].dialect.name == "postgresql":
+            return self.process_pending_locked(limit)
         with new_session(self.app) as s:
             pending = s.execute(
                 select(LineEvent.id, LineEvent.received_at)
@@ -94,36 +110,75 @@ class EventProcessor:
             return self._refuse_flood(event_id, raw, over)
         prepared = self._prepare(raw)
         with write_lock(self.app), new_session(self.app) as s:
-            store = SqlStore(s)
-            # Claiming and the event's effects commit together: a crash before the commit
-            # leaves the event pending, a second worker finds it already claimed.
-            claimed = s.execute(
-                update(LineEvent)
-                .where(LineEvent.id == event_id, LineEvent.status == "pending")
-                .values(
-                    status="done" if prepared.inbound else "ignored",
-                    processed_at=naive(utcnow()),
-                    error=prepared.skip_reason,
-                )
-            ).rowcount
-            if not claimed:
-                s.rollback()
-                return False
-            replies: list[Reply] = []
-            if prepared.inbound is not None:
-                try:
-                    replies = engine.handle(prepared.inbound, self.context(store))
-                except Exception:
-                    log.exception("LINE event %s failed in its conversation", event_id)
-                    s.rollback()
-                    self._mark_failed(event_id)
-                    replies = [Reply("ขออภัย ระบบขัดข้องชั่วคราว กรุณาลองใหม่อีกครั้งครับ")]
-                    self._send(prepared.reply_token, replies)
-                    return True
-            s.commit()
+            replies = self._apply(s, event_id, prepared)
+        if replies is None:
+            return False
         # Told only after the commit: what the user is told has been kept.
         self._send(prepared.reply_token, replies)
         return True
+
+    def process_pending_locked(self, limit: int = 100) -> int:
+        """PostgreSQL, several workers: each takes the oldest event nobody holds
+        (FOR UPDATE SKIP LOCKED) whose user has no earlier event still pending, so one user's
+        messages are handled in order while different users' run in parallel."""
+        done = 0
+        for _ in range(limit):
+            with new_session(self.app) as s:
+                row = s.scalars(
+                    select(LineEvent)
+                    .where(LineEvent.status == "pending", ~_earlier_pending_of_same_user())
+                    .order_by(LineEvent.id)
+                    .limit(1)
+                    .with_for_update(skip_locked=True, of=LineEvent)
+                ).first()
+                if row is None:
+                    break
+                event_id, raw = row.id, json.loads(row.payload)
+                over = self._over_limit(s, row)
+                if over:
+                    s.rollback()
+                    done += self._refuse_flood(event_id, raw, over)
+                    continue
+                prepared = self._prepare(raw)
+                replies = self._apply(s, event_id, prepared)
+            if replies is not None:
+                self._send(prepared.reply_token, replies)
+                done += 1
+        return done
+
+    def _apply(self, s: Session, event_id: int, prepared: Prepared) -> list[Reply] | None:
+        """Claim the event and run its conversation step in one transaction.
+
+        Claiming and the event's effects commit together: a crash before the commit leaves
+        the event pending, and a second worker finds it already claimed (None).
+        """
+        store = SqlStore(s)
+        claimed = s.execute(
+            update(LineEvent)
+            .where(LineEvent.id == event_id, LineEvent.status == "pending")
+            .values(
+                status="done" if prepared.inbound else "ignored",
+                processed_at=naive(utcnow()),
+                error=prepared.skip_reason,
+            )
+        ).rowcount
+        if not claimed:
+            s.rollback()
+            return None
+        replies: list[Reply] = []
+        if prepared.inbound is not None:
+            try:
+                ctx = self.context(store)
+                # A LINE user linked to an office account talks as that staff member.
+                ctx.actor = resolve_actor(s, prepared.inbound.user_id)
+                replies = engine.handle(prepared.inbound, ctx)
+            except Exception:
+                log.exception("LINE event %s failed in its conversation", event_id)
+                s.rollback()
+                self._mark_failed(event_id)
+                return [Reply("ขออภัย ระบบขัดข้องชั่วคราว กรุณาลองใหม่อีกครั้งครับ")]
+        s.commit()
+        return replies
 
     def _over_limit(self, s: Session, row: LineEvent) -> int:
         """How far past the per-user limit this message is (0 when within it)."""
