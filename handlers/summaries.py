@@ -2,23 +2,77 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, Protocol
 
+from handlers.cases.due import overdue_before
+from handlers.cases.policy import restricted_codes
+from handlers.cases.stats import Counts, fiscal_months, median_from_histogram, month_key
+from handlers.clock import utcnow
 
-class CountingStore(Protocol):
-    def count_by(self, column: str, fiscal_year: int) -> dict[str, int]: ...
+
+class ComplaintStatsStore(Protocol):
+    """Grouped counts the database computes (GROUP BY over indexes, never rows in Python)."""
+
+    def complaint_counts(self, fiscal_year: int) -> list[tuple[str, str, int, int]]: ...
+    def count_overdue(self, fiscal_year: int, before: datetime) -> int: ...
+    def resolve_days_histogram(self, fiscal_year: int) -> dict[int, int]: ...
 
 
-def complaint_summary(store: CountingStore, fiscal_year: int) -> dict[str, Any]:
-    by_status = store.count_by("status", fiscal_year)
-    by_category = store.count_by("category", fiscal_year)
+# Kept for callers written against the first version of this module.
+CountingStore = ComplaintStatsStore
+
+
+def complaint_summary(
+    store: ComplaintStatsStore, fiscal_year: int, now: datetime | None = None
+) -> dict[str, Any]:
+    """Totals, by status, category and Bangkok month, corruption (a count only: sealed),
+    open cases past the 15-day due date, and the median days from filing to resolution."""
+    now = now or utcnow()
+    counts = Counts(tuple(store.complaint_counts(fiscal_year)))
+    by_status = counts.by(lambda st, cat, m: st)
+    by_category = counts.by(lambda st, cat, m: cat)
+    by_month = counts.by(lambda st, cat, m: m)
+    sealed = set(restricted_codes())
+    median = median_from_histogram(store.resolve_days_histogram(fiscal_year))
     return {
-        "total": sum(by_status.values()),
+        "total": counts.total(),
+        # Only what occurred, sorted (as the first version answered); views add the zeros.
         "by_status": dict(sorted(by_status.items())),
         "by_category": dict(sorted(by_category.items())),
-        "corruption": by_category.get("corruption", 0),
+        "corruption": counts.total(lambda st, cat, m: cat in sealed),
+        "overdue": store.count_overdue(fiscal_year, overdue_before(now)),
+        "median_days_to_resolve": median,
+        "by_month": {month_key(m): by_month.get(m, 0) for m in fiscal_months(fiscal_year)},
     }
 
 
-def summary(store: CountingStore, fiscal_year: int) -> dict[str, Any]:
-    return {"fiscal_year": fiscal_year, "complaints": complaint_summary(store, fiscal_year)}
+def summary(store: Any, fiscal_year: int, now: datetime | None = None) -> dict[str, Any]:
+    return {
+        "fiscal_year": fiscal_year,
+        "complaints": complaint_summary(store, fiscal_year, now),
+        "measures": measure_summary(store, fiscal_year, now),
+        "satisfaction": satisfaction_summary(store, fiscal_year),
+    }
+
+
+def measure_summary(store: Any, fiscal_year: int, now: datetime | None = None) -> dict[str, Any]:
+    """How the year's integrity measures stand: total, completed, average percent, overdue."""
+    from handlers.clock import local_date
+    from handlers.measures.usecases import measures_summary
+
+    part = getattr(store, "measures", None)
+    if part is None:  # a store without the measure register (the core's in-memory fakes)
+        return {"total": 0, "completed": 0, "average_percent": 0.0, "overdue": 0}
+    return measures_summary(part, fiscal_year, local_date(now or utcnow()))
+
+
+def satisfaction_summary(store: Any, fiscal_year: int) -> dict[str, Any]:
+    """Service ratings of the year: responses, pooled mean, percent satisfied, per service."""
+    from handlers.satisfaction import stats
+
+    part = getattr(store, "satisfaction", None)
+    if part is None:  # a store without ratings (the core's in-memory fakes)
+        return {"responses": 0, "mean": None, "percent_satisfied": None, "by_service": {}}
+    start, end = stats.ReportPeriod.fiscal_year(fiscal_year).utc_bounds()
+    return stats.summary(part.ratings_in(start, end), part.services(), fiscal_year)

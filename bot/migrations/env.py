@@ -5,7 +5,11 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+import bot.admin.case_models  # noqa: F401
 import bot.admin.models  # noqa: F401  (registers its tables on Base)
+import bot.measures_models  # noqa: F401
+import bot.privacy_models  # noqa: F401
+import bot.satisfaction_models  # noqa: F401
 from bot.models import Base
 
 config = context.config

@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import timedelta
 from types import ModuleType
 
-from handlers.conversations import complaint, menu, tracking
+from handlers.conversations import (
+    complaint,
+    menu,
+    privacy,
+    progress,
+    register,
+    satisfaction,
+    tracking,
+)
+from handlers.conversations import summary as summary_flow
 from handlers.conversations.messages import Inbound, Reply
 from handlers.conversations.session import (
     DRAFT_TTL_MINUTES,
@@ -20,13 +29,26 @@ from handlers.thai.normalize import normalize
 
 # Each conversation module contributes its steps (STEPS under FLOW), the intents it starts
 # (INTENTS) and the exact words that start them when tapped or typed (WORDS).
-MODULES: tuple[ModuleType, ...] = (menu, complaint, tracking)
+MODULES: tuple[ModuleType, ...] = (
+    menu,
+    privacy,
+    complaint,
+    tracking,
+    satisfaction,
+    register,
+    progress,
+    summary_flow,
+)
 
 FLOWS: dict[str, dict[str, Step]] = {
     m.FLOW: m.STEPS for m in MODULES if hasattr(m, "FLOW") and hasattr(m, "STEPS")
 }
 INTENTS: dict[str, Starter] = {k: v for m in MODULES for k, v in getattr(m, "INTENTS", {}).items()}
 WORDS: dict[str, str] = {k: v for m in MODULES for k, v in getattr(m, "WORDS", {}).items()}
+# Words that start a conversation when a message begins with them ("ประเมินเรื่อง 2570-000001").
+PREFIXES: dict[str, str] = {
+    k: v for m in MODULES for k, v in getattr(m, "PREFIXES", {}).items()
+}
 
 
 def _not_understood(ctx: Context, msg: Inbound, text: str) -> Outcome:
@@ -49,8 +71,18 @@ def handle(msg: Inbound, ctx: Context) -> list[Reply]:
     if expired:
         replies.append(Reply("รายการที่ทำค้างไว้หมดเวลาแล้ว (เกิน 30 นาที) กรุณาเริ่มใหม่ครับ"))
     outcome = _continue(session, msg, ctx) if session else _start(msg, ctx)
+    outcome = _resume(outcome, msg, ctx)
     _save(msg.user_id, outcome.session, ctx)
     return [*replies, *outcome.replies]
+
+
+def _resume(outcome: Outcome, msg: Inbound, ctx: Context) -> Outcome:
+    """A step may hand over to the start of another conversation (after the privacy notice)."""
+    s = outcome.session
+    if s is None or s.flow != privacy.RESUME:
+        return outcome
+    started = INTENTS.get(s.step, _not_understood)(ctx, msg, s.data.get("text", ""))
+    return Outcome([*outcome.replies, *started.replies], started.session)
 
 
 def _continue(session: Session, msg: Inbound, ctx: Context) -> Outcome:
@@ -64,6 +96,8 @@ def _start(msg: Inbound, ctx: Context) -> Outcome:
     if msg.kind not in ("text", "postback") or not msg.text:
         return Outcome([menu.not_understood()], None)
     intent = WORDS.get(msg.text)
+    if intent is None:
+        intent = next((v for k, v in PREFIXES.items() if msg.text.startswith(k)), None)
     free_text = ""
     if intent is None and find_case_number(msg.text):
         intent = "track"
@@ -72,6 +106,8 @@ def _start(msg: Inbound, ctx: Context) -> Outcome:
         intent = understood.name
         if intent in ("complaint", "corruption"):
             free_text = msg.text
+    if intent and privacy.needed(ctx, msg.user_id, intent):
+        return privacy.ask(intent, free_text)
     return INTENTS.get(intent or "", _not_understood)(ctx, msg, free_text)
 
 

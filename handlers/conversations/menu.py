@@ -38,9 +38,6 @@ def _greeting(ctx: Context, msg: Inbound, text: str) -> Outcome:
     return Outcome([greeting()], None)
 
 
-def _satisfaction(ctx: Context, msg: Inbound, text: str) -> Outcome:
-    return Outcome([menu("ขออภัย แบบประเมินความพึงพอใจทางไลน์ยังไม่เปิดให้บริการ")], None)
-
-
-INTENTS = {"greeting": _greeting, "help": _greeting, "satisfaction": _satisfaction}
-WORDS = {"เมนู": "help", "สวัสดี": "greeting", SATISFACTION: "satisfaction"}
+# "satisfaction" is started by handlers/conversations/satisfaction.py.
+INTENTS = {"greeting": _greeting, "help": _greeting}
+WORDS = {"เมนู": "help", "สวัสดี": "greeting"}

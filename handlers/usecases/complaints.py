@@ -117,7 +117,13 @@ def set_status(
     store.save_status_change(complaint, change)
     store.add_outbox("complaint", complaint.case_number, now)
     if complaint.line_user_id:
-        store.add_notice(complaint.line_user_id, status_notice(complaint), now)
+        text = status_notice(complaint)
+        if complaint.status.closed:
+            # One notice, not two: a push costs the office money.
+            from handlers.satisfaction.usecases import rating_invitation
+
+            text += "\n\n" + rating_invitation(complaint.case_number)
+        store.add_notice(complaint.line_user_id, text, now)
     return complaint
 
 
