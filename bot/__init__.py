@@ -17,7 +17,7 @@ from bot.line.inbox import InboxWriter
 from bot.line.processor import EventProcessor
 from bot.notify import push_pending_notices
 from bot.services import build
-from bot.worker import BackgroundWorker
+from bot.worker import BackgroundWorker, every
 
 csrf = CSRFProtect()
 
@@ -103,4 +103,19 @@ def background_jobs(app: Flask) -> list[Callable[[], object]]:
     sheets_job = sync.background_job(app)
     if sheets_job is not None:
         jobs.append(sheets_job)
+    jobs.append(every(3600, lambda: purge_personal_data(app)))
     return jobs
+
+
+def purge_personal_data(app: Flask) -> int:
+    """PDPA retention: closed cases past the retention period lose their personal data."""
+    from bot import pdpa
+    from bot.db import new_session
+    from handlers.clock import utcnow
+
+    with db.write_lock(app), new_session(app) as s:
+        n = pdpa.purge_expired(
+            s, utcnow(), app.config["PDPA_RETENTION_DAYS"], app.config["UPLOAD_FOLDER"]
+        )
+        s.commit()
+    return n

@@ -9,7 +9,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
-from bot import cli_backup, cli_classify, db
+from bot import cli_backup, cli_classify, cli_pdpa, db
 from bot.admin.auth import ensure_first_admin
 from bot.db import new_session
 from bot.notify import push_pending_notices
@@ -30,6 +30,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(worker)
     app.cli.add_command(cli_backup.backup)
     app.cli.add_command(cli_backup.restore)
+    app.cli.add_command(cli_pdpa.group)
     app.cli.add_command(chat)
     app.cli.add_command(summary)
     app.cli.add_command(complaint)

@@ -47,6 +47,8 @@ def from_env(instance_path: str) -> dict[str, Any]:
         # Messages one LINE user may send per minute before the bot asks them to slow down.
         "LINE_USER_MESSAGES_PER_MINUTE": int(env("LINE_USER_MESSAGES_PER_MINUTE", "30")),
         "PRIVACY_NOTICE_REQUIRED": env("PRIVACY_NOTICE_REQUIRED", "1") not in ("0", "false", "no"),
+        # Closed cases lose their personal data after this many days (statistics stay).
+        "PDPA_RETENTION_DAYS": int(env("PDPA_RETENTION_DAYS", "730")),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": env("SESSION_COOKIE_SECURE", "0") in ("1", "true", "yes"),

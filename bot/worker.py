@@ -36,3 +36,17 @@ class BackgroundWorker(threading.Thread):
     def stop(self) -> None:
         self.stopping.set()
         self.wake.set()
+
+
+def every(seconds: float, job: Callable[[], object]) -> Callable[[], object]:
+    """A job that runs at most once per `seconds` however often it is called."""
+    last = [float("-inf")]
+
+    def run() -> object:
+        if time.monotonic() - last[0] < seconds:
+            return None
+        last[0] = time.monotonic()
+        return job()
+
+    run.__name__ = getattr(job, "__name__", "periodic")
+    return run
