@@ -22,17 +22,23 @@ from bot.worker import BackgroundWorker, every
 csrf = CSRFProtect()
 
 
-def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+def create_app(test_config: dict[str, Any] | None = None, office: str | None = None) -> Flask:
+    """The app of the deployment's single office, or of `office` (also from $OFFICE) when
+    OFFICES_FILE lists several."""
     os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    instance = os.environ.get("PRONGSAI_INSTANCE") or os.path.join(root, "instance")
+    office = office or os.environ.get("OFFICE") or None
     app = Flask(
         __name__,
-        instance_path=os.environ.get("PRONGSAI_INSTANCE") or os.path.join(root, "instance"),
+        instance_path=os.path.join(instance, "offices", office) if office else instance,
         template_folder=os.path.join(root, "templates"),
         static_folder=os.path.join(root, "static"),
     )
     os.makedirs(app.instance_path, exist_ok=True)
     app.config.from_mapping(config.from_env(app.instance_path))
+    if office:
+        app.config.from_mapping(_office_settings(office, instance))
     if test_config:
         app.config.from_mapping(test_config)
     logging.basicConfig(
@@ -88,6 +94,20 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.extensions["prongsai_worker"] = worker
         worker.start()
     return app
+
+
+def _office_settings(office: str, instance: str) -> dict[str, Any]:
+    from pathlib import Path
+
+    from bot import offices
+
+    path = os.environ.get("OFFICES_FILE")
+    if not path:
+        raise RuntimeError("OFFICE is set but OFFICES_FILE is not")
+    entries = offices.load(path)
+    if office not in entries:
+        raise RuntimeError(f"office {office!r} is not in {path}")
+    return offices.settings_for(office, entries[office], Path(instance))
 
 
 def background_jobs(app: Flask) -> list[Callable[[], object]]:
