@@ -34,7 +34,7 @@ run: setup
 	@echo "    health          http://$(HOST):$(PORT)/healthz"
 	@echo "    LINE webhook    http://$(HOST):$(PORT)/callback (set LINE_CHANNEL_SECRET first)"
 	@echo ""
-	$(BIN)/waitress-serve --host $(HOST) --port $(PORT) --threads 16 --call bot:create_app
+	$(BIN)/waitress-serve --host $(HOST) --port $(PORT) --threads 16 --call bot.offices:create_wsgi
 
 browser:
 	@bash .ci/ensure-chromium
