@@ -44,13 +44,28 @@ def init_app(app: Flask) -> None:
 @click.command("init-db")
 @with_appcontext
 def init_db() -> None:
-    """Create or migrate the database to the newest schema."""
-    db.upgrade(current_app)
-    click.echo(f"Database ready: {_safe_url(current_app.config['DATABASE_URL'])}")
-    generated = ensure_first_admin(current_app._get_current_object())
+    """Create or migrate the database to the newest schema (every office's, when
+    OFFICES_FILE lists several and OFFICE does not pick one)."""
+    import os
+
+    if os.environ.get("OFFICES_FILE") and not os.environ.get("OFFICE"):
+        from bot import create_app, offices
+
+        for code in offices.load(os.environ["OFFICES_FILE"]):
+            app = create_app({"BACKGROUND_WORKERS": False}, office=code)
+            _init(app, label=f"[{code}] ")
+            app.extensions["db_engine"].dispose()
+        return
+    _init(current_app._get_current_object())
+
+
+def _init(app: Flask, label: str = "") -> None:
+    db.upgrade(app)
+    click.echo(f"{label}Database ready: {_safe_url(app.config['DATABASE_URL'])}")
+    generated = ensure_first_admin(app)
     if generated:
         click.echo(
-            "Created the first admin account: username 'admin', password "
+            f"{label}Created the first admin account: username 'admin', password "
             f"'{generated}' (shown once; set ADMIN_PASSWORD before init-db to choose it)"
         )
 

@@ -132,3 +132,14 @@ def test_line_events_land_in_their_own_office_only(deployment: Client, tmp_path:
             counts[code] = s.scalar(select(func.count()).select_from(LineEvent))
     assert counts == {"kokesung": 1, "nongbua": 0}
     assert not (tmp_path / "shared-by-mistake.db").exists()
+
+
+def test_init_db_prepares_every_office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "offices.json"
+    path.write_text(json.dumps({"offices": {"kokesung": {}, "nongbua": {}}}))
+    monkeypatch.setenv("OFFICES_FILE", str(path))
+    app = create_app(COMMON)  # the CLI's app; OFFICE unset
+    out = app.test_cli_runner().invoke(args=["init-db"]).output
+    assert out.count("Database ready") == 2 and "[nongbua]" in out
+    for code in ("kokesung", "nongbua"):
+        assert (tmp_path / "instance" / "offices" / code / "prongsai.db").exists()
