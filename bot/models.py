@@ -35,6 +35,10 @@ class ComplaintRow(Base):
     secret_hash: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(index=True)
     updated_at: Mapped[datetime]
+    # For the statistics (filled by bot/admin/case_models.py; migration 0006).
+    month: Mapped[int | None]  # yyyymm in Bangkok time
+    closed_at: Mapped[datetime | None]
+    resolve_days: Mapped[int | None]
 
     history: Mapped[list[HistoryRow]] = relationship(
         back_populates="complaint", order_by="HistoryRow.id", cascade="all, delete-orphan"

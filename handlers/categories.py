@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -27,8 +28,26 @@ def load_categories(path: Path = CATEGORIES_CSV) -> tuple[Category, ...]:
         )
 
 
+# An office's own names and default units for the codes above (edited on an admin page and
+# kept in the database; the adapter sets them). The codes themselves never change.
+_OVERRIDES: dict[str, tuple[str, str]] = {}
+
+
+def set_overrides(overrides: dict[str, tuple[str, str]]) -> None:
+    """{code: (name_th, default_unit)}; an empty value keeps the CSV's."""
+    _OVERRIDES.clear()
+    _OVERRIDES.update(overrides)
+
+
+def _effective(c: Category) -> Category:
+    name, unit = _OVERRIDES.get(c.code, ("", ""))
+    if not name and not unit:
+        return c
+    return replace(c, name_th=name or c.name_th, default_unit=unit or c.default_unit)
+
+
 def by_code() -> dict[str, Category]:
-    return {c.code: c for c in load_categories()}
+    return {c.code: _effective(c) for c in load_categories()}
 
 
 def get(code: str) -> Category | None:
@@ -37,7 +56,7 @@ def get(code: str) -> Category | None:
 
 def public_categories() -> list[Category]:
     """Categories open to a general complaint (restricted ones have their own channel)."""
-    return [c for c in load_categories() if not c.restricted]
+    return [c for c in by_code().values() if not c.restricted]
 
 
 def match(text: str) -> Category | None:

@@ -5,13 +5,12 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 from flask import redirect, render_template, request, url_for
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
 from bot.admin import bp
 from bot.admin.auth import audit, authenticate, client_ip
 from bot.admin.forms import LoginForm
-from bot.admin.models import ROLE_TH
 from bot.db import store
 
 
@@ -49,4 +48,6 @@ def logout() -> Response:
 @bp.get("/")
 @login_required
 def home() -> str:
-    return render_template("admin/home.html", role_th=ROLE_TH.get(current_user.role, ""))
+    from bot.admin.dashboard import render_home
+
+    return render_home()

@@ -100,7 +100,10 @@ def _backfill() -> None:
     pg = op.get_bind().dialect.name == "postgresql"
     if pg:
         month = "CAST(to_char(created_at + interval '7 hours', 'YYYYMM') AS INTEGER)"
-        days = "(CAST(closed_at + interval '7 hours' AS date) - CAST(created_at + interval '7 hours' AS date))"
+        days = (
+            "(CAST(closed_at + interval '7 hours' AS date)"
+            " - CAST(created_at + interval '7 hours' AS date))"
+        )
     else:
         month = "CAST(strftime('%Y%m', created_at, '+7 hours') AS INTEGER)"
         days = (

@@ -1,0 +1,41 @@
+"""The audit log: every change made on the admin side, newest first (admins only)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template, request
+from sqlalchemy import func, select
+
+from bot.admin.auth import roles_required
+from bot.admin.models import AuditLog
+from bot.db import store
+
+bp = Blueprint("audit", __name__, url_prefix="/admin/audit")
+PAGE = 100
+
+
+@bp.get("")
+@roles_required("admin")
+def index() -> str:
+    s = store().session
+    actor = (request.args.get("actor") or "").strip()
+    action = (request.args.get("action") or "").strip()
+    try:
+        page = max(1, int(request.args.get("page") or 1))
+    except ValueError:
+        page = 1
+    q = select(AuditLog)
+    if actor:
+        q = q.where(AuditLog.actor == actor)
+    if action:
+        q = q.where(AuditLog.action.startswith(action))
+    total = s.scalar(select(func.count()).select_from(q.subquery())) or 0
+    rows = list(s.scalars(q.order_by(AuditLog.id.desc()).limit(PAGE).offset((page - 1) * PAGE)))
+    return render_template(
+        "admin/audit.html",
+        rows=rows,
+        actor=actor,
+        action=action,
+        page=page,
+        pages=max(1, (total + PAGE - 1) // PAGE),
+        total=total,
+    )

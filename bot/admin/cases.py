@@ -1,0 +1,220 @@
+"""The complaint queue and the case page: filters, photos, history, assignment, status
+changes (the citizen is told), the printable result letter, and sealed corruption cases."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_from_directory,
+    url_for,
+)
+from werkzeug.wrappers import Response
+
+from bot import store_cases
+from bot.admin.auth import audit, roles_required
+from bot.admin.models import ROLE_TH
+from bot.admin.office import viewer
+from bot.db import store
+from handlers import categories
+from handlers.cases.due import overdue_before
+from handlers.cases.handling import assign_unit, change_status, get_for
+from handlers.cases.policy import (
+    case_view,
+    is_sealed,
+    may_assign,
+    may_change_status,
+    may_see_content,
+)
+from handlers.cases.queue import PAGE_SIZE, parse_filter
+from handlers.clock import utcnow
+from handlers.domain import TRANSITIONS, Channel, Complaint, DomainError, Status
+
+bp = Blueprint("cases", __name__, url_prefix="/admin/cases")
+
+ALL = ("admin", "executive", "integrity", "staff")
+CHANNEL_TH = {"line": "LINE", "web": "เว็บไซต์", "chat": "ทดสอบ (CLI)"}
+
+
+def _load(case_number: str) -> Complaint:
+    try:
+        return get_for(store(), viewer(), case_number)
+    except DomainError:
+        abort(404)
+
+
+def _record_if_sealed(c: Complaint, what: str) -> None:
+    """Every opening of a sealed case is kept, whoever opened it and whatever they saw."""
+    if is_sealed(c.category):
+        v = viewer()
+        store_cases.record_sealed_access(
+            store().session,
+            c.case_number,
+            v.username,
+            v.role,
+            what,
+            v.role == "integrity",
+            utcnow(),
+        )
+        store().commit()
+
+
+@bp.get("")
+@roles_required(*ALL)
+def queue() -> str:
+    v = viewer()
+    f, problems = parse_filter(request.args, v)
+    now = utcnow()
+    rows, total = store_cases.queue(store().session, f, overdue_before(now))
+    units = store_cases.unit_names(store().session)
+    return render_template(
+        "admin/cases.html",
+        cases=[case_view(v, c, now) for c in rows],
+        total=total,
+        f=f,
+        problems=problems,
+        pages=max(1, (total + PAGE_SIZE - 1) // PAGE_SIZE),
+        statuses=list(Status),
+        categories=categories.by_code().values(),
+        channels=[(c.value, CHANNEL_TH.get(c.value, c.value)) for c in Channel],
+        units=units,
+        staff_unit=v.unit if v.role == "staff" else "",
+    )
+
+
+@bp.get("/<case_number>")
+@roles_required(*ALL)
+def case(case_number: str) -> str:
+    c = _load(case_number)
+    v = viewer()
+    _record_if_sealed(c, "page")
+    view = case_view(v, c, utcnow())
+    accesses = (
+        store_cases.sealed_accesses(store().session, c.case_number)
+        if view.sealed and v.role == "integrity"
+        else []
+    )
+    return render_template(
+        "admin/case.html",
+        c=view,
+        next_statuses=sorted(TRANSITIONS[c.status], key=list(Status).index),
+        can_change=may_change_status(v, c),
+        can_assign=may_assign(v, c),
+        units=store_cases.unit_names(store().session),
+        accesses=accesses,
+        role_th=ROLE_TH,
+        channel_th=CHANNEL_TH,
+    )
+
+
+@bp.get("/<case_number>/photo/<int:index>")
+@roles_required(*ALL)
+def photo(case_number: str, index: int) -> Response:
+    c = _load(case_number)
+    if not may_see_content(viewer(), c):
+        _record_if_sealed(c, "photo")
+        abort(403)
+    if not 0 <= index < len(c.photos):
+        abort(404)
+    _record_if_sealed(c, "photo")
+    folder = Path(current_app.config["UPLOAD_FOLDER"])
+    name = c.photos[index]
+    if os.path.basename(name) != name or not (folder / name).is_file():
+        abort(404)
+    resp = send_from_directory(folder, name, max_age=0)
+    resp.headers["Cache-Control"] = "private, no-store"
+    return resp
+
+
+@bp.post("/<case_number>/status")
+@roles_required("admin", "integrity", "staff")
+def set_status(case_number: str) -> Response:
+    c = _load(case_number)
+    try:
+        changed = change_status(
+            store(),
+            viewer(),
+            c.case_number,
+            request.form.get("status", ""),
+            request.form.get("note", ""),
+            utcnow(),
+        )
+    except DomainError as e:
+        store().rollback()
+        flash(str(e), "error")
+        return redirect(url_for("cases.case", case_number=c.case_number))
+    # A sealed case's note is content: the audit log keeps only the change itself.
+    detail = (
+        changed.status.value
+        if is_sealed(c.category)
+        else f"{changed.status.value}: {request.form.get('note', '')[:200]}"
+    )
+    audit("complaint.status", c.case_number, detail)
+    store().commit()
+    _wake_notices()
+    told = (
+        "แจ้งผู้ร้องทาง LINE แล้ว (หรือจะแจ้งเมื่อผู้ร้องส่งข้อความครั้งถัดไป)"
+        if changed.line_user_id
+        else "ผู้ร้องไม่ได้แจ้งทาง LINE: แจ้งผลด้วยหนังสือแจ้งผล"
+    )
+    flash(f"เปลี่ยนสถานะเป็น “{changed.status.thai}” แล้ว · {told}", "ok")
+    return redirect(url_for("cases.case", case_number=c.case_number))
+
+
+@bp.post("/<case_number>/assign")
+@roles_required("admin", "integrity")
+def assign(case_number: str) -> Response:
+    c = _load(case_number)
+    try:
+        assign_unit(
+            store(),
+            viewer(),
+            c.case_number,
+            request.form.get("unit", ""),
+            store_cases.unit_names(store().session),
+            utcnow(),
+        )
+    except DomainError as e:
+        store().rollback()
+        flash(str(e), "error")
+        return redirect(url_for("cases.case", case_number=c.case_number))
+    unit = request.form.get("unit", "").strip()
+    audit("complaint.assign", c.case_number, "" if is_sealed(c.category) else unit)
+    store().commit()
+    flash(f"มอบหมายให้ {unit} แล้ว", "ok")
+    return redirect(url_for("cases.case", case_number=c.case_number))
+
+
+@bp.get("/<case_number>/letter")
+@roles_required("admin", "integrity", "staff", "executive")
+def letter(case_number: str) -> str:
+    c = _load(case_number)
+    v = viewer()
+    if not may_see_content(v, c):
+        _record_if_sealed(c, "letter")
+        abort(403)
+    _record_if_sealed(c, "letter")
+    view = case_view(v, c, utcnow())
+    outcome = next((h for h in reversed(view.history) if h.status == c.status and h.note), None)
+    return render_template(
+        "admin/letter.html",
+        c=view,
+        outcome=outcome,
+        office=current_app.config.get("OFFICE_NAME") or os.environ.get("OFFICE_NAME") or "",
+        today=utcnow(),
+    )
+
+
+def _wake_notices() -> None:
+    """The background worker pushes the citizen's notice now rather than at its next tick."""
+    wake = current_app.extensions.get("prongsai_wake")
+    if wake is not None:
+        wake.set()

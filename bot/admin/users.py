@@ -1,0 +1,221 @@
+"""Office accounts: add users with a role and unit, reset passwords, deactivate, API tokens.
+Every change is audit-logged."""
+
+from __future__ import annotations
+
+import re
+import secrets
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import func, select, update
+from werkzeug.wrappers import Response
+
+from bot.admin.auth import audit, hash_password, roles_required
+from bot.admin.case_models import ApiToken
+from bot.admin.dashboard import new_api_token
+from bot.admin.models import ROLE_TH, ROLES, User
+from bot.db import store
+from bot.store import naive
+from bot.store_cases import unit_names
+from handlers.clock import utcnow
+
+bp = Blueprint("users", __name__, url_prefix="/admin/users")
+
+USERNAME_RE = re.compile(r"^[a-z0-9._-]{3,40}$")
+MIN_PASSWORD = 10
+
+
+def _back() -> Response:
+    return redirect(url_for("users.index"))
+
+
+def _active_admins() -> int:
+    return (
+        store().session.scalar(
+            select(func.count())
+            .select_from(User)
+            .where(User.role == "admin", User.active.is_(True))
+        )
+        or 0
+    )
+
+
+@bp.get("")
+@roles_required("admin")
+def index() -> str:
+    s = store().session
+    users = list(s.scalars(select(User).order_by(User.active.desc(), User.role, User.username)))
+    tokens = {
+        uid: n
+        for uid, n in s.execute(
+            select(ApiToken.user_id, func.count())
+            .where(ApiToken.revoked.is_(False))
+            .group_by(ApiToken.user_id)
+        )
+    }
+    return render_template(
+        "admin/users.html",
+        users=users,
+        tokens=tokens,
+        roles=ROLES,
+        role_th=ROLE_TH,
+        units=unit_names(s),
+        shown=request.args.get("shown", ""),
+    )
+
+
+@bp.post("")
+@roles_required("admin")
+def add() -> Response | str:
+    s = store().session
+    username = (request.form.get("username") or "").strip().lower()
+    role = request.form.get("role", "")
+    unit = (request.form.get("unit") or "").strip()
+    password = request.form.get("password") or ""
+    problems = []
+    if not USERNAME_RE.match(username):
+        problems.append("ชื่อผู้ใช้ใช้ได้เฉพาะ a-z 0-9 . _ - ยาว 3–40 ตัว")
+    elif s.scalars(select(User).where(User.username == username)).first() is not None:
+        problems.append(f"มีผู้ใช้ชื่อ {username} อยู่แล้ว")
+    if role not in ROLES:
+        problems.append("กรุณาเลือกบทบาท")
+    if role == "staff" and unit not in unit_names(s):
+        problems.append("เจ้าหน้าที่หน่วยงานต้องระบุหน่วยงาน")
+    if password and len(password) < MIN_PASSWORD:
+        problems.append(f"รหัสผ่านต้องยาวอย่างน้อย {MIN_PASSWORD} ตัวอักษร")
+    if problems:
+        for p in problems:
+            flash(p, "error")
+        return _back()
+    generated = "" if password else secrets.token_urlsafe(12)
+    s.add(
+        User(
+            username=username,
+            display_name=(request.form.get("display_name") or "").strip()[:200],
+            password_hash=hash_password(password or generated),
+            role=role,
+            unit=unit if unit in unit_names(s) else "",
+            created_at=naive(utcnow()),
+        )
+    )
+    audit("user.add", username, f"{role} {unit}".strip())
+    store().commit()
+    msg = f"เพิ่มผู้ใช้ {username} แล้ว"
+    if generated:
+        msg += f" · รหัสผ่านเริ่มต้น (แสดงครั้งเดียว): {generated}"
+    flash(msg, "ok")
+    return _back()
+
+
+def _user(user_id: int) -> User | None:
+    u = store().session.get(User, user_id)
+    if u is None:
+        flash("ไม่พบผู้ใช้นี้", "error")
+    return u
+
+
+@bp.post("/<int:user_id>/password")
+@roles_required("admin")
+def reset_password(user_id: int) -> Response:
+    u = _user(user_id)
+    if u is None:
+        return _back()
+    password = request.form.get("password") or ""
+    if password and len(password) < MIN_PASSWORD:
+        flash(f"รหัสผ่านต้องยาวอย่างน้อย {MIN_PASSWORD} ตัวอักษร", "error")
+        return _back()
+    generated = "" if password else secrets.token_urlsafe(12)
+    u.password_hash = hash_password(password or generated)
+    audit("user.reset_password", u.username)
+    store().commit()
+    flash(
+        f"ตั้งรหัสผ่านใหม่ของ {u.username} แล้ว"
+        + (f" · รหัสผ่านใหม่ (แสดงครั้งเดียว): {generated}" if generated else ""),
+        "ok",
+    )
+    return _back()
+
+
+@bp.post("/<int:user_id>/edit")
+@roles_required("admin")
+def edit(user_id: int) -> Response:
+    u = _user(user_id)
+    if u is None:
+        return _back()
+    role = request.form.get("role", u.role)
+    unit = (request.form.get("unit") or "").strip()
+    if role not in ROLES:
+        flash("บทบาทไม่ถูกต้อง", "error")
+        return _back()
+    if u.role == "admin" and role != "admin" and u.active and _active_admins() <= 1:
+        flash("ต้องมีผู้ดูแลระบบที่ใช้งานได้อย่างน้อยหนึ่งคน", "error")
+        return _back()
+    if role == "staff" and unit not in unit_names(store().session):
+        flash("เจ้าหน้าที่หน่วยงานต้องระบุหน่วยงาน", "error")
+        return _back()
+    before = f"{u.role} {u.unit}".strip()
+    u.role, u.unit = role, unit
+    u.display_name = (request.form.get("display_name") or u.display_name).strip()[:200]
+    audit("user.edit", u.username, f"{before} → {role} {unit}".strip())
+    store().commit()
+    flash(f"บันทึกข้อมูลของ {u.username} แล้ว", "ok")
+    return _back()
+
+
+@bp.post("/<int:user_id>/active")
+@roles_required("admin")
+def set_active(user_id: int) -> Response:
+    u = _user(user_id)
+    if u is None:
+        return _back()
+    active = request.form.get("active") == "1"
+    if not active and u.id == current_user.id:
+        flash("ปิดการใช้งานบัญชีของตัวเองไม่ได้", "error")
+        return _back()
+    if not active and u.role == "admin" and u.active and _active_admins() <= 1:
+        flash("ต้องมีผู้ดูแลระบบที่ใช้งานได้อย่างน้อยหนึ่งคน", "error")
+        return _back()
+    u.active = active
+    if not active:
+        # A deactivated account's API tokens stop working with it.
+        store().session.execute(
+            update(ApiToken).where(ApiToken.user_id == u.id).values(revoked=True)
+        )
+    audit("user.activate" if active else "user.deactivate", u.username)
+    store().commit()
+    flash(f"{'เปิด' if active else 'ปิด'}การใช้งาน {u.username} แล้ว", "ok")
+    return _back()
+
+
+@bp.post("/<int:user_id>/token")
+@roles_required("admin")
+def token(user_id: int) -> Response:
+    u = _user(user_id)
+    if u is None or not u.active:
+        return _back()
+    if request.form.get("revoke") == "1":
+        store().session.execute(
+            update(ApiToken).where(ApiToken.user_id == u.id).values(revoked=True)
+        )
+        audit("api_token.revoke", u.username)
+        store().commit()
+        flash(f"ยกเลิกโทเค็น API ของ {u.username} แล้ว", "ok")
+        return _back()
+    value, digest = new_api_token()
+    store().session.add(
+        ApiToken(
+            user_id=u.id,
+            token_hash=digest,
+            label=(request.form.get("label") or "")[:100],
+            created_at=naive(utcnow()),
+        )
+    )
+    audit("api_token.create", u.username)
+    store().commit()
+    flash(
+        f"โทเค็น API ของ {u.username} (แสดงครั้งเดียว เก็บไว้ให้ดี): {value} "
+        "ใช้กับ GET /api/summary ในส่วนหัว Authorization: Bearer <โทเค็น>",
+        "ok",
+    )
+    return _back()

@@ -1,0 +1,112 @@
+"""User management, units and category overrides, the audit log; LINE “สรุป” through the
+real webhook and SDK."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from flask import Flask
+
+from bot.db import new_session
+from bot.store import SqlStore
+from tests.conftest import text_event, webhook_body
+from tests.fakes.fake_line import FakeLine
+from tests.integration.admin_helpers import add_user, audit_rows, client_for, file
+from tests.integration.test_webhook import line, line_app, post, process  # noqa: F401
+
+
+def test_admin_adds_resets_and_deactivates_users(make_app: Callable[..., Flask]) -> None:
+    app = make_app(WTF_CSRF_ENABLED=False)
+    admin = client_for(app, "admin")
+    r = admin.post(
+        "/admin/users",
+        data={"username": "somsri", "role": "staff", "unit": "กองคลัง", "password": "pw-0123456789"},
+        follow_redirects=True,
+    )
+    assert "เพิ่มผู้ใช้ somsri แล้ว" in r.get_data(as_text=True)
+    dup = admin.post(
+        "/admin/users",
+        data={"username": "somsri", "role": "staff", "unit": "กองคลัง"},
+        follow_redirects=True,
+    )
+    assert "มีผู้ใช้ชื่อ somsri อยู่แล้ว" in dup.get_data(as_text=True)
+    no_unit = admin.post(
+        "/admin/users", data={"username": "nounit", "role": "staff"}, follow_redirects=True
+    )
+    assert "ต้องระบุหน่วยงาน" in no_unit.get_data(as_text=True)
+    c = app.test_client()
+    assert (
+        c.post("/admin/login", data={"username": "somsri", "password": "pw-0123456789"}).status_code
+        == 302
+    )
+    from bot.admin.models import User
+
+    with new_session(app) as s:
+        uid = s.query(User).filter_by(username="somsri").one().id
+        admin_id = s.query(User).filter_by(username="admin").one().id
+    page = admin.post(f"/admin/users/{uid}/password", follow_redirects=True).get_data(as_text=True)
+    new_pw = page.split("รหัสผ่านใหม่ (แสดงครั้งเดียว): ", 1)[1].split("<", 1)[0].strip()
+    fresh = app.test_client()
+    assert (
+        fresh.post(
+            "/admin/login", data={"username": "somsri", "password": "pw-0123456789"}
+        ).status_code
+        == 401
+    )
+    assert (
+        fresh.post("/admin/login", data={"username": "somsri", "password": new_pw}).status_code
+        == 302
+    )
+    admin.post(f"/admin/users/{uid}/active", data={"active": "0"})
+    assert fresh.get("/admin/").status_code == 302  # the open session ends with the account
+    # The last admin can neither be deactivated nor demoted.
+    r = admin.post(
+        f"/admin/users/{admin_id}/edit",
+        data={"role": "staff", "unit": "กองคลัง"},
+        follow_redirects=True,
+    )
+    assert "อย่างน้อยหนึ่งคน" in r.get_data(as_text=True)
+    actions = [a[1] for a in audit_rows(app)]
+    assert {"user.add", "user.reset_password", "user.deactivate"} <= set(actions)
+    log = admin.get("/admin/audit").get_data(as_text=True)
+    assert "user.reset_password" in log and "somsri" in log
+    add_user(app, "viewer", "executive")
+    assert client_for(app, "viewer").get("/admin/audit").status_code == 403
+
+
+def test_category_overrides_route_new_complaints(make_app: Callable[..., Flask]) -> None:
+    app = make_app(WTF_CSRF_ENABLED=False)
+    admin = client_for(app, "admin")
+    r = admin.post("/admin/catalog/units", data={"name": "กองสวัสดิการสังคม"}, follow_redirects=True)
+    assert "เพิ่มหน่วยงาน กองสวัสดิการสังคม แล้ว" in r.get_data(as_text=True)
+    r = admin.post(
+        "/admin/catalog/categories/green",
+        data={"name_th": "ต้นไม้และสัตว์จรจัด", "default_unit": "กองสวัสดิการสังคม"},
+        follow_redirects=True,
+    )
+    assert "ต้นไม้และสัตว์จรจัด" in r.get_data(as_text=True)
+    bad = admin.post("/admin/catalog/categories/nope", data={"name_th": "x"}, follow_redirects=True)
+    assert "ไม่รู้จักประเภทนี้" in bad.get_data(as_text=True)
+    admin.get("/admin/")  # any request picks the override up
+    case = file(app, "green", datetime(2025, 2, 1, tzinfo=UTC), "สุนัขจรจัดไล่กัดเด็ก")
+    with new_session(app) as s:
+        assert SqlStore(s).get_complaint(case).unit == "กองสวัสดิการสังคม"  # type: ignore[union-attr]
+    assert ("admin", "category.edit", "green", "ต้นไม้และสัตว์จรจัด / กองสวัสดิการสังคม") in audit_rows(app)
+    from handlers import categories
+
+    categories.set_overrides({})  # other tests see categories.csv again
+
+
+def test_summary_word_in_line_gives_admins_a_flex_card(line_app: Flask, line: FakeLine) -> None:  # noqa: F811
+    admin_line = "U" + "e" * 32
+    add_user(line_app, "nayok", "admin", line_user_id=admin_line)
+    assert post(line_app, webhook_body(text_event("สรุป", admin_line))).status_code == 200
+    process(line_app)
+    msg = line.replies[-1]["messages"][-1]
+    assert msg["type"] == "flex" and msg["contents"]["type"] == "bubble"
+    assert "สรุปภาพรวม ปีงบประมาณ" in msg["altText"]
+    assert post(line_app, webhook_body(text_event("สรุป", "U" + "f" * 32))).status_code == 200
+    process(line_app)
+    assert all(m["type"] == "text" for m in line.replies[-1]["messages"])
+    assert "เฉพาะผู้บริหาร" in " ".join(line.last_texts())
