@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot.models import OutboxRow
 from bot.satisfaction_models import SatisfactionRow, ServiceRow
 from handlers.domain import Channel
 from handlers.satisfaction.model import Kind, Rating
@@ -109,6 +110,10 @@ class SqlSatisfactionStore:
         if kind is not None:
             q = q.where(SatisfactionRow.kind == kind.value)
         return [_rating(r) for r in self.session.scalars(q)]
+
+    def add_outbox(self, kind: str, entity_id: str, at: datetime) -> None:
+        # The spreadsheet mirror's outbox, in the same transaction as the rating.
+        self.session.add(OutboxRow(kind=kind, entity_id=entity_id, created_at=_naive(at)))
 
 
 def _service(row: ServiceRow) -> Service:

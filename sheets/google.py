@@ -47,7 +47,11 @@ class GoogleBackend:
 
     @classmethod
     def from_service_account(
-        cls, filename: str, key: str, writes: TokenBucket, reads: TokenBucket,
+        cls,
+        filename: str,
+        key: str,
+        writes: TokenBucket,
+        reads: TokenBucket,
         timeout: float = 30.0,
     ) -> GoogleBackend:
         client = gspread.service_account(filename=filename)
@@ -82,38 +86,66 @@ class GoogleBackend:
                 sid = _free_sheet_id(tab.key, used_ids)
                 used_ids.add(sid)
                 sheet_ids[tab.key] = sid
-                requests_.append({"addSheet": {"properties": {
-                    "sheetId": sid,
-                    "title": tab.title,
-                    "gridProperties": {"rowCount": 1000, "columnCount": len(tab.columns),
-                                       "frozenRowCount": 1},
-                }}})
+                requests_.append(
+                    {
+                        "addSheet": {
+                            "properties": {
+                                "sheetId": sid,
+                                "title": tab.title,
+                                "gridProperties": {
+                                    "rowCount": 1000,
+                                    "columnCount": len(tab.columns),
+                                    "frozenRowCount": 1,
+                                },
+                            }
+                        }
+                    }
+                )
                 continue
             sheet_ids[tab.key] = props["sheetId"]
             grid = props.get("gridProperties", {})
             if grid.get("frozenRowCount", 0) != 1 or grid.get("columnCount", 26) < len(tab.columns):
-                requests_.append({"updateSheetProperties": {
-                    "properties": {"sheetId": props["sheetId"], "gridProperties": {
-                        "frozenRowCount": 1,
-                        "columnCount": max(grid.get("columnCount", 26), len(tab.columns)),
-                    }},
-                    "fields": "gridProperties.frozenRowCount,gridProperties.columnCount",
-                }})
+                requests_.append(
+                    {
+                        "updateSheetProperties": {
+                            "properties": {
+                                "sheetId": props["sheetId"],
+                                "gridProperties": {
+                                    "frozenRowCount": 1,
+                                    "columnCount": max(
+                                        grid.get("columnCount", 26), len(tab.columns)
+                                    ),
+                                },
+                            },
+                            "fields": "gridProperties.frozenRowCount,gridProperties.columnCount",
+                        }
+                    }
+                )
         for tab in tabs:
             if tab.dropdown_key:
                 # Set on every start: an admin may have removed or broken it.
                 c = tab.col(tab.dropdown_key)
-                requests_.append({"setDataValidation": {
-                    "range": {"sheetId": sheet_ids[tab.key], "startRowIndex": 1,
-                              "startColumnIndex": c, "endColumnIndex": c + 1},
-                    "rule": {
-                        "condition": {"type": "ONE_OF_LIST",
-                                      "values": [{"userEnteredValue": v} for v in tab.dropdown]},
-                        "strict": True,
-                        "showCustomUi": True,
-                        "inputMessage": "เลือกสถานะจากรายการ",
-                    },
-                }})
+                requests_.append(
+                    {
+                        "setDataValidation": {
+                            "range": {
+                                "sheetId": sheet_ids[tab.key],
+                                "startRowIndex": 1,
+                                "startColumnIndex": c,
+                                "endColumnIndex": c + 1,
+                            },
+                            "rule": {
+                                "condition": {
+                                    "type": "ONE_OF_LIST",
+                                    "values": [{"userEnteredValue": v} for v in tab.dropdown],
+                                },
+                                "strict": True,
+                                "showCustomUi": True,
+                                "inputMessage": "เลือกสถานะจากรายการ",
+                            },
+                        }
+                    }
+                )
         if requests_:
             self._write(lambda: self.http.batch_update(self.key, {"requests": requests_}))
         ranges = [tab.a1(f"A1:{tab.last_letter}1") for tab in tabs]
@@ -132,8 +164,9 @@ class GoogleBackend:
 
     def read_ids(self, tabs: Sequence[Tab]) -> dict[str, dict[str, int]]:
         ranges = [tab.a1("A:A") for tab in tabs]
-        got = self._read(lambda: self.http.values_batch_get(
-            self.key, ranges, params={"majorDimension": "ROWS"}))
+        got = self._read(
+            lambda: self.http.values_batch_get(self.key, ranges, params={"majorDimension": "ROWS"})
+        )
         out: dict[str, dict[str, int]] = {}
         for tab, vr in zip(tabs, got.get("valueRanges", []), strict=False):
             index: dict[str, int] = {}
@@ -154,8 +187,9 @@ class GoogleBackend:
         m = _ROW_IN_RANGE.search(updated)
         if not m:
             # The rows are in, but where is unknown: make the sync re-read column A.
-            raise SheetsError(f"append answered without a range: {updated!r}",
-                              retryable=True, uncertain=True)
+            raise SheetsError(
+                f"append answered without a range: {updated!r}", retryable=True, uncertain=True
+            )
         return int(m.group(1))
 
     def write(self, writes: Sequence[RangeWrite]) -> None:
@@ -172,7 +206,13 @@ class GoogleBackend:
 
     def read_columns(self, tab: Tab, keys: Sequence[str]) -> list[dict[str, Cell]]:
         ranges = [tab.a1(f"{tab.letter(k)}2:{tab.letter(k)}") for k in keys]
-        got = self._read(lambda: self.http.values_batch_get(self.key, ranges))
+        # FORMULA: a formula an admin typed reads as its "=…" text, not as what it computed,
+        # so it is refused as an edit instead of slipping in as a value.
+        got = self._read(
+            lambda: self.http.values_batch_get(
+                self.key, ranges, params={"valueRenderOption": "FORMULA"}
+            )
+        )
         columns = [vr.get("values", []) or [] for vr in got.get("valueRanges", [])]
         n = max((len(c) for c in columns), default=0)
         out: list[dict[str, Cell]] = []
@@ -212,11 +252,13 @@ def _call(fn: Callable[[], T], write: bool) -> T:
             raise SheetsError(msg, retryable=True, retry_after=retry_after, uncertain=write) from e
         raise SheetsError(msg, retryable=False) from e
     except (requests.Timeout, requests.ConnectionError) as e:
-        raise SheetsError(f"Google Sheets unreachable: {type(e).__name__}", retryable=True,
-                          uncertain=write) from e
+        raise SheetsError(
+            f"Google Sheets unreachable: {type(e).__name__}", retryable=True, uncertain=write
+        ) from e
     except (ValueError, requests.RequestException) as e:  # e.g. a garbled answer
-        raise SheetsError(f"Google Sheets answered badly: {e}"[:500], retryable=True,
-                          uncertain=write) from e
+        raise SheetsError(
+            f"Google Sheets answered badly: {e}"[:500], retryable=True, uncertain=write
+        ) from e
 
 
 def _retry_after(resp: requests.Response) -> float | None:

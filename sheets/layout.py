@@ -101,25 +101,36 @@ COMPLAINTS = Tab(
     notes_key="system_notes",
 )
 
-# Measures, progress updates and satisfaction entries have their tabs from the start so the
-# spreadsheet's shape does not change under the admins when those features arrive.
+# Measures, progress updates and satisfaction entries: column A is an ID that survives a
+# re-import of the register and a rebuilt database ("2568-M03", "P000012", "S000034").
 MEASURES = Tab(
     key="measures",
     title="มาตรการ",
     columns=(
-        Column("id", "รหัสมาตรการ", 14),
+        Column("id", "รหัสมาตรการ", 12),
         Column("fiscal_year", "ปีงบประมาณ", 10),
         Column("order", "ลำดับ", 8),
-        Column("name", "มาตรการ", 50),
+        Column("issue", "ประเด็น", 30),
+        Column("title", "มาตรการ", 50),
+        Column("steps", "ขั้นตอน/วิธีการดำเนินการ", 50),
         Column("indicators", "ตัวชี้วัด ITA", 16),
         Column("unit", "หน่วยงานรับผิดชอบ", 24),
         Column("period", "ระยะเวลาดำเนินการ", 24),
+        Column("start", "วันเริ่ม", 18),
+        Column("end", "วันสิ้นสุด", 18),
+        Column("end_iso", "วันสิ้นสุด (ISO)", 12),
+        Column("outcome", "ผลที่คาดว่าจะได้รับ", 40),
         Column("percent", "ร้อยละความคืบหน้า", 12),
-        Column("status", "สถานะ", 16),
+        Column("status", "สถานะ", 18),
+        Column("reports", "จำนวนรายงานความคืบหน้า", 10),
+        Column("last_report", "รายงานล่าสุด", 26),
         Column("updated", "ปรับปรุงล่าสุด", 26),
         Column("updated_iso", "ปรับปรุงล่าสุด (ISO)", 26),
         SYSTEM_NOTES,
     ),
+    # What the office writes in its register; numbers, dates and progress come from the
+    # system (the dates are read from the period text).
+    editable=("title", "steps", "unit", "period", "outcome"),
     notes_key="system_notes",
 )
 
@@ -127,17 +138,20 @@ PROGRESS = Tab(
     key="progress",
     title="ความคืบหน้า",
     columns=(
-        Column("id", "รหัสรายงาน", 14),
+        Column("id", "รหัสรายงาน", 12),
         Column("reported", "วันที่รายงาน", 26),
         Column("reported_iso", "วันที่รายงาน (ISO)", 26),
-        Column("measure", "รหัสมาตรการ", 14),
+        Column("measure", "รหัสมาตรการ", 12),
         Column("measure_name", "มาตรการ", 40),
         Column("unit", "หน่วยงาน", 24),
         Column("reporter", "ผู้รายงาน", 20),
         Column("percent", "ร้อยละความคืบหน้า", 12),
+        Column("status", "สถานะ", 18),
         Column("done", "สิ่งที่ดำเนินการ", 50),
         Column("outcome", "ผลที่ได้", 40),
-        Column("evidence", "หลักฐาน", 20),
+        Column("photo_count", "จำนวนรูปหลักฐาน", 10),
+        Column("evidence", "ไฟล์รูปหลักฐาน", 30),
+        Column("channel", "ช่องทาง", 10),
     ),
 )
 
@@ -145,13 +159,25 @@ SATISFACTION = Tab(
     key="satisfaction",
     title="ความพึงพอใจ",
     columns=(
-        Column("id", "รหัส", 14),
+        Column("id", "รหัส", 12),
         Column("rated", "วันที่ประเมิน", 26),
         Column("rated_iso", "วันที่ประเมิน (ISO)", 26),
+        Column("kind", "ประเภทการประเมิน", 22),
         Column("service", "งานบริการ", 30),
-        Column("score", "คะแนน (1-5)", 10),
-        Column("comment", "ข้อเสนอแนะ", 50),
+        Column("service_unit", "หน่วยงาน", 24),
         Column("channel", "ช่องทาง", 10),
+        # One column per question of the survey (handlers.satisfaction.survey.DIMENSIONS).
+        Column("process", "ขั้นตอนและระยะเวลา", 10),
+        Column("staff", "เจ้าหน้าที่ผู้ให้บริการ", 10),
+        Column("facilities", "สิ่งอำนวยความสะดวก", 10),
+        Column("quality", "คุณภาพการให้บริการ", 10),
+        Column("overall", "ความพึงพอใจโดยรวม", 10),
+        Column("handling", "การจัดการเรื่องร้องเรียน", 10),
+        Column("mean", "คะแนนเฉลี่ย (1-5)", 10),
+        Column("comment", "ข้อเสนอแนะ", 50),
+        Column("gender", "เพศ", 10),
+        Column("age_band", "อายุ", 14),
+        Column("occupation", "อาชีพ", 20),
         Column("case", "เลขที่เรื่องที่เกี่ยวข้อง", 14),
     ),
 )

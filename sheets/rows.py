@@ -13,8 +13,12 @@ from typing import Any
 from handlers import categories
 from handlers.clock import local
 from handlers.domain import Channel, Complaint, Status
-from handlers.thai.dates import format_thai_date, format_thai_datetime
-from sheets.layout import COMPLAINTS, SUMMARY, Tab
+from handlers.measures.domain import Measure, ProgressUpdate
+from handlers.satisfaction.model import Kind as RatingKind
+from handlers.satisfaction.model import Rating
+from handlers.satisfaction.survey import DIMENSION_CODES, HANDLING
+from handlers.thai.dates import BE_OFFSET, MONTHS_SHORT, format_thai_date, format_thai_datetime
+from sheets.layout import COMPLAINTS, MEASURES, PROGRESS, SATISFACTION, SUMMARY, Tab
 
 Cell = str | int | float
 Row = list[Cell]
@@ -54,8 +58,13 @@ class Kind:
     tab: Tab
     build: Callable[[Any], Row]
     # For each editable column: the sheet's text -> the value the use case takes, or None
-    # when the text means nothing (the edit is then refused with a note).
+    # when the text means nothing (the edit is then refused with a note). A parser may
+    # instead raise ValueError with a Thai sentence saying why.
     edits: dict[str, Callable[[str], str | None]] = field(default_factory=dict)
+    # Rows of other kinds that show figures of this entity, as (kind, sheet ID): they are
+    # rewritten in place when this entity is mirrored (a progress report moves its
+    # measure's percent), without an outbox row of their own.
+    refresh: Callable[[Any], list[tuple[str, str]]] | None = None
 
 
 REGISTRY: dict[str, Kind] = {}
@@ -64,6 +73,25 @@ REGISTRY: dict[str, Kind] = {}
 def register(kind: Kind) -> Kind:
     REGISTRY[kind.name] = kind
     return kind
+
+
+def tab_row(tab: Tab, values: dict[str, Cell]) -> Row:
+    """A row in the tab's column order; text cleaned, missing cells empty."""
+    row: Row = []
+    for col in tab.columns:
+        v = values.get(col.key, "")
+        row.append(text(v) if isinstance(v, str) else v)
+    return row
+
+
+def same_text(sheet: object, want: object) -> bool:
+    """Whether a cell read back holds the text we wrote: line ends and the spaces around
+    the text (which spreadsheet programs change on their own) do not count as an edit."""
+    return _tidy(sheet) == _tidy(want)
+
+
+def _tidy(value: object) -> str:
+    return str("" if value is None else value).replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def blank_row(tab: Tab, entity_id: str, note: str) -> Row:
@@ -121,11 +149,7 @@ def complaint_row(c: Complaint) -> Row:
                 "phone": "" if c.anonymous else c.phone,
             }
         )
-    row: Row = []
-    for col in COMPLAINTS.columns:
-        v = values.get(col.key, "")
-        row.append(text(v) if isinstance(v, str) else v)
-    return row
+    return tab_row(COMPLAINTS, values)
 
 
 def _status_edit(value: str) -> str | None:
@@ -134,6 +158,203 @@ def _status_edit(value: str) -> str | None:
 
 
 COMPLAINT = register(Kind("complaint", COMPLAINTS, complaint_row, {"status": _status_edit}))
+
+
+# --- stable IDs of measures, progress reports and ratings ----------------------------------
+# A measure is known by its fiscal year and number (what the office's register says and
+# what an import matches on), never by a database row number, so the sheet keeps pointing at
+# the right rows after a re-import or a database rebuilt from the documents.
+
+_MEASURE_KEY = re.compile(r"^(\d{4})-M(\d{2,4})$")
+
+
+def measure_key(fiscal_year: int, no: int) -> str:
+    return f"{fiscal_year}-M{no:02d}"
+
+
+def parse_measure_key(value: str) -> tuple[int, int] | None:
+    """(fiscal year, number) of a canonical measure ID; anything else (an ID typed by hand
+    as "2568-M3", a stray value) is None, so it can never edit a measure."""
+    m = _MEASURE_KEY.match(str(value).strip())
+    if not m:
+        return None
+    fy, no = int(m.group(1)), int(m.group(2))
+    return (fy, no) if measure_key(fy, no) == str(value).strip() else None
+
+
+def numbered_key(prefix: str, entity_id: int | str) -> str:
+    return f"{prefix}{int(entity_id):06d}"
+
+
+def parse_numbered_key(prefix: str, value: str) -> int | None:
+    v = str(value).strip()
+    if not v.startswith(prefix) or not v[len(prefix) :].isdigit():
+        return None
+    n = int(v[len(prefix) :])
+    return n if numbered_key(prefix, n) == v else None
+
+
+PROGRESS_PREFIX = "P"
+RATING_PREFIX = "S"
+
+
+# --- measures ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MeasureEntry:
+    """A measure as the sheet shows it: its register entry, newest progress (in
+    `measure.latest`), how many reports there are and when it last changed."""
+
+    measure: Measure
+    updated_at: datetime | None = None
+    reports: int = 0
+
+
+def _date(d: Any) -> str:
+    return format_thai_date(d) if d else ""
+
+
+def measure_row(e: MeasureEntry) -> Row:
+    m = e.measure
+    latest = m.latest
+    changed = [t for t in (e.updated_at, latest.created_at if latest else None) if t]
+    updated = max(changed, key=lambda t: local(t)) if changed else None
+    values: dict[str, Cell] = {
+        "id": measure_key(m.fiscal_year, m.no),
+        "fiscal_year": m.fiscal_year,
+        "order": m.no,
+        "issue": m.issue,
+        "title": m.title,
+        "steps": m.steps,
+        "indicators": ", ".join(m.indicators),
+        "unit": m.unit,
+        "period": m.period_text,
+        "start": _date(m.period_start),
+        "end": _date(m.period_end),
+        "end_iso": m.period_end.isoformat() if m.period_end else "",
+        "outcome": m.outcome,
+        "percent": m.percent,
+        "status": m.status.thai,
+        "reports": e.reports,
+        "last_report": thai_dt(latest.created_at) if latest else "",
+        "updated": thai_dt(updated),
+        "updated_iso": iso(updated),
+    }
+    return tab_row(MEASURES, values)
+
+
+def register_text(value: str) -> str:
+    """An admin's text for a measure field. Text only: a formula typed into the cell
+    (read back as "=…") is refused rather than stored as whatever it computed."""
+    v = _tidy(value)
+    if v.startswith("="):
+        raise ValueError("ช่องนี้รับเฉพาะข้อความ ไม่รับสูตรคำนวณ")
+    return v
+
+
+MEASURE = register(
+    Kind(
+        "measure",
+        MEASURES,
+        measure_row,
+        {key: register_text for key in MEASURES.editable},
+    )
+)
+
+
+# --- progress reports ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProgressEntry:
+    update: ProgressUpdate
+    fiscal_year: int
+    measure_no: int
+    measure_title: str = ""
+
+    @property
+    def measure_key(self) -> str:
+        return measure_key(self.fiscal_year, self.measure_no)
+
+
+PROGRESS_CHANNEL_TH = {"line": "LINE", "web": "เว็บไซต์", "chat": "ทดสอบ", "admin": "ผู้ดูแลระบบ"}
+
+
+def progress_row(e: ProgressEntry) -> Row:
+    p = e.update
+    # Photos are files on the server: the sheet names them, never holds them.
+    names = [ph.rsplit("/", 1)[-1] for ph in p.photos]
+    values: dict[str, Cell] = {
+        "id": numbered_key(PROGRESS_PREFIX, p.id or 0),
+        "reported": thai_dt(p.created_at),
+        "reported_iso": iso(p.created_at),
+        "measure": e.measure_key,
+        "measure_name": e.measure_title.split("\n", 1)[0],
+        "unit": p.unit,
+        "reporter": p.staff_name,
+        "percent": p.percent,
+        "status": p.status.thai,
+        "done": p.done,
+        "outcome": p.outcome,
+        "photo_count": len(names),
+        "evidence": "\n".join(names),
+        "channel": PROGRESS_CHANNEL_TH.get(p.channel, p.channel),
+    }
+    return tab_row(PROGRESS, values)
+
+
+PROGRESS_KIND = register(
+    Kind(
+        "progress",
+        PROGRESS,
+        progress_row,
+        refresh=lambda e: [("measure", e.measure_key)],
+    )
+)
+
+
+# --- satisfaction ---------------------------------------------------------------------------
+
+RATING_KIND_TH = {RatingKind.SERVICE: "งานบริการ", RatingKind.COMPLAINT: "การจัดการเรื่องร้องเรียน"}
+
+
+@dataclass(frozen=True)
+class SatisfactionEntry:
+    """A rating with its service's name. `sealed`: it rates a sealed (corruption) case, so
+    its comment stays out of the sheet like the case's own details."""
+
+    rating: Rating
+    service_name: str = ""
+    service_unit: str = ""
+    sealed: bool = False
+
+
+def satisfaction_row(e: SatisfactionEntry) -> Row:
+    r = e.rating
+    scores = {k: int(v) for k, v in r.scores.items()}
+    values: dict[str, Cell] = {
+        "id": numbered_key(RATING_PREFIX, r.id or 0),
+        "rated": thai_dt(r.created_at),
+        "rated_iso": iso(r.created_at),
+        "kind": RATING_KIND_TH.get(r.kind, str(r.kind)),
+        "service": e.service_name or r.service_code,
+        "service_unit": e.service_unit,
+        "channel": CHANNEL_TH.get(r.channel, str(r.channel)),
+        "mean": round(sum(scores.values()) / len(scores), 2) if scores else "",
+        # Respondent details the survey asked for; never the LINE ID or its hash.
+        "comment": SEALED_MARK if e.sealed and r.comment else r.comment,
+        "gender": r.gender,
+        "age_band": r.age_band,
+        "occupation": r.occupation,
+        "case": r.case_number,
+    }
+    for code in (*DIMENSION_CODES, HANDLING):
+        values[code] = scores.get(code, "")
+    return tab_row(SATISFACTION, values)
+
+
+SATISFACTION_KIND = register(Kind("satisfaction", SATISFACTION, satisfaction_row))
 
 
 # --- the summary tab ------------------------------------------------------------------------
@@ -155,10 +376,28 @@ _SUMMARY_LABELS = {
 SUMMARY_SPARE_ROWS = 20
 
 
-def _summary_label(key: str) -> str:
+_RATING_FIGURES = {
+    "responses": "จำนวนผู้ประเมิน",
+    "mean": "คะแนนเฉลี่ย",
+    "percent_satisfied": "ร้อยละผู้พึงพอใจ",
+}
+
+
+def _summary_label(key: str, names: dict[str, str] | None = None) -> str:
     if key in _SUMMARY_LABELS:
         return _SUMMARY_LABELS[key]
     parts = key.split(".")
+    if parts[:2] == ["satisfaction", "by_service"] and len(parts) == 4:
+        name = (names or {}).get(parts[2], parts[2])
+        return f"ความพึงพอใจ {name}: {_RATING_FIGURES.get(parts[3], parts[3])}"
+    if parts[:2] == ["satisfaction", "complaint_handling"] and len(parts) == 3:
+        return f"ความพึงพอใจต่อการจัดการเรื่องร้องเรียน: {_RATING_FIGURES.get(parts[2], parts[2])}"
+    if parts[:2] == ["complaints", "by_month"] and len(parts) == 3:
+        try:
+            year, month = (int(x) for x in parts[2].split("-"))
+            return f"เรื่องร้องเรียน เดือน {MONTHS_SHORT[month - 1]} {year + BE_OFFSET}"
+        except (ValueError, IndexError):
+            pass
     if parts[:2] == ["complaints", "by_status"] and len(parts) == 3:
         try:
             return f"เรื่องร้องเรียน สถานะ: {Status(parts[2]).thai}"
@@ -191,17 +430,30 @@ def summary_rows(summary: dict[str, Any], at: datetime) -> list[Row]:
     data = dict(summary)
     fy = data.pop("fiscal_year", "")
     complaints = dict(data.get("complaints", {}))
-    complaints["by_status"] = {s.value: complaints.get("by_status", {}).get(s.value, 0)
-                               for s in Status}
+    complaints["by_status"] = {
+        s.value: complaints.get("by_status", {}).get(s.value, 0) for s in Status
+    }
     complaints["by_category"] = {
         c.code: complaints.get("by_category", {}).get(c.code, 0)
         for c in categories.load_categories()
     }
     data["complaints"] = complaints
+    names: dict[str, str] = {}
+    satisfaction = data.get("satisfaction")
+    if isinstance(satisfaction, dict) and isinstance(satisfaction.get("by_service"), dict):
+        satisfaction = dict(satisfaction)
+        by_service: dict[str, Any] = {}
+        for code, figures in satisfaction["by_service"].items():
+            figures = dict(figures) if isinstance(figures, dict) else {}
+            # The service's name goes into the labels, not into rows of its own.
+            names[code] = str(figures.pop("name", code))
+            by_service[code] = figures
+        satisfaction["by_service"] = by_service
+        data["satisfaction"] = satisfaction
     flat: list[tuple[str, Cell]] = []
     _flatten("", data, flat)
     rows: list[Row] = [
-        [key, _summary_label(key), value, fy, thai_dt(at), iso(at)] for key, value in flat
+        [key, _summary_label(key, names), value, fy, thai_dt(at), iso(at)] for key, value in flat
     ]
     width = len(SUMMARY.columns)
     rows.extend([[""] * width for _ in range(SUMMARY_SPARE_ROWS)])

@@ -29,7 +29,7 @@ from handlers.clock import utcnow
 from sheets.layout import SUMMARY, TABS, Tab
 from sheets.ports import MirrorSource, OutboxItem, RangeWrite, SheetBackend, SheetsError
 from sheets.quota import Backoff
-from sheets.rows import REGISTRY, Kind, Row, blank_row, summary_rows, thai_dt
+from sheets.rows import REGISTRY, Kind, Row, blank_row, same_text, summary_rows, thai_dt
 
 log = logging.getLogger(__name__)
 
@@ -169,8 +169,9 @@ class Syncer:
                 if not e.retryable or self.backoff.exhausted:
                     self.source.record_error(str(e), now)
                     result.error = str(e)
-                    log.warning("sheets sync stopped, %d entries stay pending: %s",
-                                self.source.backlog(), e)
+                    log.warning(
+                        "sheets sync stopped, %d entries stay pending: %s", self.source.backlog(), e
+                    )
                     return
                 log.info("sheets: %s; retrying in %.1fs", e, wait)
                 time.sleep(wait)
@@ -217,6 +218,7 @@ class Syncer:
         loaded = {k: self.source.load(k, ids) for k, ids in by_kind.items()}
 
         built: list[tuple[Kind, str, Row | None]] = []  # None: erased
+        refresh: dict[str, list[str]] = {}  # rows that show figures of what was built
         size = 0
         failed_local: list[int] = []
         done_ids: list[int] = []
@@ -235,6 +237,10 @@ class Syncer:
                 break  # the rest waits for the next round
             built.append((kind, eid, row))
             done_ids.extend(outbox_ids)
+            if kind.refresh is not None and entity is not None:
+                for pair in kind.refresh(entity):
+                    if pair not in order:
+                        refresh.setdefault(pair[0], []).append(pair[1])
         if not built:
             return max(failed_local, default=after)
         failed_set = set(failed_local)
@@ -252,7 +258,11 @@ class Syncer:
             fresh = True
         else:
             fresh = False
-        if not fresh and any(eid in self._ids.get(k.tab.key, {}) for k, eid, _ in built):
+        rewrites = [(k.tab.key, eid) for k, eid, _ in built]
+        rewrites += [
+            (REGISTRY[k].tab.key, e) for k, es in refresh.items() if k in REGISTRY for e in es
+        ]
+        if not fresh and any(eid in self._ids.get(tab, {}) for tab, eid in rewrites):
             # Updating a row means trusting its position: re-read column A, an admin may
             # have sorted, inserted or deleted rows since.
             self._ids = self.backend.read_ids(DATA_TABS)
@@ -260,7 +270,7 @@ class Syncer:
 
         appends: dict[str, list[tuple[str, Row]]] = {t: [] for t in tabs}
         tab_of = {k.tab.key: k.tab for k, _, _ in built}
-        updates: list[RangeWrite] = []
+        updates: list[RangeWrite] = self._refreshed(refresh, ids)
         for kind, eid, row in built:
             tab = kind.tab
             where = ids.setdefault(tab.key, {}).get(eid)
@@ -290,6 +300,33 @@ class Syncer:
         result.outbox += len(done_ids)
         self._summary_dirty = True
         return cursor
+
+    def _refreshed(
+        self, wanted: dict[str, list[str]], ids: dict[str, dict[str, int]]
+    ) -> list[RangeWrite]:
+        """Rewrites of rows that show figures of entries in this round (a measure's percent
+        after a progress report). Only rows already in the sheet: each entry's own outbox
+        row adds it, in order. A row that cannot be built is left as it is."""
+        writes: list[RangeWrite] = []
+        for kind_name, eids in wanted.items():
+            kind = REGISTRY.get(kind_name)
+            if kind is None:
+                continue
+            present = [e for e in dict.fromkeys(eids) if e in ids.get(kind.tab.key, {})]
+            if not present:
+                continue
+            entities = self.source.load(kind_name, present)
+            for eid in present:
+                entity = entities.get(eid)
+                if entity is None:
+                    continue
+                try:
+                    row = kind.build(entity)
+                except Exception:
+                    log.exception("sheets: cannot build the row of %s %s", kind_name, eid)
+                    continue
+                writes.append(RangeWrite(kind.tab, ids[kind.tab.key][eid], 0, [row]))
+        return writes
 
     def _write_summary(self) -> None:
         now = self.clock()
@@ -355,17 +392,20 @@ class Syncer:
             for key in tab.editable:
                 have = str(r.get(key, "") or "").strip()
                 want = str(expected[tab.col(key)])
-                if have == want:
+                if same_text(have, want):
                     continue
-                value = kind.edits[key](have)
-                if value is None:
-                    error = f"ไม่รู้จักค่า “{have}” (เลือกจากรายการ)"
-                else:
+                try:
+                    value = kind.edits[key](have)
+                    error = "" if value is not None else f"ไม่รู้จักค่า “{have}” (เลือกจากรายการ)"
+                except ValueError as e:  # the parser says why, in Thai
+                    value, error = None, str(e)
+                if value is not None:
                     outcome = self.source.apply_edit(kind.name, eid, key, value, now)
                     if outcome.applied:
                         result.applied += 1
-                        log.info("sheets: %s %s %s set to %r from the sheet",
-                                 kind.name, eid, key, have)
+                        log.info(
+                            "sheets: %s %s %s set to %r from the sheet", kind.name, eid, key, have
+                        )
                         continue
                     error = outcome.error
                 result.rejected += 1
@@ -384,8 +424,9 @@ class Syncer:
             self.backend.commit()
 
 
-def drain_and_pull(syncer: Syncer, pull: bool, wait_for_lease: float = 0.0,
-                   deadline: float | None = None) -> tuple[DrainResult, PullResult | None]:
+def drain_and_pull(
+    syncer: Syncer, pull: bool, wait_for_lease: float = 0.0, deadline: float | None = None
+) -> tuple[DrainResult, PullResult | None]:
     """Drain; with `pull`, bring edits in and drain again (the use cases wrote outbox rows)."""
     first = syncer.drain(wait_for_lease, deadline)
     if not pull or not first.ok:

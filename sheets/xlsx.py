@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -59,6 +60,10 @@ class XlsxBackend:
         else:
             try:
                 wb = load_workbook(self.path)
+            except (zipfile.BadZipFile, EOFError) as e:
+                # Caught halfway through someone else's save (a spreadsheet program writing
+                # the file in place): read it again shortly.
+                raise SheetsError(f"{self.path} is being saved: {e}", retryable=True) from e
             except (OSError, ValueError, KeyError) as e:
                 raise SheetsError(f"cannot read {self.path}: {e}", retryable=False) from e
         self._wb, self._mtime, self._dirty = wb, mtime, False

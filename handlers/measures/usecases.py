@@ -9,11 +9,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from handlers.clock import local_date
+from handlers.domain import DomainError
 from handlers.measures.domain import Measure, ProgressUpdate, unit_measures
 from handlers.measures.ports import MeasureStore, StaffAccount
 from handlers.measures.tables import ParsedMeasure
 from handlers.secrets_codes import check_code
 from handlers.thai.dates import fiscal_year
+from handlers.thai.periods import MISSING, UNREADABLE, parse_period
 
 MAX_PHOTOS = 3
 MAX_TEXT = 2000
@@ -114,3 +116,63 @@ def find_staff_by_code(store: MeasureStore, code: str, now: datetime) -> StaffAc
         if check_code(cleaned, account.link_code_hash):
             return account
     return None
+
+
+# --- an admin's change to the register (from the spreadsheet's มาตรการ tab) ----------------
+
+# The fields an admin may change after import: what the office wrote in its register.
+# Field -> (Thai name, longest text the database keeps).
+EDITABLE_FIELDS: dict[str, tuple[str, int]] = {
+    "title": ("ชื่อมาตรการ", 4000),
+    "steps": ("ขั้นตอน/วิธีการดำเนินการ", 8000),
+    "unit": ("หน่วยงานรับผิดชอบ", 300),
+    "period_text": ("ระยะเวลาดำเนินการ", 300),
+    "outcome": ("ผลที่คาดว่าจะได้รับ", 4000),
+}
+
+
+@dataclass(frozen=True)
+class MeasureChange:
+    """What an edit changed, for the caller's audit trail."""
+
+    measure: Measure
+    field: str
+    old: str
+    new: str
+
+
+def edit_measure(
+    store: MeasureStore, measure_id: int, field_name: str, value: str, now: datetime
+) -> MeasureChange | None:
+    """Change one field of a measure and queue it for the spreadsheet. None when the value is
+    what the measure already says. Raises DomainError (Thai) for a value it cannot take;
+    nothing is changed then. A new period text is read again for the measure's dates."""
+    if field_name not in EDITABLE_FIELDS:
+        raise DomainError("แก้ไขช่องนี้ไม่ได้")
+    label, limit = EDITABLE_FIELDS[field_name]
+    measure = store.get_measure(measure_id)
+    if measure is None:
+        raise DomainError("ไม่พบมาตรการนี้ในระบบ")
+    new = "\n".join(line.rstrip() for line in value.replace("\r\n", "\n").split("\n")).strip()
+    old = str(getattr(measure, field_name))
+    if new == old.strip():
+        return None
+    if field_name == "title" and not new:
+        raise DomainError("ชื่อมาตรการต้องไม่ว่าง")
+    if len(new) > limit:
+        raise DomainError(f"{label}ยาวเกิน {limit:,} ตัวอักษร")
+    if field_name == "period_text":
+        period = parse_period(new, measure.fiscal_year)
+        if period.warning and new:
+            raise DomainError(
+                f"อ่านระยะเวลา “{new}” ไม่ได้ เขียนเช่น ไตรมาส 1, ม.ค.-มี.ค. {measure.fiscal_year},"
+                " ตลอดปีงบประมาณ"
+            )
+        measure.period_start, measure.period_end = period.start, period.end
+        measure.warnings = [
+            w for w in measure.warnings if not w.startswith((UNREADABLE, MISSING))
+        ] + ([period.warning] if period.warning else [])
+    setattr(measure, field_name, new)
+    store.save_measure(measure)
+    store.add_outbox("measure", str(measure.id), now)
+    return MeasureChange(measure, field_name, old, new)

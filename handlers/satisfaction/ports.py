@@ -23,6 +23,7 @@ class SatisfactionStore(Protocol):
     def ratings_in(
         self, start: datetime, end: datetime, kind: Kind | None = None
     ) -> list[Rating]: ...
+    def add_outbox(self, kind: str, entity_id: str, at: datetime) -> None: ...
 
 
 class HasSatisfaction(Protocol):

@@ -102,6 +102,8 @@ def rate_service(
         respondent_key=respondent,
     )
     rating.id = ratings.add_rating(rating)
+    # Mirrored to the spreadsheet's ความพึงพอใจ tab; committed with the rating.
+    ratings.add_outbox("satisfaction", str(rating.id), now)
     return rating
 
 
@@ -148,6 +150,8 @@ def rate_complaint_handling(
         respondent_key=respondent_key("line", line_user_id),
     )
     rating.id = ratings.add_rating(rating)
+    # Mirrored to the spreadsheet's ความพึงพอใจ tab; committed with the rating.
+    ratings.add_outbox("satisfaction", str(rating.id), now)
     return rating
 
 

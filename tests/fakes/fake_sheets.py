@@ -41,6 +41,15 @@ class Fault:
     retry_after: float | None = None
 
 
+@dataclass(frozen=True)
+class Formula:
+    """A cell an admin typed a formula into: Sheets shows what it computes and keeps the
+    formula, which valueRenderOption=FORMULA returns."""
+
+    formula: str
+    shown: Any
+
+
 @dataclass
 class Sheet:
     sheet_id: int
@@ -128,8 +137,9 @@ class FakeSheets:
 
     def start(self) -> str:
         self._server = make_server("127.0.0.1", 0, self.wsgi, threaded=True)
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,),
-                                        daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.05,), daemon=True
+        )
         self._thread.start()
         return self.url
 
@@ -174,6 +184,10 @@ class FakeSheets:
         with self.lock:
             self.sheets[title].set(int(m.group(2)), col_number(m.group(1)), value)
 
+    def edit_formula(self, title: str, a1: str, formula: str, shown: Any) -> None:
+        """An admin typing a formula (USER_ENTERED) into a cell in the browser."""
+        self.edit(title, a1, Formula(formula, shown))
+
     # --- the WSGI app -------------------------------------------------------------------------
 
     def wsgi(self, environ: dict[str, Any], start_response: Any) -> Any:
@@ -190,13 +204,16 @@ class FakeSheets:
         prefix = "/v4/spreadsheets/"
         if not path.startswith(prefix):
             raise ApiError(404, f"not found: {path}")
-        rest = path[len(prefix):]
+        rest = path[len(prefix) :]
         method = request.method
         if rest.startswith(self.spreadsheet_id + "/values/"):
-            tail = rest[len(self.spreadsheet_id + "/values/"):]
+            tail = rest[len(self.spreadsheet_id + "/values/") :]
             if tail.endswith(":append") and method == "POST":
-                return self._serve("write", request, lambda: self._append(request,
-                                   unquote(tail[: -len(":append")])))
+                return self._serve(
+                    "write",
+                    request,
+                    lambda: self._append(request, unquote(tail[: -len(":append")])),
+                )
             if method == "GET":
                 return self._serve("read", request, lambda: self._get(request, unquote(tail)))
             if method == "PUT":
@@ -251,8 +268,11 @@ class FakeSheets:
                 times.popleft()
             if len(times) >= quota:
                 self.throttled += 1
-                raise ApiError(429, "Quota exceeded for quota metric 'Write requests' "
-                                    "and limit 'Write requests per minute per user'")
+                raise ApiError(
+                    429,
+                    "Quota exceeded for quota metric 'Write requests' "
+                    "and limit 'Write requests per minute per user'",
+                )
             times.append(now)
 
     # --- ranges ---------------------------------------------------------------------------------
@@ -296,7 +316,7 @@ class FakeSheets:
         out: list[list[Any]] = []
         for r in range(r1, r2 + 1):
             row = sheet.rows[r - 1] if r - 1 < len(sheet.rows) else []
-            cells = row[c1 - 1: c2 if c2 else None]
+            cells = row[c1 - 1 : c2 if c2 else None]
             cells = [_render(v, render) for v in cells]
             while cells and cells[-1] == "":
                 cells.pop()
@@ -317,14 +337,16 @@ class FakeSheets:
         if r1 + len(values) - 1 > sheet.row_count:
             raise ApiError(400, f"Range ({a1}) exceeds grid limits. Max rows: {sheet.row_count}")
         if c1 + width - 1 > sheet.column_count:
-            raise ApiError(400, f"Range ({a1}) exceeds grid limits. "
-                                f"Max columns: {sheet.column_count}")
+            raise ApiError(
+                400, f"Range ({a1}) exceeds grid limits. Max columns: {sheet.column_count}"
+            )
         for i, row in enumerate(values):
             for j, v in enumerate(row):
                 self._store(sheet, r1 + i, c1 + j, v, option)
         return {
-            "updatedRange": self._range_name(sheet, r1, c1, r1 + len(values) - 1,
-                                             c1 + max(width, 1) - 1),
+            "updatedRange": self._range_name(
+                sheet, r1, c1, r1 + len(values) - 1, c1 + max(width, 1) - 1
+            ),
             "updatedRows": len(values),
             "updatedColumns": width,
             "updatedCells": sum(len(r) for r in values),
@@ -342,15 +364,21 @@ class FakeSheets:
     def _metadata(self) -> dict[str, Any]:
         return {
             "spreadsheetId": self.spreadsheet_id,
-            "properties": {"title": "Prongsai test", "locale": "th_TH",
-                           "timeZone": "Asia/Bangkok"},
+            "properties": {"title": "Prongsai test", "locale": "th_TH", "timeZone": "Asia/Bangkok"},
             "sheets": [
-                {"properties": {
-                    "sheetId": s.sheet_id, "title": s.title, "index": s.index,
-                    "sheetType": "GRID",
-                    "gridProperties": {"rowCount": s.row_count, "columnCount": s.column_count,
-                                       "frozenRowCount": s.frozen_rows},
-                }}
+                {
+                    "properties": {
+                        "sheetId": s.sheet_id,
+                        "title": s.title,
+                        "index": s.index,
+                        "sheetType": "GRID",
+                        "gridProperties": {
+                            "rowCount": s.row_count,
+                            "columnCount": s.column_count,
+                            "frozenRowCount": s.frozen_rows,
+                        },
+                    }
+                }
                 for s in sorted(self.sheets.values(), key=lambda s: s.index)
             ],
         }
@@ -361,13 +389,16 @@ class FakeSheets:
     def _batch_get(self, request: Request) -> dict[str, Any]:
         ranges = parse_qs(urlsplit(request.full_path).query).get("ranges", [])
         render = request.args.get("valueRenderOption", "FORMATTED_VALUE")
-        return {"spreadsheetId": self.spreadsheet_id,
-                "valueRanges": [self._read_range(r, render) for r in ranges]}
+        return {
+            "spreadsheetId": self.spreadsheet_id,
+            "valueRanges": [self._read_range(r, render) for r in ranges],
+        }
 
     def _update(self, request: Request, a1: str) -> dict[str, Any]:
         body = request.get_json()
-        out = self._write_values(a1, body.get("values", []),
-                                 request.args.get("valueInputOption", ""))
+        out = self._write_values(
+            a1, body.get("values", []), request.args.get("valueInputOption", "")
+        )
         return {"spreadsheetId": self.spreadsheet_id, **out}
 
     def _values_batch_update(self, request: Request) -> dict[str, Any]:
@@ -378,11 +409,15 @@ class FakeSheets:
             sheet, r1, _, _, _ = self._resolve(d["range"])
             if r1 + len(d.get("values", [])) - 1 > sheet.row_count:
                 raise ApiError(400, f"Range ({d['range']}) exceeds grid limits")
-        responses = [self._write_values(d["range"], d.get("values", []), option)
-                     for d in body.get("data", [])]
-        return {"spreadsheetId": self.spreadsheet_id,
-                "totalUpdatedRows": sum(r["updatedRows"] for r in responses),
-                "responses": responses}
+        responses = [
+            self._write_values(d["range"], d.get("values", []), option)
+            for d in body.get("data", [])
+        ]
+        return {
+            "spreadsheetId": self.spreadsheet_id,
+            "totalUpdatedRows": sum(r["updatedRows"] for r in responses),
+            "responses": responses,
+        }
 
     def _append(self, request: Request, a1: str) -> dict[str, Any]:
         body = request.get_json()
@@ -390,14 +425,19 @@ class FakeSheets:
         values = body.get("values", [])
         sheet, _, c1, _, _ = self._resolve(a1)
         first = sheet.last_row() + 1
-        if request.args.get("insertDataOption") == "INSERT_ROWS" or \
-                first + len(values) - 1 > sheet.row_count:
+        if (
+            request.args.get("insertDataOption") == "INSERT_ROWS"
+            or first + len(values) - 1 > sheet.row_count
+        ):
             sheet.row_count = max(sheet.row_count, first - 1) + len(values)
         table = self._range_name(sheet, 1, c1, max(first - 1, 1), sheet.column_count)
         target = f"{quote_title(sheet.title)}!{col_letters(c1)}{first}"
         updates = self._write_values(target, values, option)
-        return {"spreadsheetId": self.spreadsheet_id, "tableRange": table,
-                "updates": {"spreadsheetId": self.spreadsheet_id, **updates}}
+        return {
+            "spreadsheetId": self.spreadsheet_id,
+            "tableRange": table,
+            "updates": {"spreadsheetId": self.spreadsheet_id, **updates},
+        }
 
     def _batch_update(self, request: Request) -> dict[str, Any]:
         body = request.get_json()
@@ -409,13 +449,17 @@ class FakeSheets:
             if "addSheet" in r:
                 p = r["addSheet"].get("properties", {})
                 if p.get("title") in titles:
-                    raise ApiError(400, f"A sheet with the name \"{p.get('title')}\" already "
-                                        "exists. Please enter another name.")
+                    raise ApiError(
+                        400,
+                        f'A sheet with the name "{p.get("title")}" already '
+                        "exists. Please enter another name.",
+                    )
                 titles.add(p.get("title"))
                 ids.add(p.get("sheetId", -1))
             elif "setDataValidation" in r or "updateSheetProperties" in r:
-                rng = r.get("setDataValidation", {}).get("range") or \
-                    r.get("updateSheetProperties", {}).get("properties", {})
+                rng = r.get("setDataValidation", {}).get("range") or r.get(
+                    "updateSheetProperties", {}
+                ).get("properties", {})
                 if rng.get("sheetId") not in ids:
                     raise ApiError(400, f"No grid with id: {rng.get('sheetId')}")
             else:
@@ -424,14 +468,30 @@ class FakeSheets:
         for r in reqs:
             if "addSheet" in r:
                 p = r["addSheet"]["properties"]
-                sid = p.get("sheetId", max((s.sheet_id for s in self.sheets.values()),
-                                           default=0) + 1)
+                sid = p.get(
+                    "sheetId", max((s.sheet_id for s in self.sheets.values()), default=0) + 1
+                )
                 g = p.get("gridProperties", {})
-                sheet = Sheet(sid, p["title"], len(self.sheets), g.get("rowCount", 1000),
-                              g.get("columnCount", 26), g.get("frozenRowCount", 0))
+                sheet = Sheet(
+                    sid,
+                    p["title"],
+                    len(self.sheets),
+                    g.get("rowCount", 1000),
+                    g.get("columnCount", 26),
+                    g.get("frozenRowCount", 0),
+                )
                 self.sheets[sheet.title] = sheet
-                replies.append({"addSheet": {"properties": {"sheetId": sid, "title": sheet.title,
-                                                            "index": sheet.index}}})
+                replies.append(
+                    {
+                        "addSheet": {
+                            "properties": {
+                                "sheetId": sid,
+                                "title": sheet.title,
+                                "index": sheet.index,
+                            }
+                        }
+                    }
+                )
             elif "updateSheetProperties" in r:
                 p = r["updateSheetProperties"]["properties"]
                 sheet = self._by_id(p["sheetId"])
@@ -442,8 +502,7 @@ class FakeSheets:
             else:
                 v = r["setDataValidation"]
                 sheet = self._by_id(v["range"]["sheetId"])
-                sheet.validations = [x for x in sheet.validations
-                                     if x["range"] != v["range"]] + [v]
+                sheet.validations = [x for x in sheet.validations if x["range"] != v["range"]] + [v]
                 replies.append({})
         return {"spreadsheetId": self.spreadsheet_id, "replies": replies}
 
@@ -455,6 +514,8 @@ class FakeSheets:
 
 
 def _render(v: Any, render: str) -> Any:
+    if isinstance(v, Formula):
+        v = v.formula if render == "FORMULA" else v.shown
     if render == "FORMATTED_VALUE" and not isinstance(v, str):
         if isinstance(v, float) and v.is_integer():
             return str(int(v))
@@ -463,17 +524,28 @@ def _render(v: Any, render: str) -> Any:
 
 
 def _json(body: Any) -> Response:
-    return Response(json.dumps(body, ensure_ascii=False), 200,
-                    content_type="application/json; charset=UTF-8")
+    return Response(
+        json.dumps(body, ensure_ascii=False), 200, content_type="application/json; charset=UTF-8"
+    )
 
 
 def _error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
-    statuses = {400: "INVALID_ARGUMENT", 404: "NOT_FOUND", 429: "RESOURCE_EXHAUSTED",
-                500: "INTERNAL", 503: "UNAVAILABLE"}
-    body = {"error": {"code": status, "message": message,
-                      "status": statuses.get(status, "UNKNOWN")}}
-    return Response(json.dumps(body), status, headers=headers or {},
-                    content_type="application/json; charset=UTF-8")
+    statuses = {
+        400: "INVALID_ARGUMENT",
+        404: "NOT_FOUND",
+        429: "RESOURCE_EXHAUSTED",
+        500: "INTERNAL",
+        503: "UNAVAILABLE",
+    }
+    body = {
+        "error": {"code": status, "message": message, "status": statuses.get(status, "UNKNOWN")}
+    }
+    return Response(
+        json.dumps(body),
+        status,
+        headers=headers or {},
+        content_type="application/json; charset=UTF-8",
+    )
 
 
 class RoutedSession(requests.Session):
@@ -483,11 +555,12 @@ class RoutedSession(requests.Session):
         super().__init__()
         self.base = base
 
-    def request(self, method: str | bytes, url: str | bytes, *args: Any,
-                **kwargs: Any) -> requests.Response:
+    def request(
+        self, method: str | bytes, url: str | bytes, *args: Any, **kwargs: Any
+    ) -> requests.Response:
         u = url.decode() if isinstance(url, bytes) else url
         if u.startswith(GOOGLE):
-            u = self.base + u[len(GOOGLE):]
+            u = self.base + u[len(GOOGLE) :]
         return super().request(method, u, *args, **kwargs)
 
 

@@ -15,6 +15,7 @@ class FakeRatings:
     def __init__(self, services: tuple[Service, ...] = DEFAULT_SERVICES) -> None:
         self._services = {s.code: replace(s) for s in services}
         self.ratings: list[Rating] = []
+        self.outbox: list[tuple[str, str]] = []
 
     def services(self, include_inactive: bool = False) -> list[Service]:
         found = sorted(self._services.values(), key=lambda s: (s.order, s.code))
@@ -54,6 +55,9 @@ class FakeRatings:
             for r in self.ratings
             if start <= r.created_at < end and (kind is None or r.kind == kind)
         ]
+
+    def add_outbox(self, kind: str, entity_id: str, at: datetime) -> None:
+        self.outbox.append((kind, entity_id))
 
 
 class SatisfactionFakeStore(FakeStore):
