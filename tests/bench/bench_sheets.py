@@ -40,8 +40,14 @@ def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Flask:
     monkeypatch.setenv("PRONGSAI_INSTANCE", str(tmp_path / "instance"))
     # The tracking code's salted hash costs 25 ms an entry and is not what is measured.
     monkeypatch.setattr("handlers.usecases.complaints.hash_code", lambda code: f"bench${code}")
-    app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'bench.db'}",
-                      "BACKGROUND_WORKERS": False, "SHEETS_BACKEND": "google"})
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'bench.db'}",
+            "BACKGROUND_WORKERS": False,
+            "SHEETS_BACKEND": "google",
+        }
+    )
     db.upgrade(app)
     return app
 
@@ -51,9 +57,12 @@ def burst(app: Flask, n: int) -> list[str]:
     with new_session(app) as s:
         store = SqlStore(s)
         for i in range(n):
-            draft = ComplaintDraft(category=("road", "light", "waste", "corruption")[i % 4],
-                                   details=f"=ไฟถนนดับ ท่อแตก ขยะล้น รายการที่ {i}",
-                                   contact_name="สมศรี ใจดี", phone="0812345678")
+            draft = ComplaintDraft(
+                category=("road", "light", "waste", "corruption")[i % 4],
+                details=f"=ไฟถนนดับ ท่อแตก ขยะล้น รายการที่ {i}",
+                contact_name="สมศรี ใจดี",
+                phone="0812345678",
+            )
             cases.append(file_complaint(store, draft, Channel.LINE, utcnow()).complaint.case_number)
         store.commit()
     return cases
@@ -69,21 +78,27 @@ def test_burst_of_10000_entries(app: Flask) -> None:
     cases = burst(app, ENTRIES)
     made = time.monotonic() - t0
 
-    fake = FakeSheets(write_quota=WRITES_PER_WINDOW, read_quota=WRITES_PER_WINDOW,
-                      window=WINDOW_SECONDS)
+    fake = FakeSheets(
+        write_quota=WRITES_PER_WINDOW, read_quota=WRITES_PER_WINDOW, window=WINDOW_SECONDS
+    )
     fake.start()
     try:
         client = gspread.Client(None, fake.session())
         client.set_timeout(30)
         backend = GoogleBackend(
-            client, fake.spreadsheet_id,
+            client,
+            fake.spreadsheet_id,
             TokenBucket(WRITES_PER_WINDOW, WINDOW_SECONDS),
             TokenBucket(WRITES_PER_WINDOW, WINDOW_SECONDS),
         )
         progress: list[int] = []
-        syncer = Syncer(source_for(app), backend, batch_rows=app.config["SHEETS_BATCH_ROWS"],
-                        backoff=Backoff(base=0.5, cap=6.0), progress=lambda d, _t:
-                        progress.append(d))
+        syncer = Syncer(
+            source_for(app),
+            backend,
+            batch_rows=app.config["SHEETS_BATCH_ROWS"],
+            backoff=Backoff(base=0.5, cap=6.0),
+            progress=lambda d, _t: progress.append(d),
+        )
         t0 = time.monotonic()
         result = syncer.drain()
         took = time.monotonic() - t0

@@ -26,8 +26,9 @@ def signed_bodies(n: int) -> list[tuple[bytes, dict[str, str]]]:
     for i in range(n):
         user = "U" + uuid.uuid4().hex
         body = webhook_body(text_event("สวัสดี" if i % 2 else "ติดตามเรื่อง", user))
-        out.append((body.encode(), {"Content-Type": "application/json",
-                                    "X-Line-Signature": sign(body)}))
+        out.append(
+            (body.encode(), {"Content-Type": "application/json", "X-Line-Signature": sign(body)})
+        )
     return out
 
 
@@ -37,9 +38,18 @@ def start_bare() -> tuple[subprocess.Popen[bytes], str]:
 
     port = free_port()
     proc = subprocess.Popen(
-        [str(Path(sys.executable).parent / "waitress-serve"), "--host", "127.0.0.1",
-         f"--port={port}", "--threads=16", "--call", "tests.bench.bare_app:create_app"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            str(Path(sys.executable).parent / "waitress-serve"),
+            "--host",
+            "127.0.0.1",
+            f"--port={port}",
+            "--threads=16",
+            "--call",
+            "tests.bench.bare_app:create_app",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
@@ -71,8 +81,13 @@ def test_webhook_ack_throughput_and_p99(tmp_path: Path) -> None:
         proc.wait(10)
 
     ratio = ours["throughput"] / bare["throughput"]
-    report = {"bare": bare, "webhook": ours, "throughput_ratio": ratio,
-              "cpus": os.cpu_count(), "requests": REQUESTS}
+    report = {
+        "bare": bare,
+        "webhook": ours,
+        "throughput_ratio": ratio,
+        "cpus": os.cpu_count(),
+        "requests": REQUESTS,
+    }
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "webhook.json").write_text(json.dumps(report, indent=2))
     print("\nwebhook ack benchmark:", json.dumps(report, indent=2))

@@ -15,8 +15,9 @@ import time
 from urllib.parse import urlparse
 
 
-def _client(url: str, bodies: list[tuple[bytes, dict[str, str]]], out: list[float],
-            errors: list[int]) -> None:
+def _client(
+    url: str, bodies: list[tuple[bytes, dict[str, str]]], out: list[float], errors: list[int]
+) -> None:
     u = urlparse(url)
     conn = http.client.HTTPConnection(u.hostname, u.port, timeout=30)
     for body, headers in bodies:
@@ -35,8 +36,9 @@ def _client(url: str, bodies: list[tuple[bytes, dict[str, str]]], out: list[floa
             errors.append(1)
 
 
-def _proc(url: str, jobs: list[list[tuple[bytes, dict[str, str]]]], start_at: float,
-          q: mp.Queue) -> None:  # type: ignore[type-arg]
+def _proc(
+    url: str, jobs: list[list[tuple[bytes, dict[str, str]]]], start_at: float, q: mp.Queue
+) -> None:  # type: ignore[type-arg]
     lat: list[float] = []
     errors: list[int] = []
     while time.time() < start_at:
@@ -49,8 +51,9 @@ def _proc(url: str, jobs: list[list[tuple[bytes, dict[str, str]]]], start_at: fl
     q.put((lat, len(errors)))
 
 
-def run(url: str, bodies: list[tuple[bytes, dict[str, str]]], clients: int = 32,
-        processes: int = 4) -> dict[str, float]:
+def run(
+    url: str, bodies: list[tuple[bytes, dict[str, str]]], clients: int = 32, processes: int = 4
+) -> dict[str, float]:
     per_client = [bodies[i::clients] for i in range(clients)]
     groups = [per_client[i::processes] for i in range(processes)]
     q: mp.Queue = mp.Queue()  # type: ignore[type-arg]
