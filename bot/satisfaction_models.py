@@ -42,3 +42,17 @@ class SatisfactionRow(Base):
     channel: Mapped[str] = mapped_column(String(10))
     respondent_key: Mapped[str] = mapped_column(String(64), default="")
     created_at: Mapped[datetime]
+
+
+class SatisfactionStat(Base):
+    """Counters behind the satisfaction summary: per fiscal year, kind and service, how many
+    responses (score 0) and how many times each score 1–5 was given. Kept in the same
+    transaction as each rating, so the summary reads a few dozen rows at any volume."""
+
+    __tablename__ = "satisfaction_stats"
+
+    fiscal_year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(String(12), primary_key=True)
+    service_code: Mapped[str] = mapped_column(String(30), primary_key=True)
+    score: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    n: Mapped[int] = mapped_column(default=0)

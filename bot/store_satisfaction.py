@@ -10,11 +10,15 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot import satisfaction_counters as counters
 from bot.models import OutboxRow
 from bot.satisfaction_models import SatisfactionRow, ServiceRow
+from handlers.clock import local_date
 from handlers.domain import Channel
 from handlers.satisfaction.model import Kind, Rating
 from handlers.satisfaction.services import Service
+from handlers.satisfaction.stats import Count, counts_of
+from handlers.thai.dates import fiscal_year
 
 
 def _naive(dt: datetime) -> datetime:
@@ -70,7 +74,14 @@ class SqlSatisfactionStore:
         )
         self.session.add(row)
         self.session.flush()
+        # The summary's counters move in the same transaction as the rating.
+        counters.add(
+            self.session.connection(), fiscal_year(local_date(r.created_at)), counts_of([r])
+        )
         return row.id
+
+    def summary_counts(self, fy: int) -> list[Count]:
+        return counters.for_year(self.session.connection(), fy)
 
     def count_ratings(
         self, respondent_key: str, service_code: str, start: datetime, end: datetime

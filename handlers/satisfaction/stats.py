@@ -238,3 +238,82 @@ def summary(ratings: Sequence[Rating], services: Sequence[Service], fy: int) -> 
             "percent_satisfied": rounded(handling.percent_satisfied, 1),
         },
     }
+
+
+# --- the summary from counters ------------------------------------------------------------
+
+# (kind, service code, score, how many). Score 0 counts responses; 1–5 count the scores given
+# (every dimension of a service rating pooled; the handling score of a complaint rating).
+Count = tuple[str, str, int, int]
+
+
+def counts_of(ratings: Iterable[Rating]) -> list[Count]:
+    """What the database's counters hold for these ratings (used to keep and check them)."""
+    out: dict[tuple[str, str, int], int] = {}
+    for r in ratings:
+        key = r.service_code if r.kind == Kind.SERVICE else ""
+        out[(r.kind.value, key, 0)] = out.get((r.kind.value, key, 0), 0) + 1
+        dims = DIMENSION_CODES if r.kind == Kind.SERVICE else (HANDLING,)
+        for d in dims:
+            if d in r.scores:
+                k = (r.kind.value, key, int(r.scores[d]))
+                out[k] = out.get(k, 0) + 1
+    return [(kind, code, score, n) for (kind, code, score), n in sorted(out.items())]
+
+
+def stats_of_distribution(dist: dict[int, int]) -> ScoreStats:
+    """The same figures as score_stats, from how many times each score was given."""
+    n = sum(dist.values())
+    full = {s: dist.get(s, 0) for s in (5, 4, 3, 2, 1)}
+    if n == 0:
+        return ScoreStats(0, None, None, None, full)
+    mean = sum(s * c for s, c in full.items()) / n
+    sd = math.sqrt(sum(c * (s - mean) ** 2 for s, c in full.items()) / (n - 1)) if n > 1 else 0.0
+    satisfied = sum(full[s] for s in SATISFIED)
+    return ScoreStats(n, mean, sd, 100.0 * satisfied / n, full)
+
+
+def summary_from_counts(
+    counts: Iterable[Count], services: Sequence[Service], fy: int
+) -> dict[str, object]:
+    """`summary()` computed from counters, so its cost does not grow with the ratings."""
+    responses: dict[str, int] = {}
+    dists: dict[str, dict[int, int]] = {}
+    pooled: dict[int, int] = {}
+    handling: dict[int, int] = {}
+    for kind, code, score, n in counts:
+        if kind == Kind.COMPLAINT.value:
+            if score:
+                handling[score] = handling.get(score, 0) + n
+            continue
+        if score == 0:
+            responses[code] = responses.get(code, 0) + n
+            continue
+        dists.setdefault(code, {})[score] = dists.setdefault(code, {}).get(score, 0) + n
+        pooled[score] = pooled.get(score, 0) + n
+    total = stats_of_distribution(pooled)
+    hand = stats_of_distribution(handling)
+    known = {s.code for s in services}
+    rows = [(s.code, s.name) for s in services if s.active or s.code in responses]
+    rows += [(c, c) for c in sorted(responses) if c not in known]
+
+    def one(code: str, name: str) -> dict[str, object]:
+        st = stats_of_distribution(dists.get(code, {}))
+        return {
+            "name": name,
+            "responses": responses.get(code, 0),
+            "mean": rounded(st.mean),
+            "percent_satisfied": rounded(st.percent_satisfied, 1),
+        }
+
+    return {
+        "responses": sum(responses.values()),
+        "mean": rounded(total.mean),
+        "percent_satisfied": rounded(total.percent_satisfied, 1),
+        "by_service": {code: one(code, name) for code, name in rows},
+        "complaint_handling": {
+            "responses": hand.n,
+            "mean": rounded(hand.mean),
+            "percent_satisfied": rounded(hand.percent_satisfied, 1),
+        },
+    }

@@ -153,6 +153,10 @@ def build(size: int, folder: Path) -> Any:
         # Bulk rows bypass the ORM events that keep the counters: recount them once, exactly
         # as migration 0006 does for an existing database.
         rebuild_stats(s.connection())
+        if sat_model is not None:
+            from bot import satisfaction_counters
+
+            satisfaction_counters.rebuild(s.connection())
         s.execute(text("ANALYZE"))
         s.commit()
     return app
