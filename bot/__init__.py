@@ -64,6 +64,10 @@ def create_app(test_config: dict[str, Any] | None = None, office: str | None = N
     auth.init_app(app)
     nav.init_app(app)
     csrf.exempt(webhook.bp)  # LINE signs its requests instead
+    # LINE's own servers call the webhook: per-address limits would only slow the
+    # acknowledgement (per-user limits apply when events are processed).
+    limiter.exempt(webhook.bp)
+    limiter.exempt(health.bp)
     from bot.admin import office
 
     office.init_app(app)  # complaint queue, dashboard, /api/summary, users, reports (issue 6)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from flask import Flask, g
+from flask import Flask, current_app, g, request
 from flask_login import current_user
 
 from bot.admin import nav
@@ -30,6 +30,10 @@ def viewer() -> Viewer:
 def refresh_category_overrides(force: bool = False) -> None:
     """Category names and default units edited by an admin, at most 30 s old in any process."""
     global _loaded_at
+    if current_app.config.get("OFFICE_CODE"):
+        # The core keeps overrides process-wide; with several offices in one process one
+        # office's names must not show in another's, so they stay those of categories.csv.
+        return
     if not force and time.monotonic() - _loaded_at < OVERRIDES_TTL_SECONDS:
         return
     from bot.store_cases import category_overrides
@@ -57,6 +61,8 @@ def init_app(app: Flask) -> None:
 
     @app.before_request
     def _overrides() -> None:
+        if request.blueprint in ("line", "health", "static"):
+            return  # the LINE acknowledgement stays as light as possible
         if "overrides_checked" not in g:
             g.overrides_checked = True
             refresh_category_overrides()

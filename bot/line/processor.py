@@ -48,10 +48,10 @@ class Prepared:
 
 ContextFactory = Callable[[SqlStore], Context]
 
-YIELD_SECONDS = 0.005
-# Past this age an event is processed at full speed whatever else is happening: its reply
-# token would otherwise expire.
-MAX_DEFER_SECONDS = 5.0
+YIELD_SECONDS = 0.05
+# Past this age an event is processed at full speed whatever else is happening, well before
+# its reply token (valid for about a minute) expires.
+MAX_DEFER_SECONDS = 15.0
 
 
 def _earlier_pending_of_same_user() -> Any:
@@ -83,6 +83,7 @@ class EventProcessor:
         `yield_to` says when acknowledgements are being written: processing then pauses
         briefly between events so that LINE's 2-second acknowledgement limit is never at risk.
         """
+        self._refresh_categories()
         if self.app.extensions["db_engine"].dialect.name == "postgresql":
             return self.process_pending_locked(limit)
         with new_session(self.app) as s:
@@ -179,6 +180,13 @@ class EventProcessor:
                 return [Reply("ขออภัย ระบบขัดข้องชั่วคราว กรุณาลองใหม่อีกครั้งครับ")]
         s.commit()
         return replies
+
+    def _refresh_categories(self) -> None:
+        """Admins' category names reach chat too, not only the web pages (at most 30 s old)."""
+        from bot.admin.office import refresh_category_overrides
+
+        with self.app.app_context():
+            refresh_category_overrides()
 
     def _over_limit(self, s: Session, row: LineEvent) -> int:
         """How far past the per-user limit this message is (0 when within it)."""
