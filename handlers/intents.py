@@ -14,12 +14,23 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from handlers.classify.knowledge import KEYWORDS
+from handlers.thai.normalize import fix_keyboard_layout
 
 MAX_CHARS = 2000  # longer messages are judged on their beginning
 
 INTENT_NAMES = (
-    "complaint", "corruption", "satisfaction", "track", "progress", "register", "my_work",
-    "summary", "greeting", "help", "cancel", "unknown",
+    "complaint",
+    "corruption",
+    "satisfaction",
+    "track",
+    "progress",
+    "register",
+    "my_work",
+    "summary",
+    "greeting",
+    "help",
+    "cancel",
+    "unknown",
 )
 
 
@@ -37,8 +48,14 @@ class Intent:
 STARTERS: dict[str, tuple[str, ...]] = {
     "cancel": ("ยกเลิก", "cancel", "ออก", "เลิก", "ยกเลิกเรื่อง"),
     "complaint": (
-        "ร้องเรียน/ร้องทุกข์", "ร้องเรียนร้องทุกข์", "ร้องเรียน", "ร้องทุกข์", "แจ้งเรื่อง",
-        "แจ้งเรื่องร้องเรียน", "แจ้งปัญหา", "complaint",
+        "ร้องเรียน/ร้องทุกข์",
+        "ร้องเรียนร้องทุกข์",
+        "ร้องเรียน",
+        "ร้องทุกข์",
+        "แจ้งเรื่อง",
+        "แจ้งเรื่องร้องเรียน",
+        "แจ้งปัญหา",
+        "complaint",
     ),
     "corruption": ("แจ้งเบาะแสทุจริต", "แจ้งทุจริต", "เบาะแสทุจริต", "แจ้งเบาะแส", "ร้องเรียนทุจริต"),
     "satisfaction": ("ประเมินความพึงพอใจ", "ประเมิน", "ความพึงพอใจ", "ให้คะแนน", "แบบประเมิน"),
@@ -48,12 +65,29 @@ STARTERS: dict[str, tuple[str, ...]] = {
     "my_work": ("งานของฉัน", "งานของผม", "งานของหนู", "งานฉัน", "งานของฉันมีอะไรบ้าง", "mywork"),
     "summary": ("สรุป", "สรุปผล", "สรุปภาพรวม", "summary"),
     "greeting": (
-        "สวัสดี", "หวัดดี", "สวัสดีครับ", "สวัสดีค่ะ", "หวัดดีครับ", "หวัดดีค่ะ", "ดีครับ",
-        "ดีค่ะ", "hello", "hi", "hey", "สวัสดีจ้า",
+        "สวัสดี",
+        "หวัดดี",
+        "สวัสดีครับ",
+        "สวัสดีค่ะ",
+        "หวัดดีครับ",
+        "หวัดดีค่ะ",
+        "ดีครับ",
+        "ดีค่ะ",
+        "hello",
+        "hi",
+        "hey",
+        "สวัสดีจ้า",
     ),
     "help": (
-        "ช่วยด้วย", "เมนู", "help", "menu", "วิธีใช้", "ใช้งานยังไง", "ทำอะไรได้บ้าง",
-        "ช่วยเหลือ", "?",
+        "ช่วยด้วย",
+        "เมนู",
+        "help",
+        "menu",
+        "วิธีใช้",
+        "ใช้งานยังไง",
+        "ทำอะไรได้บ้าง",
+        "ช่วยเหลือ",
+        "?",
     ),
 }
 # Starters that take the rest of the message as content rather than needing to stand alone.
@@ -64,15 +98,49 @@ _ZERO_WIDTH = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]"
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _CASE = re.compile(r"(?<![0-9A-Za-z])([A-Za-z]?)\s*(25\d\d)\s*[-–—/]\s*(\d{6})(?!\d)")
 _PROGRESS = re.compile(r"^มาตรการ\s*(ที่)?\s*\d+")
-_THAI = re.compile(r"[\u0e00-\u0e7f]")
-_LATIN = re.compile(r"[A-Za-z]")
 
 # Words that make a message read like a report of a problem, beyond the category keywords.
 COMPLAINT_CUES = (
-    "ดับ", "เสีย", "พัง", "ชำรุด", "แตก", "รั่ว", "ท่วม", "ตัน", "เหม็น", "ดัง", "รบกวน",
-    "ไม่มี", "ไม่ได้", "ไม่ไหล", "ล้ม", "หัก", "กีดขวาง", "อันตราย", "เดือดร้อน", "ร้องเรียน",
-    "ขอให้", "หลุม", "สกปรก", "ขยะ", "จรจัด", "มืด", "ขวาง", "ยุบ", "ทรุด", "ร้าว", "ช้า",
-    "ไม่มา", "ไม่เก็บ", "ไม่ซ่อม", "แจ้ง", "ปัญหา", "ช่วย", "ไม่สุภาพ", "ฝุ่น", "ควัน",
+    "ดับ",
+    "เสีย",
+    "พัง",
+    "ชำรุด",
+    "แตก",
+    "รั่ว",
+    "ท่วม",
+    "ตัน",
+    "เหม็น",
+    "ดัง",
+    "รบกวน",
+    "ไม่มี",
+    "ไม่ได้",
+    "ไม่ไหล",
+    "ล้ม",
+    "หัก",
+    "กีดขวาง",
+    "อันตราย",
+    "เดือดร้อน",
+    "ร้องเรียน",
+    "ขอให้",
+    "หลุม",
+    "สกปรก",
+    "ขยะ",
+    "จรจัด",
+    "มืด",
+    "ขวาง",
+    "ยุบ",
+    "ทรุด",
+    "ร้าว",
+    "ช้า",
+    "ไม่มา",
+    "ไม่เก็บ",
+    "ไม่ซ่อม",
+    "แจ้ง",
+    "ปัญหา",
+    "ช่วย",
+    "ไม่สุภาพ",
+    "ฝุ่น",
+    "ควัน",
 )
 
 
@@ -81,7 +149,8 @@ def normalize_message(text: str) -> str:
     text = unicodedata.normalize("NFC", (text or "")[: MAX_CHARS * 2])
     text = _ZERO_WIDTH.sub("", text)
     text = "".join(
-        " " if unicodedata.category(ch) in {"So", "Sk", "Cs", "Co"} or 0xFE00 <= ord(ch) <= 0xFE0F
+        " "
+        if unicodedata.category(ch) in {"So", "Sk", "Cs", "Co"} or 0xFE00 <= ord(ch) <= 0xFE0F
         else ch
         for ch in text
     )
@@ -117,7 +186,7 @@ def _match_starter(text: str) -> Intent | None:
     for name in PREFIX_INTENTS:
         for phrase in sorted(STARTERS[name], key=len, reverse=True):
             if compact.startswith(phrase):
-                rest = text[_prefix_end(text, phrase):].strip(" :/-")
+                rest = text[_prefix_end(text, phrase) :].strip(" :/-")
                 if name == "register":
                     return Intent("register", argument=rest.split()[0] if rest else None)
                 if name == "complaint" and rest:
@@ -142,26 +211,7 @@ def _prefix_end(text: str, phrase: str) -> int:
 def _strip_greeting(text: str) -> str:
     """Drop a leading greeting so "สวัสดีครับ ไฟดับ..." is judged on its content."""
     m = re.match(r"^(สวัสดี|หวัดดี|hello|hi)\S*\s*", text)
-    return text[m.end():] if m else text
-
-
-def _is_wrong_layout(text: str) -> bool:
-    return not _THAI.search(text) and len(_LATIN.findall(text)) >= 3
-
-
-def _fix_layout(text: str) -> str | None:
-    """Thai typed with the English keyboard layout ("i;yomuF" -> "ร้องเรียน"), if it reads as Thai."""
-    from pythainlp.util import eng_to_thai
-
-    from handlers.classify.features import get_trie, tokenize
-
-    converted = eng_to_thai(text)
-    compact = converted.replace(" ", "")
-    if not compact:
-        return None
-    trie = get_trie()
-    covered = sum(len(t) for t in tokenize(compact) if len(t) > 1 and t in trie)
-    return converted if covered / len(compact) >= 0.6 else None
+    return text[m.end() :] if m else text
 
 
 def _corruption_score(text: str) -> float:
@@ -195,10 +245,9 @@ def detect_intent(text: str) -> Intent:
     if case_number:
         return Intent("track", case_number=case_number)
     candidates = [norm]
-    if _is_wrong_layout(norm):
-        fixed = _fix_layout(text.strip())
-        if fixed:
-            candidates.append(normalize_message(fixed))
+    fixed = fix_keyboard_layout(norm)
+    if fixed:
+        candidates.append(normalize_message(fixed))
     for candidate in candidates:
         starter = _match_starter(candidate)
         if starter:

@@ -4,14 +4,38 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from handlers.classify.categories import codes_for_traffy_type
-from handlers.classify.features import normalize_text
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data" / "traffy_fondue_sample.csv"
+
+
+_ZERO_WIDTH = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
+_REPEAT = re.compile(r"(.)\1{2,}")
+_SPACE = re.compile(r"\s+")
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+def dedupe_key(text: str) -> str:
+    """The identity of a comment for deduplication and for the split.
+
+    Deliberately frozen, independent of the model's own text cleanup: changing the
+    features must never move texts between the train and the held-out part.
+    """
+    text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text or ""))
+    text = "".join(
+        " "
+        if unicodedata.category(ch) in {"So", "Sk", "Cs", "Co"} or 0xFE00 <= ord(ch) <= 0xFE0F
+        else ch
+        for ch in text
+    )
+    text = _REPEAT.sub(r"\1", text.translate(_THAI_DIGITS).lower())
+    return _SPACE.sub(" ", text).strip()
 
 
 @dataclass(frozen=True)
@@ -32,7 +56,7 @@ def load_examples(path: Path = DEFAULT_DATA) -> list[Example]:
     with open(path, encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             codes = codes_for_traffy_type(row["type"])
-            key = normalize_text(row["comment"], max_chars=None)
+            key = dedupe_key(row["comment"])
             if not codes or not key:
                 continue
             if key in merged:
@@ -46,7 +70,7 @@ def load_examples(path: Path = DEFAULT_DATA) -> list[Example]:
 
 def _bucket(text: str) -> int:
     # A content hash, not a RNG: the split is stable across runs, platforms and row order.
-    digest = hashlib.sha1(normalize_text(text, max_chars=None).encode("utf-8")).digest()
+    digest = hashlib.sha1(dedupe_key(text).encode("utf-8")).digest()
     return int.from_bytes(digest[:4], "big") % 100
 
 

@@ -17,9 +17,11 @@ from handlers.classify.model import Classifier, default_model_path
 
 
 def train_and_save(data: Path, out: Path) -> Classifier:
+    start = time.perf_counter()
     examples = load_examples(data)
     clf = Classifier().train([e.text for e in examples], [e.codes for e in examples])
-    clf.meta["data"] = str(data)
+    clf.meta["data"] = data.name
+    clf.meta["train_seconds"] = round(time.perf_counter() - start, 1)
     clf.save(out)
     return clf
 

@@ -74,6 +74,71 @@ OFFICE_TERMS: frozenset[str] = frozenset(
         "ความคืบหน้า",
         "มาตรการ",
         "ยกเลิก",
+        # complaint vocabulary that the classifier needs whole (kept after the words above so
+        # the original groups stay readable)
+        "ไฟทาง",
+        "ไฟกิ่ง",
+        "ไฟส่องสว่าง",
+        "เสาไฟ",
+        "สายไฟ",
+        "สายสื่อสาร",
+        "หลอดไฟ",
+        "ไฟดับ",
+        "ไฟฟ้าดับ",
+        "ทางเท้า",
+        "ฟุตบาท",
+        "ฟุตปาธ",
+        "ถนนลูกรัง",
+        "หินคลุก",
+        "ลาดยาง",
+        "คอนกรีต",
+        "รางระบายน้ำ",
+        "ท่อตัน",
+        "น้ำขัง",
+        "ลำเหมือง",
+        "ลำห้วย",
+        "ขุดลอก",
+        "ประปา",
+        "น้ำไม่ไหล",
+        "น้ำขุ่น",
+        "มิเตอร์น้ำ",
+        "ค่าน้ำ",
+        "ท่อประปา",
+        "หอถังสูง",
+        "ถังขยะ",
+        "รถขยะ",
+        "ขยะล้น",
+        "เผาขยะ",
+        "ควันไฟ",
+        "ฝุ่นละออง",
+        "หมาจร",
+        "แมวจร",
+        "ต้นไม้ล้ม",
+        "ตัดต้นไม้",
+        "คอร์รัปชัน",
+        "คอรัปชั่น",
+        "ใต้โต๊ะ",
+        "เงินทอน",
+        "ฮั้ว",
+        "ฮั้วประมูล",
+        "เรียกรับเงิน",
+        "เอื้อประโยชน์",
+        "เล่นพรรคเล่นพวก",
+        "เจ้าหน้าที่",
+        "ไม่สุภาพ",
+        "พูดจา",
+        "ล่าช้า",
+        "ปลัด",
+        "ลูกระนาด",
+        "ป้ายจราจร",
+        "สัญญาณไฟ",
+        "ทางม้าลาย",
+        "กล้องวงจรปิด",
+        "มอเตอร์ไซค์",
+        "มอไซค์",
+        "จอดรถ",
+        "หาบเร่",
+        "แผงลอย",
     }
 )
 
@@ -97,6 +162,17 @@ def _words() -> frozenset[str]:
 def is_known_word(word: str) -> bool:
     """True when word is in the tokenizer's dictionary."""
     return word in _words()
+
+
+def segment(cleaned: str) -> list[str]:
+    """Words of text that is already clean (the classifier's hot path), without spaces.
+
+    Skips ``normalize`` (pythainlp's spelling fixes cost more than the segmentation of a
+    short message) and ``word_tokenize``'s engine dispatch; same dictionary as tokenize().
+    """
+    from pythainlp.tokenize.newmm import segment as newmm_segment
+
+    return [t for t in newmm_segment(cleaned, custom_dict=_trie()) if not t.isspace()]
 
 
 def tokenize(text: str) -> list[str]:

@@ -49,24 +49,43 @@ def test_odd_input_does_not_crash(small_classifier: Classifier, text: str) -> No
 
 
 def test_save_and_load_round_trip(small_classifier: Classifier, tmp_path) -> None:  # noqa: F811
-    path = small_classifier.save(tmp_path / "m.joblib")
+    path = small_classifier.save(tmp_path / "m.npz")
     loaded = Classifier.load(path, rebuild=False)
-    text = "น้ำท่วมถนนหน้าบ้าน"
-    assert dict(loaded.classify(text)) == pytest.approx(dict(small_classifier.classify(text)))
+    texts = ["น้ำท่วมถนนหน้าบ้าน", "น้ำประปาไม่ไหล", "ไฟกิ่งดับ"]
+    for text in texts:
+        assert dict(loaded.classify(text)) == pytest.approx(dict(small_classifier.classify(text)))
+    # Plain arrays, no pickle: the file loads with pickling switched off.
+    import numpy as np
+
+    with np.load(path, allow_pickle=False) as z:
+        assert z["weights"].dtype == np.float32
+
+
+def test_outdated_model_file_is_reported(tmp_path) -> None:
+    import numpy as np
+
+    path = tmp_path / "old.npz"
+    np.savez(path, header=np.frombuffer(b'{"format": 1}', dtype=np.uint8))
+    with pytest.raises(ValueError, match="make model"):
+        Classifier.load(path, rebuild=False)
 
 
 def test_missing_model_without_data_raises_clear_error(tmp_path) -> None:
     with pytest.raises(ModelNotFoundError, match="make model"):
-        Classifier.load(tmp_path / "none.joblib", data_path=tmp_path / "no.csv")
+        Classifier.load(tmp_path / "none.npz", data_path=tmp_path / "no.csv")
     with pytest.raises(ModelNotFoundError):
-        Classifier.load(tmp_path / "none.joblib", rebuild=False)
+        Classifier.load(tmp_path / "none.npz", rebuild=False)
 
 
 def test_missing_model_is_rebuilt_from_data(tmp_path) -> None:
     csv = tmp_path / "tiny.csv"
     rows = [
-        ("{ถนน}", "ถนนเป็นหลุม"), ("{ถนน}", "ถนนพังมาก"), ("{แสงสว่าง}", "ไฟดับ"),
-        ("{แสงสว่าง}", "ไฟทางไม่ติด"), ("{น้ำท่วม}", "น้ำท่วมบ้าน"), ("{น้ำท่วม}", "น้ำท่วมซอย"),
+        ("{ถนน}", "ถนนเป็นหลุม"),
+        ("{ถนน}", "ถนนพังมาก"),
+        ("{แสงสว่าง}", "ไฟดับ"),
+        ("{แสงสว่าง}", "ไฟทางไม่ติด"),
+        ("{น้ำท่วม}", "น้ำท่วมบ้าน"),
+        ("{น้ำท่วม}", "น้ำท่วมซอย"),
     ]
     csv.write_text(
         "ticket_id,type,organization,comment,district,province,state,timestamp\n"
@@ -75,7 +94,7 @@ def test_missing_model_is_rebuilt_from_data(tmp_path) -> None:
         ),
         encoding="utf-8",
     )
-    out = tmp_path / "models" / "c.joblib"
+    out = tmp_path / "models" / "c.npz"
     clf = Classifier.load(out, data_path=csv)
     assert out.exists()
     assert clf.classify("ไฟดับ")[0][0] in category_codes()
@@ -90,6 +109,10 @@ def test_traffy_label_mapping() -> None:
 
 def test_normalize_text() -> None:
     assert normalize_text("ไฟ\u200bดับบบบ ๓ วัน 🙏") == "ไฟดับ 3 วัน"
+    assert normalize_text("น้ํา\u0e49\u0e49ท่วม!!! โทร 081-234-5678 https://x.co/a ด่วน") == (
+        "น้ำ\u0e49ท่วม โทร ด่วน"
+    )
+    assert normalize_text("ก" * 5000 + "x") == "ก"  # repeated letters collapse, then the cut
 
 
 def test_keywords_prefer_longest_phrase() -> None:
