@@ -24,7 +24,20 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
 setup: $(VENV)/.installed
 setup-dev: $(VENV)/.installed-dev
 
-run: setup
+# The category classifier, trained from the Traffy Fondue sample beside the repository.
+TRAFFY ?= ../shared/data/traffy_fondue_sample.csv
+MODEL := instance/models/classifier.npz
+
+$(MODEL): | $(VENV)/.installed
+	$(BIN)/python -m handlers.classify.train --data $(TRAFFY) --out $(MODEL)
+
+model: setup
+	$(BIN)/python -m handlers.classify.train --data $(TRAFFY) --out $(MODEL)
+
+eval: setup
+	$(BIN)/python tests/bench/eval_classifier.py --data $(TRAFFY)
+
+run: setup $(MODEL)
 	$(BIN)/flask init-db
 	@echo ""
 	@echo "  Prongsai is running:"
@@ -39,7 +52,7 @@ run: setup
 browser:
 	@bash .ci/ensure-chromium
 
-test: setup-dev browser
+test: setup-dev browser $(MODEL)
 	$(BIN)/python -m pytest -q
 
 # The integration suite again on a real PostgreSQL server (started locally by .ci/ensure-postgres).
@@ -51,8 +64,13 @@ test-pg: setup-dev
 lint: setup-dev
 	$(BIN)/ruff check .
 
-bench: setup-dev
-	$(BIN)/python -m pytest -q -s tests/bench -p no:cacheprovider -o norecursedirs= -o python_files='bench_*.py'
+bench: setup-dev $(MODEL)
+	bash .ci/ensure-postgres
+	$(BIN)/python -m pytest -q -s -p no:cacheprovider -o python_files='bench_*.py' \
+		tests/bench/bench_webhook.py tests/bench/bench_webhook_pg.py tests/bench/bench_sheets.py
+	$(BIN)/python -m tests.bench.bench_summary
+	$(BIN)/python tests/bench/bench_classifier.py
+	$(BIN)/python tests/bench/eval_classifier.py --data $(TRAFFY)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
