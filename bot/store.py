@@ -179,7 +179,9 @@ class SqlStore:
         from bot.privacy_models import PrivacyAck
 
         found = self.session.scalar(
-            select(PrivacyAck.id).where(PrivacyAck.user_key == user_key, PrivacyAck.version == version)
+            select(PrivacyAck.id).where(
+                PrivacyAck.user_key == user_key, PrivacyAck.version == version
+            )
         )
         return found is not None
 
@@ -203,9 +205,7 @@ class SqlStore:
 
     # --- complaint handling and statistics (issue 6; SQL in bot/store_cases.py) ---------
 
-    def assign_unit(
-        self, case_number: str, unit: str, note: str, actor: str, at: datetime
-    ) -> None:
+    def assign_unit(self, case_number: str, unit: str, note: str, actor: str, at: datetime) -> None:
         from bot import store_cases
 
         store_cases.assign_unit(self.session, case_number, unit, note, actor, at)

@@ -55,7 +55,10 @@ def build_backend(app: Flask) -> SheetBackend | None:
                 "SHEETS_BACKEND=google needs GOOGLE_SERVICE_ACCOUNT_FILE and SPREADSHEET_KEY"
             )
         return GoogleBackend.from_service_account(
-            c["GOOGLE_SERVICE_ACCOUNT_FILE"], key, writes, reads,
+            c["GOOGLE_SERVICE_ACCOUNT_FILE"],
+            key,
+            writes,
+            reads,
             timeout=float(c.get("SHEETS_TIMEOUT_SECONDS", 30)),
         )
     raise SheetsConfigError(f"SHEETS_BACKEND must be one of {', '.join(BACKENDS)}, not {name!r}")
@@ -63,13 +66,19 @@ def build_backend(app: Flask) -> SheetBackend | None:
 
 def source_for(app: Flask) -> SqlMirrorSource:
     backend = (app.config.get("SHEETS_BACKEND") or "xlsx").lower()
-    return SqlMirrorSource(app.extensions["db_sessions"], actor=f"sheets:{backend}",
-                           write_lock=app.extensions.get("db_write_lock"))
+    return SqlMirrorSource(
+        app.extensions["db_sessions"],
+        actor=f"sheets:{backend}",
+        write_lock=app.extensions.get("db_write_lock"),
+    )
 
 
-def build_syncer(app: Flask, backend: SheetBackend | None = None,
-                 progress: Callable[[int, int], None] | None = None,
-                 backoff: Backoff | None = None) -> Syncer | None:
+def build_syncer(
+    app: Flask,
+    backend: SheetBackend | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    backoff: Backoff | None = None,
+) -> Syncer | None:
     backend = backend or build_backend(app)
     if backend is None:
         return None
@@ -113,10 +122,15 @@ def status_lines(app: Flask, st: SyncStatus) -> list[str]:
 @with_appcontext
 @click.option("--pull", is_flag=True, help="Also bring admins' edits from the sheet in.")
 @click.option("--status", "show_status", is_flag=True, help="Print the backlog and last sync.")
-@click.option("--rebuild", is_flag=True,
-              help="Re-mirror every entry (restores rows deleted from the sheet).")
-@click.option("--wait", default=60.0, show_default=True,
-              help="Seconds to wait while another sync (e.g. the server's) is running.")
+@click.option(
+    "--rebuild", is_flag=True, help="Re-mirror every entry (restores rows deleted from the sheet)."
+)
+@click.option(
+    "--wait",
+    default=60.0,
+    show_default=True,
+    help="Seconds to wait while another sync (e.g. the server's) is running.",
+)
 def sync_cmd(pull: bool, show_status: bool, rebuild: bool, wait: float) -> None:
     """Mirror every pending entry to the spreadsheet once, then exit."""
     app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
@@ -163,8 +177,10 @@ def _report(drained: DrainResult, pulled: PullResult | None) -> None:
     if drained.busy:
         click.echo("another sync is running and did not finish in time; try again later", err=True)
         return
-    click.echo(f"mirrored {drained.outbox} outbox entries: {drained.appended} rows added, "
-               f"{drained.updated} updated; {drained.pending} pending")
+    click.echo(
+        f"mirrored {drained.outbox} outbox entries: {drained.appended} rows added, "
+        f"{drained.updated} updated; {drained.pending} pending"
+    )
     if drained.error:
         click.echo(f"stopped: {drained.error} (the entries stay pending)", err=True)
     if pulled is not None:

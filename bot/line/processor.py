@@ -295,7 +295,7 @@ def _fallback(raw: dict[str, Any]) -> Prepared:
     if raw.get("type") == "follow":
         return Prepared(Inbound(user_id, "follow"), token if isinstance(token, str) else None)
     text = message.get("text") if message.get("type") == "text" else None
-    inbound = Inbound(user_id, "text", text=text) if isinstance(text, str) else Inbound(
-        user_id, "other"
+    inbound = (
+        Inbound(user_id, "text", text=text) if isinstance(text, str) else Inbound(user_id, "other")
     )
     return Prepared(inbound, token if isinstance(token, str) else None)

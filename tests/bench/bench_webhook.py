@@ -43,7 +43,7 @@ def start_bare() -> tuple[subprocess.Popen[bytes], str]:
             "--host",
             "127.0.0.1",
             f"--port={port}",
-            "--threads=16",
+            f"--threads={os.environ.get('SERVER_THREADS', '16')}",
             "--call",
             "tests.bench.bare_app:create_app",
         ],

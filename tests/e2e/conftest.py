@@ -59,13 +59,28 @@ def start_server(
         **(extra_env or {}),
     }
     bin_dir = Path(sys.executable).parent
-    subprocess.run([str(bin_dir / "flask"), "--app", "bot", "init-db"], env=env, cwd=ROOT,
-                   check=True, capture_output=True)
+    subprocess.run(
+        [str(bin_dir / "flask"), "--app", "bot", "init-db"],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     log = (instance / "server.log").open("wb")
     proc = subprocess.Popen(
-        [str(bin_dir / "waitress-serve"), "--host", "127.0.0.1", f"--port={port}", "--threads=16",
-         "--call", "bot:create_app"],
-        env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+        [
+            str(bin_dir / "waitress-serve"),
+            "--host",
+            "127.0.0.1",
+            f"--port={port}",
+            f"--threads={os.environ.get('SERVER_THREADS', '16')}",
+            "--call",
+            "bot:create_app",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30

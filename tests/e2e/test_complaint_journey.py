@@ -85,4 +85,3 @@ def test_corruption_form_page(server: Server, phone: object) -> None:
     shot(page, "05-corruption")
     assert page.is_checked("#anonymous")  # type: ignore[attr-defined]
     assert "เปิดดูได้เฉพาะเจ้าหน้าที่" in page.inner_text("main")  # type: ignore[attr-defined]
-

@@ -30,9 +30,9 @@ class FakeLine:
         s = self.server
         s.expect_request("/v2/bot/message/reply", method="POST").respond_with_handler(self._reply)
         s.expect_request("/v2/bot/message/push", method="POST").respond_with_handler(self._push)
-        s.expect_request(
-            re.compile(r"^/v2/bot/profile/[^/]+$"), method="GET"
-        ).respond_with_handler(self._profile)
+        s.expect_request(re.compile(r"^/v2/bot/profile/[^/]+$"), method="GET").respond_with_handler(
+            self._profile
+        )
         s.expect_request(
             re.compile(r"^/v2/bot/message/[^/]+/content$"), method="GET"
         ).respond_with_handler(self._content)
@@ -53,8 +53,11 @@ class FakeLine:
             self.reply_gate.wait(10)
         body = json.loads(request.get_data())
         if self.reply_status != 200:
-            return Response(json.dumps({"message": "Invalid reply token"}), self.reply_status,
-                            content_type="application/json")
+            return Response(
+                json.dumps({"message": "Invalid reply token"}),
+                self.reply_status,
+                content_type="application/json",
+            )
         self.replies.append(body)
         return self._sent(body)
 
@@ -79,6 +82,7 @@ class FakeLine:
     def _content(self, request: Request) -> Response:
         message_id = request.path.split("/")[-2]
         if message_id not in self.contents:
-            return Response(json.dumps({"message": "Not found"}), 404,
-                            content_type="application/json")
+            return Response(
+                json.dumps({"message": "Not found"}), 404, content_type="application/json"
+            )
         return Response(self.contents[message_id], 200, content_type="image/jpeg")

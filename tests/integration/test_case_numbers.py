@@ -44,7 +44,10 @@ def test_numbering_restarts_each_fiscal_year(make_app: Callable[..., Flask]) -> 
     app = make_app()
     got = []
     # 30 Sep 2026 23:30 and 1 Oct 2026 00:30 Bangkok time: FY 2569, then FY 2570.
-    for when in (datetime(2026, 9, 30, 16, 30, tzinfo=UTC), datetime(2026, 9, 30, 17, 30, tzinfo=UTC)):
+    for when in (
+        datetime(2026, 9, 30, 16, 30, tzinfo=UTC),
+        datetime(2026, 9, 30, 17, 30, tzinfo=UTC),
+    ):
         with new_session(app) as s:
             store = SqlStore(s)
             draft = ComplaintDraft(category="waste", details="ขยะล้นถังหน้าตลาด")

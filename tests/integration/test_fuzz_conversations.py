@@ -17,14 +17,40 @@ from handlers.conversations.messages import Inbound, Reply
 from handlers.conversations.session import Actor, Context
 
 START = datetime(2026, 11, 22, 3, 0, tzinfo=UTC)
-FREE_TEXT = ["ไฟถนนดับหน้าวัด", "๐๘๑๒๓๔๕๖๗๘", "2570-000001 ABC234", "สวัสดีครับ", "😀", "x" * 4000,
-             "=SUM(A1)", "ยกเลิก", "ข้าม", "ยืนยัน", "แก้ไข", "ไม่ระบุตัวตน", "มาตรการ ๓ ๖๐%", ""]
+FREE_TEXT = [
+    "ไฟถนนดับหน้าวัด",
+    "๐๘๑๒๓๔๕๖๗๘",
+    "2570-000001 ABC234",
+    "สวัสดีครับ",
+    "😀",
+    "x" * 4000,
+    "=SUM(A1)",
+    "ยกเลิก",
+    "ข้าม",
+    "ยืนยัน",
+    "แก้ไข",
+    "ไม่ระบุตัวตน",
+    "มาตรการ ๓ ๖๐%",
+    "",
+]
 
 # Each step: (what to send, which quick reply or word to pick, minutes passing)
 STEPS = st.lists(
     st.tuples(
-        st.sampled_from(["reply", "reply", "reply", "word", "free", "sticker", "image",
-                         "location", "postback", "follow"]),
+        st.sampled_from(
+            [
+                "reply",
+                "reply",
+                "reply",
+                "word",
+                "free",
+                "sticker",
+                "image",
+                "location",
+                "postback",
+                "follow",
+            ]
+        ),
         st.integers(min_value=0, max_value=50),
         st.sampled_from([0, 0, 0, 1, 31]),
     ),
@@ -43,18 +69,26 @@ def message(kind: str, pick: int, last: list[Reply], user: str) -> Inbound:
     if kind == "free":
         return Inbound(user, "text", text=FREE_TEXT[pick % len(FREE_TEXT)])
     if kind == "image":
-        return Inbound(user, "image", image_path=None if pick % 3 == 0 else f"p{pick}.jpg",
-                       image_error="ดาวน์โหลดรูปไม่สำเร็จ" if pick % 3 == 0 else None)
+        return Inbound(
+            user,
+            "image",
+            image_path=None if pick % 3 == 0 else f"p{pick}.jpg",
+            image_error="ดาวน์โหลดรูปไม่สำเร็จ" if pick % 3 == 0 else None,
+        )
     if kind == "location":
-        return Inbound(user, "location", latitude=16.0 + pick / 100, longitude=102.0,
-                       address="หมู่ 3")
+        return Inbound(
+            user, "location", latitude=16.0 + pick / 100, longitude=102.0, address="หมู่ 3"
+        )
     if kind == "postback":
         return Inbound(user, "postback", text=f"action=unknown&n={pick}")
     return Inbound(user, kind)  # type: ignore[arg-type]
 
 
-@settings(max_examples=120, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(steps=STEPS, staff=st.booleans(), privacy=st.booleans())
 def test_random_conversations_never_crash_or_strand_a_user(
     make_app: Callable[..., Flask], steps: list[tuple[str, int, int]], staff: bool, privacy: bool

@@ -13,13 +13,24 @@ from tests.conftest import CHANNEL_SECRET, sign, text_event
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.text(max_size=12), children, max_size=5),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=5)
+    ),
     max_leaves=20,
 )
 
-EVENT_KEYS = ["type", "mode", "timestamp", "source", "webhookEventId", "deliveryContext",
-              "replyToken", "message", "postback", "follow"]
+EVENT_KEYS = [
+    "type",
+    "mode",
+    "timestamp",
+    "source",
+    "webhookEventId",
+    "deliveryContext",
+    "replyToken",
+    "message",
+    "postback",
+    "follow",
+]
 
 
 @st.composite
@@ -35,21 +46,26 @@ def mangled_events(draw: st.DrawFn) -> dict[str, object]:
 
 
 BODIES = (
-    st.builds(lambda events: json.dumps({"destination": "U1", "events": events}),
-              st.lists(mangled_events(), max_size=3))
+    st.builds(
+        lambda events: json.dumps({"destination": "U1", "events": events}),
+        st.lists(mangled_events(), max_size=3),
+    )
     | JSON.map(json.dumps)
     | st.text(max_size=200)
 )
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(body=BODIES)
 def test_signed_malformed_bodies_get_400_or_200_and_never_break_processing(
     make_app: Callable[..., Flask], body: str
 ) -> None:
     app = fuzz_app(make_app)
-    r = app.test_client().post("/callback", data=body.encode(),
-                               headers={"X-Line-Signature": sign(body)})
+    r = app.test_client().post(
+        "/callback", data=body.encode(), headers={"X-Line-Signature": sign(body)}
+    )
     assert r.status_code in (200, 400), r.status_code
     app.extensions["prongsai_processor"].process_pending()  # must not raise
 

@@ -56,28 +56,46 @@ def gclient(fake: FakeSheets, timeout: float = 5.0) -> gspread.Client:
 
 @pytest.fixture
 def gapp(make_app: Callable[..., Flask], fake: FakeSheets) -> Flask:
-    return make_app(SHEETS_BACKEND="google", SPREADSHEET_KEY=fake.spreadsheet_id,
-                    SHEETS_GSPREAD_CLIENT_FACTORY=lambda: gclient(fake))
+    return make_app(
+        SHEETS_BACKEND="google",
+        SPREADSHEET_KEY=fake.spreadsheet_id,
+        SHEETS_GSPREAD_CLIENT_FACTORY=lambda: gclient(fake),
+    )
 
 
-def make_syncer(app: Flask, fake: FakeSheets, timeout: float = 5.0,
-                source: SqlMirrorSource | None = None, writes: TokenBucket | None = None,
-                **kw: Any) -> Syncer:
-    backend = GoogleBackend(gclient(fake, timeout), fake.spreadsheet_id,
-                            writes or TokenBucket(60), TokenBucket(60))
+def make_syncer(
+    app: Flask,
+    fake: FakeSheets,
+    timeout: float = 5.0,
+    source: SqlMirrorSource | None = None,
+    writes: TokenBucket | None = None,
+    **kw: Any,
+) -> Syncer:
+    backend = GoogleBackend(
+        gclient(fake, timeout), fake.spreadsheet_id, writes or TokenBucket(60), TokenBucket(60)
+    )
     kw.setdefault("backoff", Backoff(base=0.01, cap=0.05, max_tries=8))
     return Syncer(source or source_for(app), backend, **kw)
 
 
-def file(app: Flask, n: int, category: str = "road", details: str = "ถนนชำรุดหน้าบ้าน",
-         line_user_id: str | None = None) -> list[str]:
+def file(
+    app: Flask,
+    n: int,
+    category: str = "road",
+    details: str = "ถนนชำรุดหน้าบ้าน",
+    line_user_id: str | None = None,
+) -> list[str]:
     cases = []
     with new_session(app) as s:
         store = SqlStore(s)
         for i in range(n):
-            draft = ComplaintDraft(category=category, details=f"{details} {i}",
-                                   contact_name="สมศรี", phone="0812345678",
-                                   line_user_id=line_user_id)
+            draft = ComplaintDraft(
+                category=category,
+                details=f"{details} {i}",
+                contact_name="สมศรี",
+                phone="0812345678",
+                line_user_id=line_user_id,
+            )
             cases.append(file_complaint(store, draft, Channel.WEB, utcnow()).complaint.case_number)
         store.commit()
     return cases
@@ -141,7 +159,7 @@ def test_summary_tab_holds_the_figures(gapp: Flask, fake: FakeSheets) -> None:
 def test_entries_are_appended_in_order_in_one_request_as_raw_text(
     gapp: Flask, fake: FakeSheets
 ) -> None:
-    cases = file(gapp, 30, details="=HYPERLINK(\"http://evil\",\"คลิก\")")
+    cases = file(gapp, 30, details='=HYPERLINK("http://evil","คลิก")')
     cases += file(gapp, 1, details="+66 โทรมาด้วย")
     cases += file(gapp, 1, details="@ทุกคน -ถนนพัง")
     result = make_syncer(gapp, fake).drain()
@@ -150,7 +168,7 @@ def test_entries_are_appended_in_order_in_one_request_as_raw_text(
     assert appends(fake) == 1
     assert set(fake.value_input_options) == {"RAW"} and fake.formulas == []
     details = [r[COMPLAINTS.col("details")] for r in fake.values(TAB)[1:]]
-    assert details[0] == "=HYPERLINK(\"http://evil\",\"คลิก\") 0"
+    assert details[0] == '=HYPERLINK("http://evil","คลิก") 0'
     assert details[-2:] == ["+66 โทรมาด้วย 0", "@ทุกคน -ถนนพัง 0"]
     assert row_of(fake, cases[0])[COMPLAINTS.col("phone")] == "0812345678"
 
@@ -243,11 +261,15 @@ def test_too_many_failures_leave_entries_pending_and_reported(
     assert source_for(gapp).status().last_error == ""
 
 
-@pytest.mark.parametrize("fault", [
-    Fault("write", status=500, apply=True),  # Google wrote the rows, then said 500
-    Fault("write", delay=1.0, apply=True),  # Google wrote the rows; the answer came too late
-    Fault("write", status=502),  # nothing written
-], ids=["500-after-write", "timeout-after-write", "502"])
+@pytest.mark.parametrize(
+    "fault",
+    [
+        Fault("write", status=500, apply=True),  # Google wrote the rows, then said 500
+        Fault("write", delay=1.0, apply=True),  # Google wrote the rows; the answer came too late
+        Fault("write", status=502),  # nothing written
+    ],
+    ids=["500-after-write", "timeout-after-write", "502"],
+)
 def test_an_uncertain_append_never_duplicates_rows(
     gapp: Flask, fake: FakeSheets, fault: Fault
 ) -> None:
@@ -311,8 +333,10 @@ def test_two_syncs_at_once_write_every_row_once_in_order(gapp: Flask, fake: Fake
     a = make_syncer(gapp, fake, batch_rows=20)
     b = make_syncer(gapp, fake, batch_rows=20)
     results: list[Any] = []
-    threads = [threading.Thread(target=lambda s=s: results.append(s.drain(wait_for_lease=30)))
-               for s in (a, b)]
+    threads = [
+        threading.Thread(target=lambda s=s: results.append(s.drain(wait_for_lease=30)))
+        for s in (a, b)
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -393,7 +417,10 @@ def test_pull_refuses_invalid_edits_with_a_note_and_never_crashes(
     assert (pulled.applied, pulled.rejected) == (0, 3)
     rows = fake.values(TAB)
     assert [r[STATUS_COL] for r in rows[1:4]] == [
-        "รับเรื่องแล้ว", "ดำเนินการแล้วเสร็จ", "รับเรื่องแล้ว"]  # the truth is put back
+        "รับเรื่องแล้ว",
+        "ดำเนินการแล้วเสร็จ",
+        "รับเรื่องแล้ว",
+    ]  # the truth is put back
     assert "=เสร็จแล้ว" in rows[1][NOTES_COL]
     assert "เปลี่ยนสถานะจาก" in rows[2][NOTES_COL]
     assert "ไม่พบรหัสนี้ในระบบ" in rows[5][NOTES_COL]
@@ -446,8 +473,11 @@ def test_cli_sync_status_pull_and_healthz(gapp: Flask, fake: FakeSheets) -> None
 def test_cli_sync_exits_nonzero_when_google_refuses(
     make_app: Callable[..., Flask], fake: FakeSheets
 ) -> None:
-    app = make_app(SHEETS_BACKEND="google", SPREADSHEET_KEY="no-such-sheet",
-                   SHEETS_GSPREAD_CLIENT_FACTORY=lambda: gclient(fake))
+    app = make_app(
+        SHEETS_BACKEND="google",
+        SPREADSHEET_KEY="no-such-sheet",
+        SHEETS_GSPREAD_CLIENT_FACTORY=lambda: gclient(fake),
+    )
     file(app, 1)
     r = app.test_cli_runner().invoke(args=["sync"])
     assert r.exit_code == 1 and "404" in r.output
@@ -455,7 +485,7 @@ def test_cli_sync_exits_nonzero_when_google_refuses(
 
 
 def test_cli_sync_without_google_settings_says_what_is_missing(
-    make_app: Callable[..., Flask]
+    make_app: Callable[..., Flask],
 ) -> None:
     app = make_app(SHEETS_BACKEND="google")
     r = app.test_cli_runner().invoke(args=["sync"])

@@ -51,9 +51,17 @@ def file(app: Flask, n: int, category: str = "road", details: str = "ถนน�
     with new_session(app) as s:
         store = SqlStore(s)
         cases = [
-            file_complaint(store, ComplaintDraft(category=category, details=f"{details} {i}",
-                                                 contact_name="สมศรี", phone="0812345678"),
-                           Channel.WEB, utcnow()).complaint.case_number
+            file_complaint(
+                store,
+                ComplaintDraft(
+                    category=category,
+                    details=f"{details} {i}",
+                    contact_name="สมศรี",
+                    phone="0812345678",
+                ),
+                Channel.WEB,
+                utcnow(),
+            ).complaint.case_number
             for i in range(n)
         ]
         store.commit()
@@ -104,8 +112,7 @@ def test_the_file_has_every_tab_headers_frozen_and_a_status_dropdown(
 
 
 def test_formula_looking_text_stays_text(xapp: Flask, xlsx: Path) -> None:
-    texts = ["=HYPERLINK(\"http://evil\",\"คลิก\")", "+66812345678 โทรกลับ", "-ถนนพัง",
-             "@SUM(A1:A9)"]
+    texts = ['=HYPERLINK("http://evil","คลิก")', "+66812345678 โทรกลับ", "-ถนนพัง", "@SUM(A1:A9)"]
     for t in texts:
         file(xapp, 1, details=t)
     sync(xapp)
@@ -115,8 +122,11 @@ def test_formula_looking_text_stays_text(xapp: Flask, xlsx: Path) -> None:
     assert all(c.data_type == "s" for c in cells)
     assert all(c.quotePrefix for c in cells)
     with zipfile.ZipFile(xlsx) as z:  # no formula element anywhere in the workbook
-        assert not any("<f>" in z.read(n).decode() or "<f " in z.read(n).decode()
-                       for n in z.namelist() if n.startswith("xl/worksheets/"))
+        assert not any(
+            "<f>" in z.read(n).decode() or "<f " in z.read(n).decode()
+            for n in z.namelist()
+            if n.startswith("xl/worksheets/")
+        )
 
 
 def test_rows_in_order_once_and_changes_in_place(xapp: Flask, xlsx: Path) -> None:

@@ -28,8 +28,9 @@ def rows(app: Flask) -> list[ComplaintRow]:
 
 def file(client: FlaskClient, **fields: object) -> tuple[str, str]:
     data = {"category": "light", "details": "ไฟถนนดับหน้าวัดสามวันแล้ว", "privacy_ack": "y", **fields}
-    r = client.post("/complaint", data=data, content_type="multipart/form-data",
-                    follow_redirects=True)
+    r = client.post(
+        "/complaint", data=data, content_type="multipart/form-data", follow_redirects=True
+    )
     assert r.status_code == 200, r.get_data(as_text=True)
     page = r.get_data(as_text=True)
     case = re.search(r'id="case-number">([^<]+)<', page).group(1)  # type: ignore[union-attr]
@@ -114,8 +115,12 @@ def test_upload_that_is_not_an_image_is_refused(make_app: Callable[..., Flask]) 
     client = no_csrf(make_app)
     r = client.post(
         "/complaint",
-        data={"category": "road", "details": "ถนนเป็นหลุมใหญ่มาก", "privacy_ack": "y",
-              "photos": [(io.BytesIO(b"MZ\x90\x00 not an image"), "photo.jpg")]},
+        data={
+            "category": "road",
+            "details": "ถนนเป็นหลุมใหญ่มาก",
+            "privacy_ack": "y",
+            "photos": [(io.BytesIO(b"MZ\x90\x00 not an image"), "photo.jpg")],
+        },
         content_type="multipart/form-data",
     )
     assert r.status_code == 400
@@ -126,8 +131,11 @@ def test_upload_that_is_not_an_image_is_refused(make_app: Callable[..., Flask]) 
 def test_more_than_three_photos_is_refused(make_app: Callable[..., Flask]) -> None:
     client = no_csrf(make_app)
     photos = [(io.BytesIO(JPEG), f"p{i}.jpg") for i in range(4)]
-    r = client.post("/complaint", data={"category": "road", "details": "ถนนเป็นหลุมใหญ่มาก",
-                                        "photos": photos}, content_type="multipart/form-data")
+    r = client.post(
+        "/complaint",
+        data={"category": "road", "details": "ถนนเป็นหลุมใหญ่มาก", "photos": photos},
+        content_type="multipart/form-data",
+    )
     assert r.status_code == 400
     assert "ไม่เกิน 3 รูป" in r.get_data(as_text=True)
 
@@ -139,11 +147,18 @@ def test_corruption_form_is_anonymous_by_default(make_app: Callable[..., Flask])
     assert re.search(r'name="anonymous"[^>]*checked', page) or re.search(
         r'checked[^>]*name="anonymous"', page
     )
-    r = client.post("/corruption", data={"category": "corruption", "anonymous": "y",
-                                         "privacy_ack": "y",
-                                         "details": "เจ้าหน้าที่เรียกเงินเพิ่มเพื่อให้ใบอนุญาตเร็วขึ้น",
-                                         "contact_name": "ไม่ควรถูกเก็บ", "phone": "0812345678"},
-                    follow_redirects=True)
+    r = client.post(
+        "/corruption",
+        data={
+            "category": "corruption",
+            "anonymous": "y",
+            "privacy_ack": "y",
+            "details": "เจ้าหน้าที่เรียกเงินเพิ่มเพื่อให้ใบอนุญาตเร็วขึ้น",
+            "contact_name": "ไม่ควรถูกเก็บ",
+            "phone": "0812345678",
+        },
+        follow_redirects=True,
+    )
     assert r.status_code == 200
     (row,) = rows(client.application)
     assert row.category == "corruption"
@@ -176,8 +191,10 @@ def test_oversized_request_is_refused_with_413(make_app: Callable[..., Flask]) -
 def test_guessing_tracking_codes_is_slowed_down_politely(make_app: Callable[..., Flask]) -> None:
     app = make_app(WTF_CSRF_ENABLED=False, RATELIMIT_ENABLED=True, RATE_LIMIT_TRACK="3/minute")
     client = app.test_client()
-    codes = [client.post("/track", data={"case_number": "2570-000001", "code": f"AAAA{i}"})
-             for i in range(4)]
+    codes = [
+        client.post("/track", data={"case_number": "2570-000001", "code": f"AAAA{i}"})
+        for i in range(4)
+    ]
     assert [r.status_code for r in codes] == [404, 404, 404, 429]
     assert "ส่งคำขอถี่เกินไป" in codes[-1].get_data(as_text=True)
 

@@ -177,8 +177,14 @@ def test_follow_greets_with_the_menu(line_app: Flask, line: FakeLine) -> None:
 
 def test_failing_reply_api_loses_nothing(line_app: Flask, line: FakeLine) -> None:
     line.reply_status = 400
-    for text in ["แจ้งเบาะแสทุจริต", "มีการเรียกรับเงินใต้โต๊ะในการขออนุญาตก่อสร้าง", "ข้าม",
-                 "ข้าม", "ไม่ระบุตัวตน", "ยืนยัน"]:
+    for text in [
+        "แจ้งเบาะแสทุจริต",
+        "มีการเรียกรับเงินใต้โต๊ะในการขออนุญาตก่อสร้าง",
+        "ข้าม",
+        "ข้าม",
+        "ไม่ระบุตัวตน",
+        "ยืนยัน",
+    ]:
         say(line_app, text)
     with new_session(line_app) as s:
         row = s.scalars(select(ComplaintRow)).one()
@@ -224,8 +230,13 @@ def test_complaint_through_line_with_photo_and_location(
     process(line_app)
     assert "ได้รับรูปที่ 1" in line.last_texts()[0]
     say(line_app, "เสร็จแล้ว")
-    location = {"type": "location", "id": "loc1", "latitude": 16.5, "longitude": 102.1,
-                "address": "ถนนมิตรภาพ ชุมแพ"}
+    location = {
+        "type": "location",
+        "id": "loc1",
+        "latitude": 16.5,
+        "longitude": 102.1,
+        "address": "ถนนมิตรภาพ ชุมแพ",
+    }
     post(line_app, webhook_body(message_event(location)))
     process(line_app)
     say(line_app, "081-234-5678")
@@ -247,8 +258,9 @@ def test_complaint_through_line_with_photo_and_location(
     [(b"GIF89a" + b"\x00" * 50, None), (b"%PDF-1.4 hello", "ไม่ใช่รูปภาพ"), (None, "ไม่สำเร็จ")],
     ids=["gif-ok", "not-an-image", "download-fails"],
 )
-def test_photo_checks(line_app: Flask, line: FakeLine, content: bytes | None,
-                      message: str | None) -> None:
+def test_photo_checks(
+    line_app: Flask, line: FakeLine, content: bytes | None, message: str | None
+) -> None:
     if content is not None:
         line.contents["p"] = content
     say(line_app, "ร้องเรียน")
@@ -265,8 +277,11 @@ def test_photo_checks(line_app: Flask, line: FakeLine, content: bytes | None,
 
 def test_oversized_photo_is_refused(make_app: Callable[..., Flask], line: FakeLine) -> None:
     app = make_app(
-        LINE_CHANNEL_SECRET=CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN=ACCESS_TOKEN,
-        LINE_API_HOST=line.url, LINE_DATA_API_HOST=line.url, MAX_PHOTO_BYTES=1024,
+        LINE_CHANNEL_SECRET=CHANNEL_SECRET,
+        LINE_CHANNEL_ACCESS_TOKEN=ACCESS_TOKEN,
+        LINE_API_HOST=line.url,
+        LINE_DATA_API_HOST=line.url,
+        MAX_PHOTO_BYTES=1024,
     )
     line.contents["big"] = JPEG
     for t in ["ร้องเรียน", "ขยะ ความสะอาด", "ขยะไม่มีคนมาเก็บหนึ่งสัปดาห์"]:
@@ -277,8 +292,7 @@ def test_oversized_photo_is_refused(make_app: Callable[..., Flask], line: FakeLi
 
 
 def file_by_line(app: Flask) -> str:
-    for t in ["ร้องเรียน", "น้ำประปา", "น้ำประปาไม่ไหลสองวันแล้ว", "ข้าม", "ข้าม", "ใช้ชื่อ LINE",
-              "ยืนยัน"]:
+    for t in ["ร้องเรียน", "น้ำประปา", "น้ำประปาไม่ไหลสองวันแล้ว", "ข้าม", "ข้าม", "ใช้ชื่อ LINE", "ยืนยัน"]:
         say(app, t)
     with new_session(app) as s:
         return s.scalars(select(ComplaintRow.case_number)).one()
@@ -301,8 +315,11 @@ def test_no_push_budget_left_tells_the_citizen_on_their_next_message(
     make_app: Callable[..., Flask], line: FakeLine
 ) -> None:
     app = make_app(
-        LINE_CHANNEL_SECRET=CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN=ACCESS_TOKEN,
-        LINE_API_HOST=line.url, LINE_DATA_API_HOST=line.url, PUSH_MONTHLY_LIMIT=0,
+        LINE_CHANNEL_SECRET=CHANNEL_SECRET,
+        LINE_CHANNEL_ACCESS_TOKEN=ACCESS_TOKEN,
+        LINE_API_HOST=line.url,
+        LINE_DATA_API_HOST=line.url,
+        PUSH_MONTHLY_LIMIT=0,
     )
     case = file_by_line(app)
     result = app.test_cli_runner().invoke(
@@ -321,8 +338,11 @@ def test_a_flooding_user_is_asked_once_to_slow_down(
     make_app: Callable[..., Flask], line: FakeLine
 ) -> None:
     app = make_app(
-        LINE_CHANNEL_SECRET=CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN=ACCESS_TOKEN,
-        LINE_API_HOST=line.url, LINE_DATA_API_HOST=line.url, LINE_USER_MESSAGES_PER_MINUTE=3,
+        LINE_CHANNEL_SECRET=CHANNEL_SECRET,
+        LINE_CHANNEL_ACCESS_TOKEN=ACCESS_TOKEN,
+        LINE_API_HOST=line.url,
+        LINE_DATA_API_HOST=line.url,
+        LINE_USER_MESSAGES_PER_MINUTE=3,
     )
     other = "U" + "b" * 32
     body = webhook_body(*[text_event("สวัสดี") for _ in range(6)], text_event("สวัสดี", other))
@@ -338,8 +358,11 @@ def test_privacy_notice_comes_before_the_first_complaint_only(
     make_app: Callable[..., Flask], line: FakeLine
 ) -> None:
     app = make_app(
-        LINE_CHANNEL_SECRET=CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN=ACCESS_TOKEN,
-        LINE_API_HOST=line.url, LINE_DATA_API_HOST=line.url, PRIVACY_NOTICE_REQUIRED=True,
+        LINE_CHANNEL_SECRET=CHANNEL_SECRET,
+        LINE_CHANNEL_ACCESS_TOKEN=ACCESS_TOKEN,
+        LINE_API_HOST=line.url,
+        LINE_DATA_API_HOST=line.url,
+        PRIVACY_NOTICE_REQUIRED=True,
     )
     say(app, "ร้องเรียน")
     assert "ประกาศความเป็นส่วนตัว" in line.last_texts()[0]
@@ -350,3 +373,13 @@ def test_privacy_notice_comes_before_the_first_complaint_only(
     say(app, "ยกเลิก")
     say(app, "ร้องเรียน")
     assert "ประกาศความเป็นส่วนตัว" not in line.last_texts()[0]
+
+
+def test_oversized_body_is_refused_before_it_is_read(line_app: Flask) -> None:
+    body = webhook_body(text_event("ก" * 600_000))  # ≈1.8 MB of UTF-8: not something LINE sends
+    assert post(line_app, body).status_code == 413
+    assert events_stored(line_app) == []
+
+
+def test_only_post_is_answered(line_app: Flask) -> None:
+    assert line_app.test_client().get("/callback").status_code == 405
