@@ -75,7 +75,8 @@ def satisfaction_summary(store: Any, fiscal_year: int) -> dict[str, Any]:
     if part is None:  # a store without ratings (the core's in-memory fakes)
         return {"responses": 0, "mean": None, "percent_satisfied": None, "by_service": {}}
     if hasattr(part, "summary_counts"):  # the database keeps counters: constant time
-        return stats.summary_from_counts(part.summary_counts(fiscal_year), part.services(),
-                                         fiscal_year)
+        return stats.summary_from_counts(
+            part.summary_counts(fiscal_year), part.services(), fiscal_year
+        )
     start, end = stats.ReportPeriod.fiscal_year(fiscal_year).utc_bounds()
     return stats.summary(part.ratings_in(start, end), part.services(), fiscal_year)

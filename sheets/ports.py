@@ -137,8 +137,13 @@ class SheetBackend(Protocol):
 class SheetsError(Exception):
     """The spreadsheet refused or failed; `retryable` says whether waiting may help."""
 
-    def __init__(self, message: str, retryable: bool, retry_after: float | None = None,
-                 uncertain: bool = False) -> None:
+    def __init__(
+        self,
+        message: str,
+        retryable: bool,
+        retry_after: float | None = None,
+        uncertain: bool = False,
+    ) -> None:
         super().__init__(message)
         self.retryable = retryable
         self.retry_after = retry_after

@@ -46,9 +46,7 @@ FLOWS: dict[str, dict[str, Step]] = {
 INTENTS: dict[str, Starter] = {k: v for m in MODULES for k, v in getattr(m, "INTENTS", {}).items()}
 WORDS: dict[str, str] = {k: v for m in MODULES for k, v in getattr(m, "WORDS", {}).items()}
 # Words that start a conversation when a message begins with them ("ประเมินเรื่อง 2570-000001").
-PREFIXES: dict[str, str] = {
-    k: v for m in MODULES for k, v in getattr(m, "PREFIXES", {}).items()
-}
+PREFIXES: dict[str, str] = {k: v for m in MODULES for k, v in getattr(m, "PREFIXES", {}).items()}
 
 
 def _not_understood(ctx: Context, msg: Inbound, text: str) -> Outcome:
