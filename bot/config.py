@@ -15,6 +15,8 @@ def from_env(instance_path: str) -> dict[str, Any]:
         "DATABASE_URL": env("DATABASE_URL") or f"sqlite:///{inst / 'prongsai.db'}",
         "SECRET_KEY": env("SECRET_KEY") or _local_secret_key(inst),
         "ADMIN_PASSWORD": env("ADMIN_PASSWORD", ""),
+        # A shared Bearer token for GET /api/summary (admins can also issue personal ones).
+        "API_TOKEN": env("API_TOKEN", ""),
         "LINE_CHANNEL_SECRET": env("LINE_CHANNEL_SECRET", ""),
         "LINE_CHANNEL_ACCESS_TOKEN": env("LINE_CHANNEL_ACCESS_TOKEN", ""),
         "LINE_API_HOST": env("LINE_API_HOST", "https://api.line.me"),

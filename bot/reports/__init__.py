@@ -43,6 +43,11 @@ def register(kind: str, label: str, build: Builder) -> None:
 
 
 def office_name() -> str:
+    """The office printed on reports: this app's (one of several offices), else OFFICE_NAME."""
+    from flask import current_app, has_app_context
+
+    if has_app_context() and current_app.config.get("OFFICE_NAME"):
+        return str(current_app.config["OFFICE_NAME"])
     return os.environ.get("OFFICE_NAME", "")
 
 

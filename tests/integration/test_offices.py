@@ -143,3 +143,25 @@ def test_init_db_prepares_every_office(tmp_path: Path, monkeypatch: pytest.Monke
     assert out.count("Database ready") == 2 and "[nongbua]" in out
     for code in ("kokesung", "nongbua"):
         assert (tmp_path / "instance" / "offices" / code / "prongsai.db").exists()
+
+
+def test_a_shared_api_token_in_the_environment_opens_no_office(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "offices.json"
+    path.write_text(
+        json.dumps({"offices": {"kokesung": {"API_TOKEN": "token-of-kokesung"}, "nongbua": {}}})
+    )
+    monkeypatch.setenv("OFFICES_FILE", str(path))
+    monkeypatch.setenv("API_TOKEN", "one-token-for-everyone")
+    router = create_wsgi(COMMON)
+    for app in router.apps.values():
+        db.upgrade(app)
+    client = Client(router)
+    bearer = {"Authorization": "Bearer one-token-for-everyone"}
+    assert client.get("/o/nongbua/api/summary", headers=bearer).status_code in (401, 403)
+    own = {"Authorization": "Bearer token-of-kokesung"}
+    assert client.get("/o/kokesung/api/summary", headers=own).status_code == 200
+    assert client.get("/o/nongbua/api/summary", headers=own).status_code in (401, 403)
+    for app in router.apps.values():
+        app.extensions["db_engine"].dispose()
