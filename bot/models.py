@@ -106,7 +106,11 @@ class LineEvent(Base):
     """The webhook inbox: each LINE event kept before the 200, processed once."""
 
     __tablename__ = "line_events"
-    __table_args__ = (Index("ix_line_events_pending", "status", "id"),)
+    __table_args__ = (
+        Index("ix_line_events_pending", "status", "id"),
+        # The per-user rate limit counts a user's recent events for every event processed.
+        Index("ix_line_events_user_time", "user_id", "received_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     webhook_event_id: Mapped[str] = mapped_column(String(64), unique=True)
