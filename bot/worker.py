@@ -11,7 +11,8 @@ log = logging.getLogger(__name__)
 
 
 class BackgroundWorker(threading.Thread):
-    """Runs `jobs` when woken (a webhook arrived) or every `interval` seconds."""
+    """Runs `jobs` when woken (a webhook arrived), every `interval` seconds, and again at
+    once while a job reports work done (a count above zero)."""
 
     def __init__(
         self, wake: threading.Event, jobs: list[Callable[[], object]], interval: float = 2.0
@@ -23,15 +24,20 @@ class BackgroundWorker(threading.Thread):
         self.stopping = threading.Event()
 
     def run(self) -> None:
+        more = False
         while not self.stopping.is_set():
-            self.wake.wait(self.interval)
+            if not more:  # a job that just did work may have more waiting: go again at once
+                self.wake.wait(self.interval)
             self.wake.clear()
+            more = False
             for job in self.jobs:
                 try:
-                    job()
+                    done = job()
                 except Exception:  # keep serving; the next round retries
                     log.exception("background job %s failed", getattr(job, "__name__", job))
                     time.sleep(0.5)
+                    continue
+                more = more or (isinstance(done, int) and not isinstance(done, bool) and done > 0)
 
     def stop(self) -> None:
         self.stopping.set()
