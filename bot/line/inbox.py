@@ -14,10 +14,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import insert
 from sqlalchemy.orm import Session, sessionmaker
-
-from bot.models import LineEvent
 
 MAX_BATCH = 500
 
@@ -79,7 +76,11 @@ class InboxWriter:
         try:
             engine = self.sessions.kw["bind"]
             with self.write_lock, engine.begin() as conn:
-                conn.execute(_insert_ignoring_duplicates(conn.dialect.name), rows)
+                # Straight to the driver's executemany: this runs for every acknowledgement.
+                conn.exec_driver_sql(
+                    _INSERT[conn.dialect.name == "postgresql"],
+                    [tuple(r[c] for c in COLUMNS) for r in rows],
+                )
         except BaseException as e:  # every waiting request must hear about it
             error = e
         self.last_activity = time.monotonic()
@@ -88,11 +89,11 @@ class InboxWriter:
             job.done.set()
 
 
-def _insert_ignoring_duplicates(dialect: str) -> Any:
-    """A redelivered event (same webhookEventId) is kept once."""
-    table = LineEvent.__table__
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-        return pg_insert(table).on_conflict_do_nothing(index_elements=["webhook_event_id"])
-    return insert(table).prefix_with("OR IGNORE")
+COLUMNS = ("webhook_event_id", "event_type", "user_id", "payload", "received_at", "status", "error")
+_COLS = ", ".join(COLUMNS)
+# A redelivered event (same webhookEventId) is kept once. [SQLite, PostgreSQL]
+_INSERT = (
+    f"INSERT OR IGNORE INTO line_events ({_COLS}) VALUES ({', '.join('?' * len(COLUMNS))})",
+    f"INSERT INTO line_events ({_COLS}) VALUES ({', '.join(['%s'] * len(COLUMNS))}) "
+    "ON CONFLICT (webhook_event_id) DO NOTHING",
+)
