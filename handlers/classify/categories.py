@@ -1,45 +1,11 @@
-"""Complaint categories, read from ``handlers/data/categories.csv`` at run time.
-
-The CSV is the shared contract (DESIGN.md section 4), so codes and the Traffy label
-mapping are never hard-coded here.
-"""
+"""The classifier's view of the complaint categories (handlers.categories, from the shared
+categories.csv): its codes, and the Traffy Fondue labels each covers."""
 
 from __future__ import annotations
 
-import csv
-from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-CATEGORIES_CSV = Path(__file__).resolve().parent.parent / "data" / "categories.csv"
-
-
-@dataclass(frozen=True)
-class Category:
-    code: str
-    name_th: str
-    name_en: str
-    default_unit: str
-    traffy_labels: tuple[str, ...]
-    restricted: bool
-
-
-@lru_cache(maxsize=4)
-def load_categories(path: Path = CATEGORIES_CSV) -> tuple[Category, ...]:
-    with open(path, encoding="utf-8", newline="") as fh:
-        return tuple(
-            Category(
-                code=row["code"].strip(),
-                name_th=row["name_th"].strip(),
-                name_en=row["name_en"].strip(),
-                default_unit=row["default_unit"].strip(),
-                traffy_labels=tuple(
-                    x.strip() for x in row["traffy_labels"].split("|") if x.strip()
-                ),
-                restricted=row["restricted"].strip().lower() in {"yes", "true", "1"},
-            )
-            for row in csv.DictReader(fh)
-        )
+from handlers.categories import load_categories
 
 
 def category_codes() -> list[str]:
