@@ -13,7 +13,7 @@ from bot.models import ComplaintRow
 from handlers.classify import Classifier
 from tests.conftest import ACCESS_TOKEN, CHANNEL_SECRET
 from tests.fakes.fake_line import FakeLine
-from tests.integration.test_webhook import line, say  # noqa: F401
+from tests.integration.test_webhook import say
 from tests.unit.test_classify_fixture import small_classifier  # noqa: F401
 
 TYPED = "ไฟถนนดับหน้าวัดสามวันแล้วครับ"
@@ -21,7 +21,7 @@ LIGHT = "ไฟฟ้าส่องสว่าง สายไฟ"
 
 
 @pytest.fixture
-def line_app(make_app: Callable[..., Flask], line: FakeLine) -> Flask:  # noqa: F811
+def line_app(make_app: Callable[..., Flask], line: FakeLine) -> Flask:
     return make_app(
         LINE_CHANNEL_SECRET=CHANNEL_SECRET,
         LINE_CHANNEL_ACCESS_TOKEN=ACCESS_TOKEN,
@@ -31,7 +31,7 @@ def line_app(make_app: Callable[..., Flask], line: FakeLine) -> Flask:  # noqa: 
     )
 
 
-def quick_replies(line: FakeLine) -> list[str]:  # noqa: F811
+def quick_replies(line: FakeLine) -> list[str]:
     """Labels of the quick-reply buttons under the last answer."""
     last = line.replies[-1]["messages"][-1]
     return [item["action"]["label"] for item in last.get("quickReply", {}).get("items", [])]

@@ -2,39 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from flask import Flask
-from pytest_httpserver import HTTPServer
 from sqlalchemy import select
 
 from bot.db import new_session
 from bot.satisfaction_models import SatisfactionRow
 from handlers import clock
-from tests.conftest import ACCESS_TOKEN, CHANNEL_SECRET, USER, sign, text_event, webhook_body
+from tests.conftest import USER, sign, text_event, webhook_body
 from tests.fakes.fake_line import FakeLine
 
 SCORE_LABELS = ["5 มากที่สุด", "4 มาก", "3 ปานกลาง", "2 น้อย", "1 น้อยที่สุด", "ยกเลิก"]
 ACCEPT = "รับทราบและยอมรับ"
-
-
-@pytest.fixture
-def line(httpserver: HTTPServer) -> FakeLine:
-    fake = FakeLine(httpserver)
-    fake.install()
-    return fake
-
-
-@pytest.fixture
-def line_app(make_app: Callable[..., Flask], line: FakeLine) -> Flask:
-    return make_app(
-        LINE_CHANNEL_SECRET=CHANNEL_SECRET,
-        LINE_CHANNEL_ACCESS_TOKEN=ACCESS_TOKEN,
-        LINE_API_HOST=line.url,
-        LINE_DATA_API_HOST=line.url,
-    )
 
 
 def say(app: Flask, line: FakeLine, text: str, user: str = USER) -> list[dict]:  # type: ignore[type-arg]

@@ -18,7 +18,6 @@ import gspread
 import openpyxl
 import pytest
 from flask import Flask
-from pytest_httpserver import HTTPServer
 from sqlalchemy import select
 
 from bot.admin.models import AuditLog
@@ -41,13 +40,6 @@ SEED_001_MEASURES = 7
 
 
 # --- apps on each backend --------------------------------------------------------------------
-
-
-@pytest.fixture
-def line(httpserver: HTTPServer) -> FakeLine:
-    fake = FakeLine(httpserver)
-    fake.install()
-    return fake
 
 
 def line_config(line: FakeLine) -> dict[str, Any]:

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
-from pytest_httpserver import HTTPServer
 from sqlalchemy import func, select
 
 from bot.db import new_session
@@ -26,23 +25,6 @@ from tests.conftest import (
 from tests.fakes.fake_line import FakeLine
 
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 2000
-
-
-@pytest.fixture
-def line(httpserver: HTTPServer) -> FakeLine:
-    fake = FakeLine(httpserver)
-    fake.install()
-    return fake
-
-
-@pytest.fixture
-def line_app(make_app: Callable[..., Flask], line: FakeLine) -> Flask:
-    return make_app(
-        LINE_CHANNEL_SECRET=CHANNEL_SECRET,
-        LINE_CHANNEL_ACCESS_TOKEN=ACCESS_TOKEN,
-        LINE_API_HOST=line.url,
-        LINE_DATA_API_HOST=line.url,
-    )
 
 
 def post(app: Flask, body: str, signature: str | None = "sign"):  # type: ignore[no-untyped-def]
