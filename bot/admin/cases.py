@@ -127,7 +127,13 @@ def photo(case_number: str, index: int) -> Response:
     _record_if_sealed(c, "photo")
     folder = Path(current_app.config["UPLOAD_FOLDER"])
     name = c.photos[index]
-    if os.path.basename(name) != name or not (folder / name).is_file():
+    # Stored names are random hex: anything with a path part (either slash, "..") is refused.
+    if (
+        os.path.basename(name) != name
+        or "\\" in name
+        or name.startswith(".")
+        or not (folder / name).is_file()
+    ):
         abort(404)
     resp = send_from_directory(folder, name, max_age=0)
     resp.headers["Cache-Control"] = "private, no-store"

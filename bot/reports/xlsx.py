@@ -7,6 +7,7 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from handlers.reports.model import Report
 
@@ -50,11 +51,27 @@ def render_xlsx(report: Report) -> bytes:
         for note in report.notes:
             ws.cell(row=last, column=1, value=note).font = Font(name=FONT, size=16)
             last += 1
+    for ws in wb.worksheets:
+        _as_text(ws)
     if report.charts:
         _charts(wb, report)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+# Text a citizen or an office typed that a spreadsheet would run as a formula.
+FORMULA_START = ("=", "+", "-", "@")
+
+
+def _as_text(ws: Worksheet) -> None:
+    """Every typed text stays text: openpyxl stores a string beginning with "=" as a
+    formula, and Excel re-reads "+", "-", "@" as one when the cell is edited."""
+    for row in ws.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+                cell.data_type = "s"
+                cell.quotePrefix = True
 
 
 def _charts(wb: Workbook, report: Report) -> None:

@@ -8,6 +8,7 @@ from werkzeug.wrappers import Response
 from bot.db import store
 from bot.limits import forms_limit, limiter
 from bot.web.feedback_form import FeedbackForm
+from handlers import privacy
 from handlers.clock import local_date, utcnow
 from handlers.domain import Channel, DomainError
 from handlers.satisfaction.usecases import RatingDraft, rate_service, respondent_key
@@ -38,9 +39,12 @@ def form() -> str | Response | tuple[str, int]:
             error = "ท่านประเมินงานบริการนี้ไปแล้ววันนี้ ขอบคุณครับ"
         else:
             try:
-                rate_service(
-                    ratings, _draft(form), Channel.WEB, utcnow(), _address_key(), IP_DAILY_LIMIT
+                now = utcnow()
+                rating = rate_service(
+                    ratings, _draft(form), Channel.WEB, now, _address_key(), IP_DAILY_LIMIT
                 )
+                # The acknowledgement is kept with the rating, as for a web complaint.
+                store().record_privacy_ack(f"web-rating:{rating.id}", privacy.VERSION, "web", now)
                 store().commit()
             except DomainError as e:
                 store().rollback()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import RadioField, SelectField, TextAreaField
+from wtforms import BooleanField, RadioField, SelectField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
+from bot.web.forms import TextArea
 from handlers.satisfaction.services import Service
 from handlers.satisfaction.survey import (
     AGE_BANDS,
@@ -49,7 +50,7 @@ class FeedbackForm(FlaskForm):
         choices=[],
         validators=[DataRequired("กรุณาเลือกงานบริการที่ได้รับ")],
     )
-    comment = TextAreaField(
+    comment = TextArea(
         "ข้อเสนอแนะเพื่อปรับปรุงบริการ (ไม่บังคับ)",
         validators=[
             Optional(),
@@ -59,6 +60,10 @@ class FeedbackForm(FlaskForm):
     gender = _optional("เพศ", GENDERS)
     age_band = _optional("อายุ", AGE_BANDS)
     occupation = _optional("อาชีพ", OCCUPATIONS)
+    privacy_ack = BooleanField(
+        "ข้าพเจ้ารับทราบประกาศความเป็นส่วนตัว",
+        validators=[DataRequired("กรุณาอ่านและยอมรับประกาศความเป็นส่วนตัวก่อนส่งแบบประเมิน")],
+    )
 
     def __init__(self, *args: object, services: list[Service], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)

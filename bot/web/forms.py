@@ -21,13 +21,37 @@ def _photo_count(form: FlaskForm, field: MultipleFileField) -> None:
         raise ValidationError(f"แนบรูปได้ไม่เกิน {MAX_PHOTOS} รูป")
 
 
+class TextOnly:
+    """A text field given a file (a tampered multipart post) treats it as empty: the
+    validators then answer in Thai instead of the server failing on a non-string."""
+
+    def process_formdata(self, valuelist: list[object]) -> None:
+        super().process_formdata([v for v in valuelist if isinstance(v, str)])  # type: ignore[misc]
+
+
+class TextField(TextOnly, StringField):
+    pass
+
+
+class TextArea(TextOnly, TextAreaField):
+    pass
+
+
+class ThaiSelectField(SelectField):
+    """A category from outside the list (a tampered form) is explained in Thai, not English."""
+
+    def pre_validate(self, form: object) -> None:
+        if self.data and self.data not in {str(v) for v, *_ in self.choices or []}:
+            raise ValidationError("กรุณาเลือกประเภทเรื่องจากรายการ")
+
+
 class ComplaintForm(FlaskForm):
-    category = SelectField(
+    category = ThaiSelectField(
         "ประเภทเรื่อง",
         choices=[],
         validators=[DataRequired("กรุณาเลือกประเภทเรื่อง")],
     )
-    details = TextAreaField(
+    details = TextArea(
         "รายละเอียด",
         validators=[
             DataRequired("กรุณากรอกรายละเอียด"),
@@ -38,16 +62,16 @@ class ComplaintForm(FlaskForm):
             ),
         ],
     )
-    location = StringField(
+    location = TextField(
         "สถานที่ (ไม่บังคับ)",
         validators=[Optional(), Length(max=300, message="สถานที่ยาวเกิน 300 ตัวอักษร")],
     )
     photos = MultipleFileField("รูปภาพประกอบ (ไม่บังคับ ไม่เกิน 3 รูป)", validators=[_photo_count])
-    contact_name = StringField(
+    contact_name = TextField(
         "ชื่อผู้แจ้ง (ไม่บังคับ)",
         validators=[Optional(), Length(max=200, message="ชื่อยาวเกิน 200 ตัวอักษร")],
     )
-    phone = StringField("เบอร์โทรศัพท์ (ไม่บังคับ)", validators=[Optional(), _phone])
+    phone = TextField("เบอร์โทรศัพท์ (ไม่บังคับ)", validators=[Optional(), _phone])
     anonymous = BooleanField("ไม่ประสงค์ระบุตัวตน")
     privacy_ack = BooleanField(
         "ข้าพเจ้ารับทราบประกาศความเป็นส่วนตัว",
@@ -68,7 +92,17 @@ class ComplaintForm(FlaskForm):
 
 
 class TrackForm(FlaskForm):
-    case_number = StringField(
-        "เลขที่เรื่อง", validators=[DataRequired("กรุณากรอกเลขที่เรื่อง"), Length(max=20)]
+    case_number = TextField(
+        "เลขที่เรื่อง",
+        validators=[
+            DataRequired("กรุณากรอกเลขที่เรื่อง"),
+            Length(max=20, message="เลขที่เรื่องยาวเกิน 20 ตัวอักษร"),
+        ],
     )
-    code = StringField("รหัสติดตาม", validators=[DataRequired("กรุณากรอกรหัสติดตาม"), Length(max=20)])
+    code = TextField(
+        "รหัสติดตาม",
+        validators=[
+            DataRequired("กรุณากรอกรหัสติดตาม"),
+            Length(max=20, message="รหัสติดตามยาวเกิน 20 ตัวอักษร"),
+        ],
+    )

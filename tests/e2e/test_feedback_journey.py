@@ -69,6 +69,7 @@ def test_qr_poster_to_rating_on_a_phone(office: Server, browser: object, phone: 
     page.fill("#comment", "เจ้าหน้าที่อธิบายขั้นตอนชัดเจน")  # type: ignore[attr-defined]
     page.click("summary")  # type: ignore[attr-defined]
     page.select_option("#age_band", "40–49 ปี")  # type: ignore[attr-defined]
+    page.check("#privacy_ack")  # type: ignore[attr-defined]
     page.get_by_role("button", name="ส่งแบบประเมิน").click()  # type: ignore[attr-defined]
     page.wait_for_selector("#thanks")  # type: ignore[attr-defined]
     shot(page, "feedback-05-thanks")
@@ -79,6 +80,7 @@ def test_qr_poster_to_rating_on_a_phone(office: Server, browser: object, phone: 
     page.goto(link)  # type: ignore[attr-defined]
     for dim in ("process", "staff", "facilities", "quality", "overall"):
         page.locator(f"#dim_{dim} label").first.click()  # type: ignore[attr-defined]
+    page.check("#privacy_ack")  # type: ignore[attr-defined]
     page.get_by_role("button", name="ส่งแบบประเมิน").click()  # type: ignore[attr-defined]
     page.wait_for_selector(".alert")  # type: ignore[attr-defined]
     assert "ประเมินงานบริการนี้ไปแล้ววันนี้" in page.inner_text(".alert")  # type: ignore[attr-defined]

@@ -19,11 +19,16 @@ from sqlalchemy import select
 from bot.db import new_session
 from bot.satisfaction_models import SatisfactionRow
 from bot.store import SqlStore
+from handlers import privacy
 from handlers.domain import Channel
 from handlers.satisfaction.model import Kind, Rating
 from tests.conftest import ADMIN_PASSWORD
 
-ALL_FIVE = {f"dim_{d}": "5" for d in ("process", "staff", "facilities", "quality", "overall")}
+# Five top scores and the ticked privacy acknowledgement: a complete, valid form.
+ALL_FIVE = {
+    **{f"dim_{d}": "5" for d in ("process", "staff", "facilities", "quality", "overall")},
+    "privacy_ack": "y",
+}
 
 
 @pytest.fixture
@@ -69,6 +74,8 @@ def test_qr_link_preselects_the_service_and_a_rating_is_kept(web: Flask) -> None
     assert row.channel == "web" and row.service_code == "tax" and row.scores["facilities"] == 2
     assert (row.comment, row.gender, row.age_band) == ("ที่จอดรถน้อย", "หญิง", "30–39 ปี")
     assert row.respondent_key and "10.0.0.1" not in row.respondent_key
+    with new_session(web) as s:
+        assert SqlStore(s).has_privacy_ack(f"web-rating:{row.id}", privacy.VERSION)
 
 
 def test_missing_answers_get_thai_messages_and_nothing_typed_is_lost(web: Flask) -> None:
@@ -84,6 +91,10 @@ def test_missing_answers_get_thai_messages_and_nothing_typed_is_lost(web: Flask)
     assert r.status_code == 400 and "กรุณาเลือกคะแนน 1–5" in r.get_data(as_text=True)
     r = client.post("/feedback", data={"service": "reg", **ALL_FIVE, "gender": "แมว"})
     assert r.status_code == 400 and "กรุณาเลือกจากรายการ" in r.get_data(as_text=True)
+    unticked = {k: v for k, v in ALL_FIVE.items() if k != "privacy_ack"}
+    r = client.post("/feedback", data={"service": "reg", **unticked})
+    assert r.status_code == 400
+    assert "กรุณาอ่านและยอมรับประกาศความเป็นส่วนตัวก่อนส่งแบบประเมิน" in r.get_data(as_text=True)
     assert rows(web) == []
 
 

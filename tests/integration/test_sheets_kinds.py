@@ -121,6 +121,7 @@ def rate_on_the_web(app: Flask, comment: str, service: str = "tax") -> None:
             "comment": comment,
             "gender": "หญิง",
             "age_band": "30–39 ปี",
+            "privacy_ack": "y",
         },
         environ_base={"REMOTE_ADDR": "10.1.2.3"},
     )
