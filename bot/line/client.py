@@ -114,6 +114,26 @@ class LineClient:
             return None, "ดาวน์โหลดรูปไม่สำเร็จ"
         return save_photo(content, self.s.upload_folder, self.s.max_photo_bytes)
 
+    def link_rich_menu(self, user_id: str, rich_menu_id: str) -> bool:
+        """Show this user the given rich menu instead of the default; failures are logged."""
+        try:
+            self.messaging.link_rich_menu_id_to_user(
+                user_id, rich_menu_id, _request_timeout=self.s.timeout
+            )
+            return True
+        except Exception as e:
+            log.warning("LINE rich menu link failed: %s", type(e).__name__)
+            return False
+
+    def unlink_rich_menu(self, user_id: str) -> bool:
+        """Give this user the default (citizens') rich menu back; failures are logged."""
+        try:
+            self.messaging.unlink_rich_menu_id_from_user(user_id, _request_timeout=self.s.timeout)
+            return True
+        except Exception as e:
+            log.warning("LINE rich menu unlink failed: %s", type(e).__name__)
+            return False
+
 
 def save_photo(content: bytes, folder: str, max_bytes: int) -> tuple[str | None, str | None]:
     """Keep an uploaded photo under a random name after checking its size and real type."""

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, aliased
 from bot.actors import resolve_actor
 from bot.db import new_session, write_lock
 from bot.line.client import LineClient
+from bot.line.richmenu import staff_menu_id
 from bot.models import LineEvent
 from bot.store import SqlStore, naive
 from handlers.clock import utcnow
@@ -44,6 +45,8 @@ class Prepared:
     inbound: Inbound | None
     reply_token: str | None
     skip_reason: str = ""
+    # Set by the conversation step when the user became staff ("link") or stopped being ("unlink").
+    menu_change: str = ""
 
 
 ContextFactory = Callable[[SqlStore], Context]
@@ -116,6 +119,7 @@ class EventProcessor:
             return False
         # Told only after the commit: what the user is told has been kept.
         self._send(prepared.reply_token, replies)
+        self._switch_menu(prepared)
         return True
 
     def process_pending_locked(self, limit: int = 100) -> int:
@@ -144,6 +148,7 @@ class EventProcessor:
                 replies = self._apply(s, event_id, prepared)
             if replies is not None:
                 self._send(prepared.reply_token, replies)
+                self._switch_menu(prepared)
                 done += 1
         return done
 
@@ -172,6 +177,7 @@ class EventProcessor:
                 ctx = self.context(store)
                 # A LINE user linked to an office account talks as that staff member.
                 ctx.actor = resolve_actor(s, prepared.inbound.user_id)
+                was_staff = ctx.actor.is_staff
                 replies = engine.handle(prepared.inbound, ctx)
             except Exception:
                 log.exception("LINE event %s failed in its conversation", event_id)
@@ -179,6 +185,11 @@ class EventProcessor:
                 self._mark_failed(event_id)
                 return [Reply("ขออภัย ระบบขัดข้องชั่วคราว กรุณาลองใหม่อีกครั้งครับ")]
         s.commit()
+        if prepared.inbound is not None:
+            # Registering ("ลงทะเบียน <code>") or unlinking changes which rich menu fits.
+            is_staff = resolve_actor(s, prepared.inbound.user_id).is_staff
+            if was_staff != is_staff:
+                prepared.menu_change = "link" if is_staff else "unlink"
         return replies
 
     def _refresh_categories(self) -> None:
@@ -220,6 +231,19 @@ class EventProcessor:
     def _send(self, token: str | None, replies: list[Reply]) -> None:
         if token and replies and self.client is not None:
             self.client.reply(token, replies)
+
+    def _switch_menu(self, prepared: Prepared) -> None:
+        """Staff see the staff rich menu; outside the write lock, and never failing the event."""
+        if not prepared.menu_change or self.client is None or prepared.inbound is None:
+            return
+        menu_id = staff_menu_id(self.app.instance_path)
+        if menu_id is None:  # `flask richmenu setup` has not been run for this office
+            return
+        user_id = prepared.inbound.user_id
+        if prepared.menu_change == "link":
+            self.client.link_rich_menu(user_id, menu_id)
+        else:
+            self.client.unlink_rich_menu(user_id)
 
     def _mark_failed(self, event_id: int) -> None:
         with new_session(self.app) as s:

@@ -13,7 +13,7 @@ from bot.store import SqlStore
 from tests.conftest import text_event, webhook_body
 from tests.fakes.fake_line import FakeLine
 from tests.integration.admin_helpers import add_user, audit_rows, client_for, file
-from tests.integration.test_webhook import line, line_app, post, process  # noqa: F401
+from tests.integration.test_webhook import post, process
 
 
 def test_admin_adds_resets_and_deactivates_users(make_app: Callable[..., Flask]) -> None:

@@ -1,0 +1,181 @@
+"""LINE rich menus: the citizens' menu (every user's default) and the staff menu, linked to
+each LINE user who is also an office account. Images are drawn here so no artwork is needed."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import subprocess
+from functools import cache
+from pathlib import Path
+
+from linebot.v3.messaging import (
+    MessageAction,
+    RichMenuArea,
+    RichMenuBounds,
+    RichMenuRequest,
+    RichMenuSize,
+)
+from PIL import Image, ImageDraw, ImageFont
+
+from bot.line.client import LineClient
+from handlers.conversations import menu as citizen_words
+from handlers.conversations import staff as staff_words
+from handlers.conversations.summary import WORD as SUMMARY
+
+log = logging.getLogger(__name__)
+
+WIDTH, HEIGHT = 2500, 843
+FILE_NAME = "richmenus.json"
+TLWG = Path("/usr/share/fonts/truetype/tlwg")
+THAI_FONTS = ("Garuda-Bold.ttf", "Loma-Bold.ttf", "Kinnari-Bold.ttf", "Garuda.ttf", "Loma.ttf")
+
+# (kind, name, chat bar text, labels in reading order, background colour)
+MENUS: dict[str, tuple[str, str, tuple[str, ...], str]] = {
+    "citizen": (
+        "prongsai-citizen",
+        "เมนูบริการ",
+        (
+            citizen_words.COMPLAINT,
+            citizen_words.CORRUPTION,
+            citizen_words.SATISFACTION,
+            citizen_words.TRACK,
+        ),
+        "#1b7f5a",
+    ),
+    "staff": (
+        "prongsai-staff",
+        "เมนูงาน",
+        (staff_words.PROGRESS, staff_words.MY_WORK, citizen_words.TRACK, SUMMARY),
+        "#1f4e8c",
+    ),
+}
+
+
+def cells() -> list[tuple[int, int, int, int]]:
+    """Four tappable quarters (x, y, width, height), left to right, top to bottom."""
+    half_w, half_h = WIDTH // 2, HEIGHT // 2
+    return [
+        (0, 0, half_w, half_h),
+        (half_w, 0, WIDTH - half_w, half_h),
+        (0, half_h, half_w, HEIGHT - half_h),
+        (half_w, half_h, WIDTH - half_w, HEIGHT - half_h),
+    ]
+
+
+def menu_request(kind: str) -> RichMenuRequest:
+    name, bar, labels, _ = MENUS[kind]
+    areas = [
+        RichMenuArea(
+            bounds=RichMenuBounds(x=x, y=y, width=w, height=h),
+            action=MessageAction(label=label[:20], text=label),
+        )
+        for (x, y, w, h), label in zip(cells(), labels, strict=True)
+    ]
+    return RichMenuRequest(
+        size=RichMenuSize(width=WIDTH, height=HEIGHT),
+        selected=kind == "citizen",
+        name=name,
+        chat_bar_text=bar,
+        areas=areas,
+    )
+
+
+@cache
+def thai_font_path() -> str | None:
+    """A font that has Thai glyphs: fonts-thai-tlwg if installed, else what fontconfig picks."""
+    for name in THAI_FONTS:
+        if (TLWG / name).is_file():
+            return str(TLWG / name)
+    try:
+        found = subprocess.run(
+            ["fc-match", "-f", "%{file}", ":lang=th:weight=bold"],
+            capture_output=True,
+            text=True,
+            timeout=5,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return found if found and Path(found).is_file() else None
+
+
+def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    path = thai_font_path()
+    if path:
+        try:
+            return ImageFont.truetype(path, size)
+        except OSError:
+            log.info("rich menu font %s unreadable; using the default font", path)
+    try:
+        return ImageFont.load_default(size=size)
+    except TypeError:  # Pillow before 10.1 has no sized default font
+        return ImageFont.load_default()
+
+
+def _fitting_font(
+    draw: ImageDraw.ImageDraw, label: str, width: int
+) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    """The largest font (110 px down to 40) in which the label fits the tile."""
+    for size in range(110, 40, -10):
+        font = _font(size)
+        if draw.textlength(label, font=font) <= width:
+            return font
+    return _font(40)
+
+
+def menu_image(kind: str) -> bytes:
+    """A 2500x843 PNG: four coloured tiles with their Thai labels, matching the tap areas."""
+    _, _, labels, colour = MENUS[kind]
+    image = Image.new("RGB", (WIDTH, HEIGHT), "white")
+    draw = ImageDraw.Draw(image)
+    for (x, y, w, h), label in zip(cells(), labels, strict=True):
+        draw.rounded_rectangle((x + 12, y + 12, x + w - 12, y + h - 12), radius=40, fill=colour)
+        font = _fitting_font(draw, label, w - 120)
+        draw.text((x + w / 2, y + h / 2), label, font=font, fill="white", anchor="mm")
+    out = io.BytesIO()
+    image.save(out, "PNG", optimize=True)
+    return out.getvalue()
+
+
+def stored_ids(instance_path: str) -> dict[str, str]:
+    path = Path(instance_path) / FILE_NAME
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
+
+
+def staff_menu_id(instance_path: str) -> str | None:
+    return stored_ids(instance_path).get("staff")
+
+
+def setup_menus(client: LineClient, instance_path: str) -> dict[str, str]:
+    """Create both menus with their images, make the citizens' the default, remember the ids
+    (in the instance folder, per office) and delete the menus an earlier setup made."""
+    old = stored_ids(instance_path)
+    # Built (and validated) before the first call, so a bad menu leaves nothing half made.
+    built = {kind: (menu_request(kind), menu_image(kind)) for kind in MENUS}
+    ids: dict[str, str] = {}
+    for kind, (request, image) in built.items():
+        rich_menu_id = client.messaging.create_rich_menu(
+            request, _request_timeout=client.s.timeout
+        ).rich_menu_id
+        client.blob.set_rich_menu_image(
+            rich_menu_id,
+            body=image,
+            _headers={"Content-Type": "image/png"},
+            _request_timeout=client.s.timeout * 3,
+        )
+        ids[kind] = rich_menu_id
+    client.messaging.set_default_rich_menu(ids["citizen"], _request_timeout=client.s.timeout)
+    path = Path(instance_path) / FILE_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(ids, indent=2), encoding="utf-8")
+    for rich_menu_id in set(old.values()) - set(ids.values()):
+        try:
+            client.messaging.delete_rich_menu(rich_menu_id, _request_timeout=client.s.timeout)
+        except Exception as e:  # an old menu already gone is no reason to fail the setup
+            log.info("old rich menu not deleted: %s", type(e).__name__)
+    return ids

@@ -1,0 +1,135 @@
+"""Rich menus: `richmenu setup` puts both menus on LINE, and staff get theirs when they link
+their LINE account (and lose it when they unlink), through the real webhook and SDK."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+from flask import Flask
+from PIL import Image
+
+from tests.conftest import sign, text_event, webhook_body
+from tests.fakes.fake_line import FakeLine
+
+STAFF_USER = "U" + "5" * 32
+CITIZEN = "U" + "c" * 32
+
+
+def say(app: Flask, text: str, user: str = STAFF_USER) -> None:
+    body = webhook_body(text_event(text, user))
+    r = app.test_client().post(
+        "/callback",
+        data=body.encode(),
+        headers={"X-Line-Signature": sign(body), "Content-Type": "application/json"},
+    )
+    assert r.status_code == 200
+    app.extensions["prongsai_processor"].process_pending()
+
+
+def add_staff(app: Flask) -> str:
+    r = app.test_cli_runner().invoke(
+        args=["staff", "add", "สมหญิง ใจดี", "--unit", "สำนักปลัด", "--username", "somying"]
+    )
+    assert r.exit_code == 0, r.output
+    m = re.search(r"ลงทะเบียน ([A-Z0-9]{8})", r.output)
+    assert m, r.output
+    return m.group(1)
+
+
+def setup(app: Flask) -> dict[str, str]:
+    r = app.test_cli_runner().invoke(args=["richmenu", "setup"])
+    assert r.exit_code == 0, r.output
+    return json.loads((Path(app.instance_path) / "richmenus.json").read_text(encoding="utf-8"))
+
+
+def menu_texts(menu: dict) -> list[str]:
+    return [a["action"]["text"] for a in menu["areas"]]
+
+
+def test_setup_creates_both_menus_with_images_and_makes_the_citizens_default(
+    line_app: Flask, line: FakeLine
+) -> None:
+    line.install_rich_menus()
+    ids = setup(line_app)
+    assert set(ids) == {"citizen", "staff"} and len(line.rich_menus) == 2
+    citizen, staff = line.rich_menus[ids["citizen"]], line.rich_menus[ids["staff"]]
+    assert menu_texts(citizen) == [
+        "ร้องเรียน/ร้องทุกข์",
+        "แจ้งเบาะแสทุจริต",
+        "ประเมินความพึงพอใจ",
+        "ติดตามเรื่อง",
+    ]
+    assert menu_texts(staff) == ["รายงานความคืบหน้า", "งานของฉัน", "ติดตามเรื่อง", "สรุป"]
+    for menu in (citizen, staff):
+        assert menu["size"] == {"width": 2500, "height": 843}
+        # The four areas tile the whole menu: every tap lands on a button.
+        assert sum(a["bounds"]["width"] * a["bounds"]["height"] for a in menu["areas"]) == (
+            2500 * 843
+        )
+    for rich_menu_id in ids.values():
+        content_type, png = line.rich_menu_images[rich_menu_id]
+        assert content_type == "image/png"
+        image = Image.open(io.BytesIO(png))
+        assert (image.format, image.size) == ("PNG", (2500, 843))
+    assert line.default_rich_menus == [ids["citizen"]]
+    assert line.rich_menu_links == []
+
+    # Running it again replaces the menus and deletes the old ones.
+    again = setup(line_app)
+    assert set(again.values()).isdisjoint(ids.values())
+    assert sorted(line.deleted_rich_menus) == sorted(ids.values())
+    assert line.default_rich_menus[-1] == again["citizen"]
+
+
+def test_setup_without_a_line_token_says_so(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(LINE_CHANNEL_ACCESS_TOKEN="")
+    r = app.test_cli_runner().invoke(args=["richmenu", "setup"])
+    assert r.exit_code == 1
+    assert "LINE_CHANNEL_ACCESS_TOKEN" in r.output
+    assert not (Path(app.instance_path) / "richmenus.json").exists()
+
+
+def test_staff_get_the_staff_menu_when_they_link_and_lose_it_when_they_unlink(
+    line_app: Flask, line: FakeLine
+) -> None:
+    line.install_rich_menus()
+    ids = setup(line_app)
+    code = add_staff(line_app)
+    say(line_app, "ติดตามเรื่อง", user=CITIZEN)
+    say(line_app, "ลงทะเบียน WRONG123")
+    assert line.rich_menu_links == []  # a citizen, and a wrong code, change nothing
+    say(line_app, f"ลงทะเบียน {code}")
+    assert line.rich_menu_links == [(STAFF_USER, ids["staff"])]
+    say(line_app, "งานของฉัน")
+    assert line.rich_menu_links == [(STAFF_USER, ids["staff"])] and line.rich_menu_unlinks == []
+    say(line_app, "ยกเลิกการเชื่อมบัญชี")
+    assert line.rich_menu_unlinks == []  # not before the confirmation
+    say(line_app, "ยืนยัน")
+    assert "ยกเลิกการเชื่อมบัญชีเรียบร้อยแล้ว" in "\n".join(line.last_texts())
+    assert line.rich_menu_unlinks == [STAFF_USER]
+
+
+def test_staff_linked_before_setup_get_their_menu_at_setup(line_app: Flask, line: FakeLine) -> None:
+    line.install_rich_menus()
+    say(line_app, f"ลงทะเบียน {add_staff(line_app)}")
+    assert "เชื่อมบัญชีเรียบร้อยแล้ว" in "\n".join(line.last_texts())
+    assert line.rich_menu_links == []  # no menus on LINE yet: nothing to link
+    r = line_app.test_cli_runner().invoke(args=["richmenu", "setup"])
+    assert r.exit_code == 0 and "ผูกกับเจ้าหน้าที่ 1 คน" in r.output
+    ids = json.loads((Path(line_app.instance_path) / "richmenus.json").read_text("utf-8"))
+    assert line.rich_menu_links == [(STAFF_USER, ids["staff"])]
+
+
+def test_a_line_failure_while_linking_does_not_lose_the_registration(
+    line_app: Flask, line: FakeLine
+) -> None:
+    # Menus known locally but the LINE endpoints for linking are missing (404 from the fake).
+    ids = {"citizen": "richmenu-gone-1", "staff": "richmenu-gone-2"}
+    (Path(line_app.instance_path) / "richmenus.json").write_text(json.dumps(ids), "utf-8")
+    say(line_app, f"ลงทะเบียน {add_staff(line_app)}")
+    assert "เชื่อมบัญชีเรียบร้อยแล้ว" in "\n".join(line.last_texts())
+    say(line_app, "งานของฉัน")
+    assert "สำนักปลัด" in "\n".join(line.last_texts())
