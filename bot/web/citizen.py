@@ -7,6 +7,7 @@ from flask import (
     current_app,
     redirect,
     render_template,
+    request,
     session,
     url_for,
 )
@@ -18,7 +19,11 @@ from bot.limits import forms_limit, limiter, track_limit
 from bot.line.client import save_photo
 from handlers import categories, privacy
 from handlers.clock import local, utcnow
-from handlers.domain import Channel, DomainError, Location, find_case_number
+from handlers.domain import Channel, Complaint, DomainError, Location, find_case_number
+from handlers.satisfaction.usecases import (
+    may_rate_case_with_code,
+    rate_complaint_handling_with_code,
+)
 from handlers.thai.dates import format_thai_datetime
 from handlers.usecases.complaints import ComplaintDraft, file_complaint, track
 
@@ -137,11 +142,51 @@ def track_page() -> str | tuple[str, int]:
         number = find_case_number(form.case_number.data or "") or ""
         found = track(store(), number, form.code.data or "")
         not_found = found is None
+    return _track_page(form, found, not_found)
+
+
+def _track_page(
+    form: TrackForm, found: Complaint | None, not_found: bool, rated: str = "", error: str = ""
+) -> str | tuple[str, int]:
+    can_rate = False
+    if found is not None and not rated:
+        can_rate = not may_rate_case_with_code(
+            store(), store().satisfaction, found.case_number, form.code.data or ""
+        )
     page = render_template(
         "track.html",
         form=form,
         complaint=found,
         not_found=not_found,
         category=categories.get(found.category) if found else None,
+        can_rate=can_rate,
+        rated=rated,
+        rate_error=error,
     )
     return (page, 404) if not_found else page
+
+
+@bp.post("/track/rate")
+@limiter.limit(track_limit)
+def rate_handling() -> str | tuple[str, int]:
+    """After a case is closed, its complainant rates how it was handled (1–5 and a comment)."""
+    form = TrackForm()
+    number = find_case_number(form.case_number.data or "") or ""
+    code = form.code.data or ""
+    found = track(store(), number, code) if form.validate_on_submit() else None
+    if found is None:
+        return _track_page(form, None, True)
+    try:
+        score = int(request.form.get("score", ""))
+    except ValueError:
+        score = 0
+    comment = request.form.get("comment", "")[:1000]
+    try:
+        rate_complaint_handling_with_code(
+            store(), store().satisfaction, number, code, score, comment, utcnow()
+        )
+        store().commit()
+    except DomainError as e:
+        store().rollback()
+        return _track_page(form, found, False, error=str(e))
+    return _track_page(form, found, False, rated="ขอบคุณที่ประเมินการจัดการเรื่องนี้")

@@ -138,6 +138,53 @@ def rate_complaint_handling(
     problem = may_rate_case(store, ratings, case_number, line_user_id)
     if problem:
         raise DomainError(problem)
+    return _record_handling(
+        ratings, case_number, respondent_key("line", line_user_id), score, comment, channel, now
+    )
+
+
+def may_rate_case_with_code(
+    store: Store, ratings: SatisfactionStore, case_number: str, code: str
+) -> str:
+    """The same rule for a citizen who proves the case is theirs with its tracking code (web)."""
+    from handlers.usecases.complaints import track
+
+    complaint = track(store, case_number, code)
+    if complaint is None or complaint.category == "corruption":
+        return f"ไม่พบเรื่องเลขที่ {case_number} หรือรหัสติดตามไม่ถูกต้อง"
+    if complaint.status not in RATABLE:
+        return f"เรื่อง {case_number} ยังดำเนินการไม่เสร็จ ประเมินได้เมื่อแจ้งผลแล้วครับ"
+    if ratings.rating_for_case(case_number) is not None:
+        return f"เรื่อง {case_number} ได้รับการประเมินแล้ว ขอบคุณครับ"
+    return ""
+
+
+def rate_complaint_handling_with_code(
+    store: Store,
+    ratings: SatisfactionStore,
+    case_number: str,
+    code: str,
+    score: int,
+    comment: str,
+    now: datetime,
+) -> Rating:
+    problem = may_rate_case_with_code(store, ratings, case_number, code)
+    if problem:
+        raise DomainError(problem)
+    return _record_handling(
+        ratings, case_number, respondent_key("case", case_number), score, comment, Channel.WEB, now
+    )
+
+
+def _record_handling(
+    ratings: SatisfactionStore,
+    case_number: str,
+    key: str,
+    score: int,
+    comment: str,
+    channel: Channel,
+    now: datetime,
+) -> Rating:
     if score not in SCALE:
         raise DomainError("กรุณาให้คะแนน 1–5")
     rating = Rating(
@@ -147,7 +194,7 @@ def rate_complaint_handling(
         created_at=now,
         case_number=case_number,
         comment=comment.strip()[:MAX_COMMENT],
-        respondent_key=respondent_key("line", line_user_id),
+        respondent_key=key,
     )
     rating.id = ratings.add_rating(rating)
     # Mirrored to the spreadsheet's ความพึงพอใจ tab; committed with the rating.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -208,3 +209,26 @@ def test_privacy_notice_must_be_acknowledged_on_the_web(make_app: Callable[..., 
     assert "กรุณาอ่านและยอมรับประกาศความเป็นส่วนตัว" in r.get_data(as_text=True)
     assert rows(client.application) == []
     assert "พระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล" in client.get("/privacy").get_data(as_text=True)
+
+
+def test_a_web_complainant_rates_the_handling_once_the_case_is_closed(
+    make_app: Callable[..., Flask],
+) -> None:
+    client = no_csrf(make_app)
+    case, code = file(client)
+    track = {"case_number": case, "code": code}
+    assert 'id="rate"' not in client.post("/track", data=track).get_data(as_text=True)
+    runner = client.application.test_cli_runner()
+    runner.invoke(args=["complaint", "set-status", case, "resolved", "--note", "ซ่อมไฟแล้ว"])
+    assert 'id="rate"' in client.post("/track", data=track).get_data(as_text=True)
+    wrong = client.post("/track/rate", data={**track, "code": "AAAAAA", "score": "5"})
+    assert wrong.status_code == 404
+    missing = client.post("/track/rate", data=track).get_data(as_text=True)
+    assert "กรุณาให้คะแนน 1–5" in missing
+    page = client.post("/track/rate", data={**track, "score": "4", "comment": "เร็วดี"})
+    assert "ขอบคุณที่ประเมิน" in page.get_data(as_text=True)
+    again = client.post("/track/rate", data={**track, "score": "1"}).get_data(as_text=True)
+    assert "ได้รับการประเมินแล้ว" in again
+    out = runner.invoke(args=["summary", "--json"]).output
+    handling = json.loads(out)["satisfaction"]["complaint_handling"]
+    assert handling["responses"] == 1 and handling["mean"] == 4.0
