@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 
 from handlers.clock import BANGKOK, local_date
-from handlers.domain import Channel, DomainError, Status
+from handlers.domain import Channel, Complaint, DomainError, Status
 from handlers.ports import Store
 from handlers.satisfaction.model import Kind, Rating
 from handlers.satisfaction.ports import SatisfactionStore
@@ -118,11 +118,7 @@ def may_rate_case(
     complaint = store.get_complaint(case_number)
     if complaint is None or not line_user_id or complaint.line_user_id != line_user_id:
         return f"ไม่พบเรื่องเลขที่ {case_number} ในบัญชีของคุณ"
-    if complaint.status not in RATABLE:
-        return f"เรื่อง {case_number} ยังดำเนินการไม่เสร็จ ประเมินได้เมื่อแจ้งผลแล้วครับ"
-    if ratings.rating_for_case(case_number) is not None:
-        return f"เรื่อง {case_number} ได้รับการประเมินแล้ว ขอบคุณครับ"
-    return ""
+    return _closed_and_unrated(complaint, ratings)
 
 
 def rate_complaint_handling(
@@ -152,10 +148,15 @@ def may_rate_case_with_code(
     complaint = track(store, case_number, code)
     if complaint is None or complaint.category == "corruption":
         return f"ไม่พบเรื่องเลขที่ {case_number} หรือรหัสติดตามไม่ถูกต้อง"
+    return _closed_and_unrated(complaint, ratings)
+
+
+def _closed_and_unrated(complaint: Complaint, ratings: SatisfactionStore) -> str:
+    """A case's handling is rated once, after it is closed."""
     if complaint.status not in RATABLE:
-        return f"เรื่อง {case_number} ยังดำเนินการไม่เสร็จ ประเมินได้เมื่อแจ้งผลแล้วครับ"
-    if ratings.rating_for_case(case_number) is not None:
-        return f"เรื่อง {case_number} ได้รับการประเมินแล้ว ขอบคุณครับ"
+        return f"เรื่อง {complaint.case_number} ยังดำเนินการไม่เสร็จ ประเมินได้เมื่อแจ้งผลแล้วครับ"
+    if ratings.rating_for_case(complaint.case_number) is not None:
+        return f"เรื่อง {complaint.case_number} ได้รับการประเมินแล้ว ขอบคุณครับ"
     return ""
 
 

@@ -15,7 +15,6 @@ from bot.db import new_session
 from bot.models import ComplaintRow, LineEvent, PushLog
 from tests.conftest import (
     ACCESS_TOKEN,
-    CHANNEL_SECRET,
     USER,
     message_event,
     sign,
@@ -23,6 +22,7 @@ from tests.conftest import (
     webhook_body,
 )
 from tests.fakes.fake_line import FakeLine
+from tests.integration.conftest import line_config
 
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 2000
 
@@ -180,13 +180,7 @@ def test_ack_does_not_wait_for_a_hanging_reply_api(
 ) -> None:
     gate = threading.Event()
     line.reply_gate = gate
-    app = make_app(
-        LINE_CHANNEL_SECRET=CHANNEL_SECRET,
-        LINE_CHANNEL_ACCESS_TOKEN=ACCESS_TOKEN,
-        LINE_API_HOST=line.url,
-        LINE_DATA_API_HOST=line.url,
-        BACKGROUND_WORKERS=True,
-    )
+    app = make_app(**line_config(line), BACKGROUND_WORKERS=True)
     # The reply API is held until the acknowledgement is back: if processing held the
     # acknowledgement, this post would never return 200 before the gate opens.
     r = post(app, webhook_body(text_event("ติดตามเรื่อง")))
@@ -258,13 +252,7 @@ def test_photo_checks(
 
 
 def test_oversized_photo_is_refused(make_app: Callable[..., Flask], line: FakeLine) -> None:
-    app = make_app(
-        LINE_CHANNEL_SECRET=CHANNEL_SECRET,
-        LINE_CHANNEL_ACCESS_TOKEN=ACCESS_TOKEN,
-        LINE_API_HOST=line.url,
-        LINE_DATA_API_HOST=line.url,
-        MAX_PHOTO_BYTES=1024,
-    )
+    app = make_app(**line_config(line), MAX_PHOTO_BYTES=1024)
     line.contents["big"] = JPEG
     for t in ["ร้องเรียน", "ขยะ ความสะอาด", "ขยะไม่มีคนมาเก็บหนึ่งสัปดาห์"]:
         say(app, t)
@@ -296,13 +284,7 @@ def test_status_change_is_pushed_and_counted(line_app: Flask, line: FakeLine) ->
 def test_no_push_budget_left_tells_the_citizen_on_their_next_message(
     make_app: Callable[..., Flask], line: FakeLine
 ) -> None:
-    app = make_app(
-        LINE_CHANNEL_SECRET=CHANNEL_SECRET,
-        LINE_CHANNEL_ACCESS_TOKEN=ACCESS_TOKEN,
-        LINE_API_HOST=line.url,
-        LINE_DATA_API_HOST=line.url,
-        PUSH_MONTHLY_LIMIT=0,
-    )
+    app = make_app(**line_config(line), PUSH_MONTHLY_LIMIT=0)
     case = file_by_line(app)
     result = app.test_cli_runner().invoke(
         args=["complaint", "set-status", case, "resolved", "--note", "ซ่อมท่อเรียบร้อย"]
@@ -319,13 +301,7 @@ def test_no_push_budget_left_tells_the_citizen_on_their_next_message(
 def test_a_flooding_user_is_asked_once_to_slow_down(
     make_app: Callable[..., Flask], line: FakeLine
 ) -> None:
-    app = make_app(
-        LINE_CHANNEL_SECRET=CHANNEL_SECRET,
-        LINE_CHANNEL_ACCESS_TOKEN=ACCESS_TOKEN,
-        LINE_API_HOST=line.url,
-        LINE_DATA_API_HOST=line.url,
-        LINE_USER_MESSAGES_PER_MINUTE=3,
-    )
+    app = make_app(**line_config(line), LINE_USER_MESSAGES_PER_MINUTE=3)
     other = "U" + "b" * 32
     body = webhook_body(*[text_event("สวัสดี") for _ in range(6)], text_event("สวัสดี", other))
     assert post(app, body).status_code == 200
@@ -339,13 +315,7 @@ def test_a_flooding_user_is_asked_once_to_slow_down(
 def test_privacy_notice_comes_before_the_first_complaint_only(
     make_app: Callable[..., Flask], line: FakeLine
 ) -> None:
-    app = make_app(
-        LINE_CHANNEL_SECRET=CHANNEL_SECRET,
-        LINE_CHANNEL_ACCESS_TOKEN=ACCESS_TOKEN,
-        LINE_API_HOST=line.url,
-        LINE_DATA_API_HOST=line.url,
-        PRIVACY_NOTICE_REQUIRED=True,
-    )
+    app = make_app(**line_config(line), PRIVACY_NOTICE_REQUIRED=True)
     say(app, "ร้องเรียน")
     assert "ประกาศความเป็นส่วนตัว" in line.last_texts()[0]
     say(app, "ถนน ทางเท้า สะพาน")  # not an acknowledgement: asked again
