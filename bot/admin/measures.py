@@ -230,17 +230,9 @@ def staff_unlink(user_id: int) -> Response:
 @bp.get("/report/<kind>.<fmt>")
 @roles_required("admin", "executive", "integrity")
 def report(kind: str, fmt: str) -> Response:
-    from bot.reports import MIME, REPORTS, ReportRequest, office_name, render
+    from bot.admin.reports_page import report_response
+    from bot.reports import MIME, REPORTS
 
     if kind not in MEASURE_REPORTS or kind not in REPORTS or fmt not in MIME:
         abort(404)
-    fy = _year()
-    thai = request.args.get("thai") == "1"
-    built = REPORTS[kind].build(ReportRequest(store(), fy, utcnow(), thai, office_name()))
-    body = render(built, fmt)
-    audit("report.download", f"{kind}-{fy}.{fmt}")
-    store().commit()
-    resp = Response(body, mimetype=MIME[fmt])
-    if fmt != "html":
-        resp.headers["Content-Disposition"] = f'attachment; filename="{kind}-{fy}.{fmt}"'
-    return resp
+    return report_response(kind, _year(), fmt)

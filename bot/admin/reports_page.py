@@ -52,13 +52,20 @@ def index() -> str:
 @bp.get("/<kind>.<fmt>")
 @roles_required(*READERS)
 def download(kind: str, fmt: str) -> Response:
-    from bot.reports import FORMATS, MIME, REPORTS, ReportRequest, office_name, render
+    from bot.reports import FORMATS, REPORTS
 
     if kind not in REPORTS or fmt not in FORMATS:
         abort(404)
     fy, problem = chosen_year()
     if problem:
         abort(400)
+    return report_response(kind, fy, fmt)
+
+
+def report_response(kind: str, fy: int, fmt: str) -> Response:
+    """A report built now, rendered, recorded in the audit log and sent as a download."""
+    from bot.reports import MIME, REPORTS, ReportRequest, office_name, render
+
     thai = request.args.get("thai") == "1"
     report = REPORTS[kind].build(ReportRequest(store(), fy, utcnow(), thai, office_name()))
     body = render(report, fmt)
