@@ -78,6 +78,36 @@ def normalize_text(text: str, max_chars: int | None = MAX_CHARS) -> str:
     return text[:max_chars] if max_chars is not None else text
 
 
+# Where a letter changes subject: a line break, a run of spaces, or a list number ("2.", "3)").
+_PART_BREAK = re.compile(r"\n+|\s{2,}|(?<=\s)(?=\d{1,2}[.)])")
+
+
+def text_parts(text: str, size: int, limit: int) -> list[str]:
+    """A long text as pieces of at most ``size`` characters, at most ``limit`` of them.
+
+    Clauses are packed whole into pieces; a clause longer than ``size`` is cut. A text
+    that fits in one piece has no parts ([]): the whole-text reading already covers it.
+    """
+    if len(text or "") <= size:
+        return []
+    pieces: list[str] = []
+    current = ""
+    for clause in _PART_BREAK.split(text):
+        clause = clause.strip()
+        while clause:
+            if current and len(current) + 1 + len(clause) > size:
+                pieces.append(current)
+                current = ""
+            room = size - len(current) - (1 if current else 0)
+            current = f"{current} {clause[:room]}" if current else clause[:room]
+            clause = clause[room:].strip()
+        if len(pieces) >= limit:
+            break
+    if current and len(pieces) < limit:
+        pieces.append(current)
+    return pieces[:limit] if len(pieces) > 1 else []
+
+
 def word_grams(norm: str) -> list[str]:
     """newmm unigrams and bigrams of the beginning of normalised text."""
     tokens = segment(norm[:WORD_CHARS]) if norm else []

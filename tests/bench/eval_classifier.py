@@ -183,6 +183,10 @@ def ours(train: list[Example], knowledge: bool = True, gated: bool = False) -> R
     clf = Classifier() if knowledge else Classifier(knowledge_weight=0.0, covered_weight=0.0)
     clf.train([e.text for e in train], [e.codes for e in train], use_seeds=knowledge)
     clf.gated = gated
+    return _ranker(clf)
+
+
+def _ranker(clf: Classifier) -> Ranker:
     return lambda texts: [[c for c, _ in r] for r in clf.classify_batch(list(texts))]
 
 
@@ -239,6 +243,47 @@ def tune(train: list[Example]) -> None:
                 )
 
 
+def tune_blend(train: list[Example], k: int = 5) -> None:
+    """k-fold cross-validation on the training part only for the choices made after the
+    model is trained: the knowledge weights (lacking / covered categories) and how much
+    the pieces of a long text count. One training per fold, every setting scored on it."""
+    rng = random.Random(7)
+    settings = [
+        (lacking, covered, chunk)
+        for lacking in (0.35, 0.5, 0.7, 1.0)
+        for covered in (0.0, 0.2, 0.3, 0.5)
+        for chunk in (0.0, 0.35, 0.5)
+    ]
+    hits = {s: np.zeros(6) for s in settings}
+    n = 0
+    for fold in range(k):
+        tr = [e for i, e in enumerate(train) if i % k != fold]
+        va = [e for i, e in enumerate(train) if i % k == fold]
+        clf = Classifier().train([e.text for e in tr], [e.codes for e in tr])
+        lacking_codes = clf.blend == clf.knowledge_weight
+        sets = (
+            ([e.text for e in va], [e.codes for e in va]),
+            ([perturb(e.text, rng) for e in va], [e.codes for e in va]),
+            ([t for t, _ in LOCAL_SET], [[c] for _, c in LOCAL_SET]),
+        )
+        for s in settings:
+            clf.blend = np.where(lacking_codes, s[0], s[1])
+            clf.chunk_weight = s[2]
+            clf._cache.clear()
+            for j, (texts, gold) in enumerate(sets):
+                top1, top3 = score(_ranker(clf), texts, gold)
+                size = len(texts) if j < 2 else 1  # the local set: mean over folds
+                hits[s][2 * j : 2 * j + 2] += (top1 * size, top3 * size)
+        n += len(va)
+        print(f"fold {fold + 1}/{k}", flush=True)
+    for s, h in hits.items():
+        print(
+            f"lacking {s[0]:g} covered {s[1]:g} chunks {s[2]:g}: "
+            f"top-1 {h[0] / n:.4f} top-3 {h[1] / n:.4f} | perturbed {h[2] / n:.4f} "
+            f"{h[3] / n:.4f} | local {h[4] / k:.3f} {h[5] / k:.3f}"
+        )
+
+
 def _cv_scores(folds, probs: list[np.ndarray], codes: list[str]) -> str:  # type: ignore[no-untyped-def]
     hits1 = hits3 = n = 0
     for (_, va), p in zip(folds, probs, strict=True):
@@ -254,12 +299,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument(
-        "--tune", action="store_true", help="cross-validate C and COVERED_WEIGHT on train only"
+        "--tune", action="store_true", help="cross-validate C and the members on train only"
+    )
+    parser.add_argument(
+        "--tune-blend",
+        action="store_true",
+        help="cross-validate the knowledge weights and long-text pieces on train only",
     )
     args = parser.parse_args()
     examples = load_examples(args.data)
     if args.tune:
         tune(random_split(examples)[0])
+        return 0
+    if args.tune_blend:
+        tune_blend(random_split(examples)[0])
         return 0
     rng = random.Random(7)
     splits = {"random": random_split(examples), "time": time_split(examples)}

@@ -5,7 +5,7 @@ import pytest
 from handlers.classify import Classifier, ModelNotFoundError, classify, suggest
 from handlers.classify.categories import category_codes, codes_for_traffy_type
 from handlers.classify.data import Example, random_split
-from handlers.classify.features import normalize_text
+from handlers.classify.features import normalize_text, text_parts
 from handlers.classify.knowledge import keyword_scores
 from tests.unit.test_classify_fixture import small_classifier  # noqa: F401
 
@@ -22,6 +22,8 @@ CASES = [
     ("ไปติดต่อที่สำนักงาน บริการล่าช้ามาก รอครึ่งวัน", "service"),
     ("ข้างบ้านเปิดเพลงเสียงดังทั้งคืน", "nuisance"),
     ("หมาจรไล่กัดเด็กนักเรียนหน้าโรงเรียน", "green"),
+    ("ไฟแดงที่สี่แยกเสียมาสามวันแล้ว", "safety"),
+    ("นกพิราบเต็มศาลาหมู่บ้าน ขี้นกเลอะไปหมด", "green"),
 ]
 
 
@@ -31,6 +33,23 @@ def test_realistic_texts(small_classifier: Classifier, text: str, expected: str)
     assert expected in top3, (text, classify(text)[:3])
     if expected in {"supply", "corruption", "service", "light", "waste"}:
         assert top3[0] == expected, (text, classify(text)[:3])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ห้องน้ำสาธารณะในตลาดสกปรกมาก ไม่มีใครทำความสะอาด", "waste"),
+        ("สายไฟห้อยต่ำเกือบถึงพื้น รถสูงเกี่ยวขาด", "light"),
+        ("ร้านค้าตั้งแผงกีดขวางทางเดิน", "nuisance"),
+    ],
+)
+def test_category_knowledge_reaches_the_suggestions(
+    small_classifier: Classifier,  # noqa: F811
+    text: str,
+    expected: str,
+) -> None:
+    """Words whose category the knowledge names are among the three quick replies."""
+    assert expected in [code for code, _ in suggest(text, k=3)], classify(text)[:4]
 
 
 def test_ranks_every_code_with_scores_summing_to_one(small_classifier: Classifier) -> None:  # noqa: F811
@@ -126,3 +145,31 @@ def test_split_is_deterministic_and_disjoint() -> None:
     b_train, b_test = random_split(list(reversed(examples)))
     assert {e.text for e in a_test} == {e.text for e in b_test}
     assert not {e.text for e in a_train} & {e.text for e in a_test}
+
+
+# A letter that opens with one matter and raises a second only after the opening the
+# features read (MAX_CHARS); the ticket may be about either.
+PREAMBLE = (
+    "เรียน นายก อบต. ด้วยกระผมเป็นชาวบ้านหมู่ 3 ขอร้องเรียนเรื่องถนนลูกรังสายหลักเข้าหมู่บ้าน "
+    "ซึ่งชำรุดเป็นหลุมเป็นบ่อมานานหลายเดือน เวลาฝนตกน้ำขังเต็มหลุม รถมอเตอร์ไซค์ล้มบ่อยมาก "
+    "เด็กนักเรียนขี่จักรยานไปโรงเรียนลำบาก ผู้สูงอายุเดินทางไปโรงพยาบาลก็ลำบาก "
+    "ขอให้ช่วยลงหินคลุกและบดอัดถนนให้เรียบร้อยด้วยครับ "
+)
+
+
+def test_later_matter_of_a_long_letter_is_suggested(small_classifier: Classifier) -> None:  # noqa: F811
+    letter = f"1. {PREAMBLE} 2. อีกเรื่องคือน้ำประปาหมู่บ้านไม่ไหลมาสามวันแล้ว ไม่มีน้ำใช้เลยครับ"
+    assert letter.index("น้ำประปา") > 300
+    top3 = [code for code, _ in small_classifier.classify(letter)[:3]]
+    assert top3[0] == "road"
+    assert "supply" in top3, small_classifier.classify(letter)[:4]
+
+
+def test_text_parts_pack_clauses_and_cut_long_ones() -> None:
+    assert text_parts("ถนนพัง", 300, 8) == []  # one piece: the whole-text reading covers it
+    letter = "1. " + "ก" * 250 + " 2. " + "ข" * 100 + "\n3. ค" + " " + "ง" * 700
+    parts = text_parts(letter, 300, 8)
+    assert all(len(p) <= 300 for p in parts)
+    assert parts[0].startswith("1.") and parts[1].startswith("2.")
+    assert "".join(parts).replace(" ", "") == letter.replace(" ", "").replace("\n", "")
+    assert len(text_parts("ก" * 10_000, 300, 8)) == 8  # a bounded cost for any length
