@@ -205,6 +205,8 @@ KEYWORDS: Mapping[str, Mapping[str, float]] = {
         "เสนอแนะ": WEAK,
         "สอบถาม": WEAK,
         "อยากทราบ": WEAK,
+        # Traffy files "อยากแนะนำ...", "ขอคำแนะนำ" under เสนอแนะ/สอบถาม: 15 of 15 in training.
+        "แนะนำ": MEDIUM,
     },
 }
 

@@ -126,6 +126,13 @@ def score(rank: Ranker, texts: Sequence[str], gold: Sequence[Sequence[str]]) -> 
     return float(top1), float(top3)
 
 
+def _wilson(p: float, n: int, z: float = 1.96) -> str:
+    """95 % interval of a proportion: what one text more or less right means at this n."""
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z / (1 + z * z / n) * (p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5
+    return f"{centre - half:.3f}-{centre + half:.3f}"
+
+
 def majority(train: list[Example]) -> Ranker:
     counts = Counter(c for e in train for c in e.codes)
     order = [c for c, _ in counts.most_common()]
@@ -333,12 +340,20 @@ def main() -> int:
         rank = build(splits["random"][0])
         if hasattr(rank, "C"):
             notes.append(f"{name}: C={rank.C:g} chosen by 3-fold CV on the training part")
-        for texts, gold in (
-            ([e.text for e in rtest], [e.codes for e in rtest]),
-            (perturbed, [e.codes for e in rtest]),
-            ([t for t, _ in LOCAL_SET], [[c] for _, c in LOCAL_SET]),
+        for i, (texts, gold) in enumerate(
+            (
+                ([e.text for e in rtest], [e.codes for e in rtest]),
+                (perturbed, [e.codes for e in rtest]),
+                ([t for t, _ in LOCAL_SET], [[c] for _, c in LOCAL_SET]),
+            )
         ):
-            cells.extend(f"{v:.3f}" for v in score(rank, texts, gold))
+            top1, top3 = score(rank, texts, gold)
+            cells.extend((f"{top1:.3f}", f"{top3:.3f}"))
+            if i == 0:
+                notes.append(
+                    f"{name}, held-out 95 % Wilson intervals (n={len(texts)}): "
+                    f"top-1 {_wilson(top1, len(texts))}, top-3 {_wilson(top3, len(texts))}"
+                )
         ttrain, ttest = splits["time"]
         time_scores = score(build(ttrain), [e.text for e in ttest], [e.codes for e in ttest])
         cells.extend(f"{v:.3f}" for v in time_scores)

@@ -41,6 +41,7 @@ def test_realistic_texts(small_classifier: Classifier, text: str, expected: str)
         ("ห้องน้ำสาธารณะในตลาดสกปรกมาก ไม่มีใครทำความสะอาด", "waste"),
         ("สายไฟห้อยต่ำเกือบถึงพื้น รถสูงเกี่ยวขาด", "light"),
         ("ร้านค้าตั้งแผงกีดขวางทางเดิน", "nuisance"),
+        ("อยากแนะนำให้เปิดสวนสาธารณะถึงสี่ทุ่ม", "other"),
     ],
 )
 def test_category_knowledge_reaches_the_suggestions(
