@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import secrets
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import func, select, update
 from werkzeug.wrappers import Response
@@ -16,6 +16,8 @@ from bot.admin.case_models import ApiToken
 from bot.admin.dashboard import new_api_token
 from bot.admin.models import ROLE_TH, ROLES, User
 from bot.db import store
+from bot.line.richmenu import staff_menu_id
+from bot.services import services
 from bot.store import naive
 from bot.store_cases import unit_names
 from handlers.clock import utcnow
@@ -184,8 +186,23 @@ def set_active(user_id: int) -> Response:
         )
     audit("user.activate" if active else "user.deactivate", u.username)
     store().commit()
+    _match_rich_menu(u)
     flash(f"{'เปิด' if active else 'ปิด'}การใช้งาน {u.username} แล้ว", "ok")
     return _back()
+
+
+def _match_rich_menu(u: User) -> None:
+    """A deactivated account's LINE shows the citizens' menu again, a reactivated one the
+    staff menu: the buttons follow what the bot will now answer. After the commit, and a
+    LINE failure (logged by the client) never undoes the change."""
+    client = services(current_app).line
+    menu_id = staff_menu_id(current_app.instance_path)
+    if client is None or menu_id is None or not u.line_user_id:
+        return
+    if u.active:
+        client.link_rich_menu(u.line_user_id, menu_id)
+    else:
+        client.unlink_rich_menu(u.line_user_id)
 
 
 @bp.post("/<int:user_id>/token")

@@ -6,13 +6,18 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from flask import Flask
 from PIL import Image
 
+from bot.admin.models import User
+from bot.db import new_session
 from tests.conftest import sign, text_event, webhook_body
 from tests.fakes.fake_line import FakeLine
+from tests.integration.admin_helpers import client_for
+from tests.integration.conftest import line_config
 
 STAFF_USER = "U" + "5" * 32
 CITIZEN = "U" + "c" * 32
@@ -133,3 +138,22 @@ def test_a_line_failure_while_linking_does_not_lose_the_registration(
     assert "เชื่อมบัญชีเรียบร้อยแล้ว" in "\n".join(line.last_texts())
     say(line_app, "งานของฉัน")
     assert "สำนักปลัด" in "\n".join(line.last_texts())
+
+
+def test_deactivating_a_staff_account_gives_back_the_citizens_menu(
+    make_app: Callable[..., Flask], line: FakeLine
+) -> None:
+    app = make_app(WTF_CSRF_ENABLED=False, **line_config(line))
+    line.install_rich_menus()
+    ids = setup(app)
+    say(app, f"ลงทะเบียน {add_staff(app)}")
+    assert line.rich_menu_links == [(STAFF_USER, ids["staff"])]
+    with new_session(app) as s:
+        uid = s.query(User).filter_by(username="somying").one().id
+    admin = client_for(app, "admin")
+    admin.post(f"/admin/users/{uid}/active", data={"active": "0"})
+    assert line.rich_menu_unlinks == [STAFF_USER]
+    say(app, "งานของฉัน")  # the bot no longer treats the LINE account as staff
+    assert "สำนักปลัด" not in "\n".join(line.last_texts())
+    admin.post(f"/admin/users/{uid}/active", data={"active": "1"})
+    assert line.rich_menu_links[-1] == (STAFF_USER, ids["staff"])
