@@ -9,7 +9,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
-from bot import cli_backup, cli_classify, cli_pdpa, cli_richmenu, db
+from bot import cli_backup, cli_classify, cli_counters, cli_pdpa, cli_richmenu, db
 from bot.admin.auth import ensure_first_admin
 from bot.db import new_session
 from bot.notify import push_pending_notices
@@ -36,6 +36,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(complaint)
     app.cli.add_command(cli_classify.classify_cmd)
     app.cli.add_command(cli_richmenu.group)
+    app.cli.add_command(cli_counters.recount)
 
     from bot import cli_measures
 
