@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -30,17 +33,33 @@ def load_categories(path: Path = CATEGORIES_CSV) -> tuple[Category, ...]:
 
 # An office's own names and default units for the codes above (edited on an admin page and
 # kept in the database; the adapter sets them). The codes themselves never change.
+# One office per process: process-wide. Several offices in one process: each request or
+# batch of LINE events works inside its own office's overrides (a context variable, so
+# threads serving different offices never see each other's).
+Overrides = Mapping[str, tuple[str, str]]
 _OVERRIDES: dict[str, tuple[str, str]] = {}
+_OFFICE: ContextVar[Overrides | None] = ContextVar("category_overrides", default=None)
 
 
-def set_overrides(overrides: dict[str, tuple[str, str]]) -> None:
+def set_overrides(overrides: Overrides) -> None:
     """{code: (name_th, default_unit)}; an empty value keeps the CSV's."""
     _OVERRIDES.clear()
     _OVERRIDES.update(overrides)
 
 
+@contextmanager
+def office_overrides(overrides: Overrides) -> Iterator[None]:
+    """Within this block (this thread or task only), these overrides apply."""
+    token = _OFFICE.set(dict(overrides))
+    try:
+        yield
+    finally:
+        _OFFICE.reset(token)
+
+
 def _effective(c: Category) -> Category:
-    name, unit = _OVERRIDES.get(c.code, ("", ""))
+    current = _OFFICE.get()
+    name, unit = (_OVERRIDES if current is None else current).get(c.code, ("", ""))
     if not name and not unit:
         return c
     return replace(c, name_th=name or c.name_th, default_unit=unit or c.default_unit)

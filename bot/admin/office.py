@@ -4,6 +4,8 @@ categories, audit log, reports) into the app."""
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 
 from flask import Flask, current_app, g, request
 from flask_login import current_user
@@ -15,7 +17,6 @@ from handlers import categories
 from handlers.cases.policy import Viewer
 
 OVERRIDES_TTL_SECONDS = 30.0
-_loaded_at = 0.0
 
 
 def viewer() -> Viewer:
@@ -27,23 +28,39 @@ def viewer() -> Viewer:
     )
 
 
-def refresh_category_overrides(force: bool = False) -> None:
-    """Category names and default units edited by an admin, at most 30 s old in any process."""
-    global _loaded_at
-    if current_app.config.get("OFFICE_CODE"):
-        # The core keeps overrides process-wide; with several offices in one process one
-        # office's names must not show in another's, so they stay those of categories.csv.
-        return
-    if not force and time.monotonic() - _loaded_at < OVERRIDES_TTL_SECONDS:
-        return
-    from bot.store_cases import category_overrides
+def _overrides_of_this_office(force: bool = False) -> dict[str, tuple[str, str]]:
+    """Category names and default units an admin of this app's office edited, from its
+    database, at most 30 s old (kept per app: one app is one office)."""
+    cache = current_app.extensions.setdefault("prongsai_category_overrides", [-1e18, {}])
+    if force or time.monotonic() - cache[0] >= OVERRIDES_TTL_SECONDS:
+        from bot.store_cases import category_overrides
 
-    try:
-        categories.set_overrides(category_overrides(store().session))
-    except Exception:  # the table is missing before init-db; the CSV values stand
-        store().rollback()
+        try:
+            cache[1] = category_overrides(store().session)
+        except Exception:  # the table is missing before init-db; the CSV values stand
+            store().rollback()
+            return cache[1]
+        cache[0] = time.monotonic()
+    return cache[1]
+
+
+def refresh_category_overrides(force: bool = False) -> None:
+    """One office per process: install its overrides process-wide (at most 30 s old).
+    Several offices: only refresh this office's cache; `office_categories` applies it."""
+    overrides = _overrides_of_this_office(force)
+    if not current_app.config.get("OFFICE_CODE"):
+        categories.set_overrides(overrides)
+
+
+@contextmanager
+def office_categories() -> Iterator[None]:
+    """Run a block with this app's office's category names and units in force."""
+    refresh_category_overrides()
+    if not current_app.config.get("OFFICE_CODE"):
+        yield
         return
-    _loaded_at = time.monotonic()
+    with categories.office_overrides(_overrides_of_this_office()):
+        yield
 
 
 def init_app(app: Flask) -> None:
@@ -63,9 +80,15 @@ def init_app(app: Flask) -> None:
     def _overrides() -> None:
         if request.blueprint in ("line", "health", "static"):
             return  # the LINE acknowledgement stays as light as possible
-        if "overrides_checked" not in g:
-            g.overrides_checked = True
-            refresh_category_overrides()
+        if "office_categories" not in g:
+            g.office_categories = stack = ExitStack()
+            stack.enter_context(office_categories())
+
+    @app.teardown_request
+    def _overrides_done(_exc: BaseException | None) -> None:
+        stack = g.pop("office_categories", None)
+        if stack is not None:
+            stack.close()
 
 
 def _thaiday(d: object) -> str:

@@ -25,6 +25,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, aliased
 
 from bot.actors import resolve_actor
+from bot.admin.office import office_categories
 from bot.db import new_session, write_lock
 from bot.line.client import LineClient
 from bot.line.richmenu import staff_menu_id
@@ -86,7 +87,10 @@ class EventProcessor:
         `yield_to` says when acknowledgements are being written: processing then pauses
         briefly between events so that LINE's 2-second acknowledgement limit is never at risk.
         """
-        self._refresh_categories()
+        with self.app.app_context(), office_categories():
+            return self._process_pending(limit, yield_to)
+
+    def _process_pending(self, limit: int, yield_to: Callable[[], bool] | None) -> int:
         if self.app.extensions["db_engine"].dialect.name == "postgresql":
             return self.process_pending_locked(limit)
         with new_session(self.app) as s:
@@ -191,13 +195,6 @@ class EventProcessor:
             if was_staff != is_staff:
                 prepared.menu_change = "link" if is_staff else "unlink"
         return replies
-
-    def _refresh_categories(self) -> None:
-        """Admins' category names reach chat too, not only the web pages (at most 30 s old)."""
-        from bot.admin.office import refresh_category_overrides
-
-        with self.app.app_context():
-            refresh_category_overrides()
 
     def _over_limit(self, s: Session, row: LineEvent) -> int:
         """How far past the per-user limit this message is (0 when within it)."""

@@ -12,7 +12,10 @@ from werkzeug.test import Client
 
 from bot import create_app, db
 from bot.admin.auth import ensure_first_admin
+from bot.db import new_session
 from bot.offices import create_wsgi
+from bot.store import SqlStore
+from handlers import categories
 from tests.conftest import sign, text_event, webhook_body
 
 SECRETS = {"kokesung": "secret-of-kokesung", "nongbua": "secret-of-nongbua"}
@@ -165,3 +168,27 @@ def test_a_shared_api_token_in_the_environment_opens_no_office(
     assert client.get("/o/nongbua/api/summary", headers=own).status_code in (401, 403)
     for app in router.apps.values():
         app.extensions["db_engine"].dispose()
+
+
+def test_category_names_an_admin_edits_stay_in_that_office(deployment: Client) -> None:
+    r = deployment.post(
+        "/o/kokesung/admin/login", data={"username": "admin", "password": "password-kokesung"}
+    )
+    assert r.status_code == 302
+    r = deployment.post(
+        "/o/kokesung/admin/catalog/categories/light",
+        data={"name_th": "ไฟกิ่งสาธารณะ", "default_unit": "สำนักปลัด"},
+        follow_redirects=True,
+    )
+    assert "ไฟกิ่งสาธารณะ" in r.get_data(as_text=True)
+    assert "ไฟกิ่งสาธารณะ" in deployment.get("/o/kokesung/complaint").get_data(as_text=True)
+    other = deployment.get("/o/nongbua/complaint").get_data(as_text=True)
+    assert "ไฟกิ่งสาธารณะ" not in other and "ไฟฟ้าส่องสว่าง สายไฟ" in other
+    # The office's own unit receives its new cases; the other office keeps the CSV's.
+    router = deployment.application
+    for office, unit in (("kokesung", "สำนักปลัด"), ("nongbua", "กองช่าง")):
+        case, _ = file_on_web(deployment, office)
+        with new_session(router.apps[office]) as s:  # type: ignore[attr-defined]
+            assert SqlStore(s).get_complaint(case).unit == unit  # type: ignore[union-attr]
+    # Outside any request, nothing of either office lingers.
+    assert categories.get("light").name_th == "ไฟฟ้าส่องสว่าง สายไฟ"  # type: ignore[union-attr]
