@@ -83,6 +83,29 @@ def complaint_counts(s: Session, fiscal_year: int) -> list[tuple[str, str, int, 
     return [(st, cat, m, int(n)) for st, cat, m, n in rows if n]
 
 
+def complaint_counts_as_of(
+    s: Session, fiscal_year: int, before: datetime
+) -> list[tuple[str, str, int, int]]:
+    """(status, category, yyyymm, n) of the year's cases filed before `before`, each with the
+    status it had then (its last change before that instant; "received" if none). Read from
+    the rows and their history, not the counters: for reports made after a period ended."""
+    cutoff = naive(before)
+    then = (
+        select(HistoryRow.status)
+        .where(HistoryRow.complaint_id == ComplaintRow.id, HistoryRow.at < cutoff)
+        .order_by(HistoryRow.at.desc(), HistoryRow.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    status = func.coalesce(then, "received")
+    rows = s.execute(
+        select(status, ComplaintRow.category, ComplaintRow.month, func.count())
+        .where(ComplaintRow.fiscal_year == fiscal_year, ComplaintRow.created_at < cutoff)
+        .group_by(status, ComplaintRow.category, ComplaintRow.month)
+    )
+    return [(st, cat, m or 0, int(n)) for st, cat, m, n in rows]
+
+
 def count_overdue(s: Session, fiscal_year: int, before: datetime) -> int:
     """Open cases of the year filed before `before`: a range of ix_complaints_fy_open."""
     return (

@@ -9,7 +9,12 @@ from collections.abc import Iterable
 from handlers import categories
 from handlers.cases.stats import Counts, fiscal_months
 from handlers.reports.model import Report, Table, with_thai_digits
-from handlers.thai.dates import MONTHS_FULL, first_half_bounds, format_thai_date
+from handlers.thai.dates import (
+    MONTHS_FULL,
+    first_half_bounds,
+    fiscal_year_bounds,
+    format_thai_date,
+)
 
 GENERAL = "เรื่องร้องเรียนทั่วไป"
 CORRUPTION = "เรื่องร้องเรียนการทุจริตและประพฤติมิชอบ"
@@ -27,22 +32,28 @@ def build(
     fiscal_year: int,
     office: str = "",
     thai_digits: bool = False,
+    half_rows: Iterable[tuple[str, str, int, int]] | None = None,
+    year_final: bool = False,
 ) -> Report:
-    """`rows` are the store's (status, category, yyyymm, n) for the fiscal year."""
+    """`rows` are the store's (status, category, yyyymm, n) for the fiscal year: statuses as
+    of its end when `year_final`, else as of today. `half_rows`, when given, are the first
+    six months' cases with the statuses they had on 31 March (the round has ended)."""
     counts = Counts(tuple(rows))
+    half_counts = Counts(tuple(half_rows)) if half_rows is not None else counts
     sealed = {c.code for c in categories.load_categories() if c.restricted}
     months = fiscal_months(fiscal_year)
     first_half = set(months[:6])
     half_end = first_half_bounds(fiscal_year)[1]
+    year_end = fiscal_year_bounds(fiscal_year)[1]
 
     def kind_of(cat: str) -> bool:
         return cat in sealed
 
     summary_rows = []
     for label, is_corruption in ((GENERAL, False), (CORRUPTION, True)):
-        for period, months_in in (
-            ("รอบ 6 เดือน (ต.ค. – มี.ค.)", first_half),
-            ("ทั้งปีงบประมาณ", set(months)),
+        for period, months_in, source in (
+            ("รอบ 6 เดือน (ต.ค. – มี.ค.)", first_half, half_counts),
+            ("ทั้งปีงบประมาณ", set(months), counts),
         ):
 
             def pick(
@@ -54,7 +65,7 @@ def build(
             ) -> bool:
                 return kind_of(cat) == want and m in months_in
 
-            by = counts.by(lambda st, cat, m: st, pick)
+            by = source.by(lambda st, cat, m: st, pick)
             summary_rows.append(
                 (
                     label,
@@ -69,7 +80,7 @@ def build(
 
     cat_rows = []
     for c in categories.by_code().values():
-        half = counts.total(lambda st, cat, m, code=c.code: cat == code and m in first_half)
+        half = half_counts.total(lambda st, cat, m, code=c.code: cat == code and m in first_half)
         year = counts.total(lambda st, cat, m, code=c.code: cat == code)
         done = counts.total(lambda st, cat, m, code=c.code: cat == code and st == "resolved")
         name = c.name_th + (" (ช่องทางแยก ปกปิดผู้แจ้ง)" if c.code in sealed else "")
@@ -127,7 +138,11 @@ def build(
         ],
         notes=[
             f"รอบ 6 เดือน คือ 1 ตุลาคม {fiscal_year - 1} – {format_thai_date(half_end)}",
-            "สถานะเป็นสถานะ ณ วันที่จัดทำรายงาน; อยู่ระหว่างดำเนินการ = รับเรื่องแล้วหรือกำลังดำเนินการ",
+            "สถานะรอบ 6 เดือน ณ "
+            + (format_thai_date(half_end) if half_rows is not None else "วันที่จัดทำรายงาน")
+            + " สถานะทั้งปี ณ "
+            + (format_thai_date(year_end) if year_final else "วันที่จัดทำรายงาน")
+            + "; อยู่ระหว่างดำเนินการ = รับเรื่องแล้วหรือกำลังดำเนินการ",
             "เรื่องร้องเรียนการทุจริตรับผ่านช่องทางแยกและปกปิดข้อมูลผู้แจ้ง รายงานนี้แสดงเฉพาะจำนวน",
         ],
     )
