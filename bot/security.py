@@ -1,8 +1,14 @@
-"""Security headers on every response."""
+"""Security headers on every response; control characters out of every request value."""
 
 from __future__ import annotations
 
-from flask import Flask, Response
+from collections.abc import Iterable
+from typing import Any
+
+from flask import Flask, Request, Response
+from werkzeug.datastructures import ImmutableMultiDict, iter_multi_items
+
+from handlers.thai.normalize import strip_controls
 
 # Pages load only their own scripts; images may be inline data (QR codes, charts).
 CSP = (
@@ -12,7 +18,24 @@ CSP = (
 )
 
 
+class _CleanValues(ImmutableMultiDict):  # type: ignore[type-arg]
+    """Query and form values without control characters: nobody types a NUL or an escape
+    code, spreadsheets and terminals misread them, and PostgreSQL refuses NUL in text, so
+    every page (citizen forms, admin filters) sees the text as it will be kept."""
+
+    def __init__(self, mapping: Any = None) -> None:
+        items: Iterable[tuple[Any, Any]] = iter_multi_items(mapping) if mapping else ()
+        super().__init__(
+            [(k, strip_controls(v) if isinstance(v, str) else v) for k, v in items]
+        )
+
+
+class CleanRequest(Request):
+    parameter_storage_class = _CleanValues
+
+
 def init_app(app: Flask) -> None:
+    app.request_class = CleanRequest
     @app.after_request
     def _headers(response: Response) -> Response:
         h = response.headers

@@ -35,6 +35,7 @@ from handlers.clock import utcnow
 from handlers.conversations import engine
 from handlers.conversations.messages import Inbound, Reply
 from handlers.conversations.session import Context
+from handlers.thai.normalize import strip_controls
 
 log = logging.getLogger(__name__)
 
@@ -282,7 +283,7 @@ class EventProcessor:
         m = event.message
         name = self._display_name(user_id)
         if isinstance(m, TextMessageContent):
-            return Inbound(user_id, "text", text=m.text or "", display_name=name)
+            return Inbound(user_id, "text", text=strip_controls(m.text or ""), display_name=name)
         if isinstance(m, ImageMessageContent):
             path, error = self.client.fetch_image(m.id) if self.client else (None, "รับรูปไม่ได้ในขณะนี้")
             return Inbound(user_id, "image", image_path=path, image_error=error, display_name=name)
@@ -317,6 +318,8 @@ def _fallback(raw: dict[str, Any]) -> Prepared:
         return Prepared(Inbound(user_id, "follow"), token if isinstance(token, str) else None)
     text = message.get("text") if message.get("type") == "text" else None
     inbound = (
-        Inbound(user_id, "text", text=text) if isinstance(text, str) else Inbound(user_id, "other")
+        Inbound(user_id, "text", text=strip_controls(text))
+        if isinstance(text, str)
+        else Inbound(user_id, "other")
     )
     return Prepared(inbound, token if isinstance(token, str) else None)

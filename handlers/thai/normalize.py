@@ -14,8 +14,16 @@ from pythainlp.util import normalize as _thai_normalize
 # Zero-width characters and direction marks: invisible, but they break matching.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u00ad]")
 _SPACES = re.compile(r"\s+")
+# Control characters other than tab and line breaks: nobody types them, terminals and
+# spreadsheets misread them, and PostgreSQL refuses NUL in text outright.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _THAI_CHAR = re.compile("[\u0e00-\u0e7f]")
 _ASCII_LETTER = re.compile("[A-Za-z]")
+
+
+def strip_controls(text: str) -> str:
+    """User text as kept: control characters removed, everything else as typed."""
+    return _CONTROLS.sub("", text)
 
 
 def normalize(text: str) -> str:

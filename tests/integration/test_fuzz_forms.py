@@ -177,3 +177,23 @@ def test_huge_fields_are_refused_in_thai(web: Flask) -> None:
     r = client.post("/feedback", data={"service": "reg", "comment": "ข" * 100_000})
     assert r.status_code == 400 and "ข้อเสนอแนะยาวเกิน" in r.get_data(as_text=True)
     assert stored(web) == (0, 0, 0)
+
+
+def test_control_characters_are_dropped_before_the_rules_apply(web: Flask) -> None:
+    """Found by the fuzzing above on PostgreSQL ("0000\\x00" crashed the insert): control
+    characters are removed first, so a text too short without them is refused in Thai."""
+    client = web.test_client()
+    r = client.post("/corruption", data={"details": "0000\x00", "privacy_ack": "y"})
+    assert r.status_code == 400 and "รายละเอียดต้องยาว" in r.get_data(as_text=True)
+    assert stored(web)[0] == 0
+    r = client.post(
+        "/complaint",
+        data={"category": "road", "details": "ถนน\x00หน้าบ้าน\x07เป็นหลุม", "privacy_ack": "y"},
+    )
+    assert r.status_code == 302
+    with new_session(web) as s:
+        assert s.scalars(select(ComplaintRow.details)).one() == "ถนนหน้าบ้านเป็นหลุม"
+    # The same for query strings ("/feedback?service=%00" also failed on PostgreSQL).
+    assert client.get("/feedback?service=%00").status_code == 200
+    assert client.get("/feedback?service=tax%00x").status_code == 404
+    assert client.get("/feedback/thanks?service=%00").status_code == 200

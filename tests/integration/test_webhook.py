@@ -335,3 +335,20 @@ def test_oversized_body_is_refused_before_it_is_read(line_app: Flask) -> None:
 
 def test_only_post_is_answered(line_app: Flask) -> None:
     assert line_app.test_client().get("/callback").status_code == 405
+
+
+def test_control_characters_in_chat_are_dropped_not_fatal(line_app: Flask, line: FakeLine) -> None:
+    """A NUL or escape code inside a LINE message (PostgreSQL refuses NUL in text) is removed;
+    the complaint is kept with the rest of the text as typed."""
+    say(line_app, "ร้องเรียน")
+    say(line_app, "ขยะ ความสะอาด")
+    say(line_app, "ขยะไม่มีคน\x00มาเก็บ\x1b[31mหนึ่งสัปดาห์\nแล้วครับ")
+    say(line_app, "ข้าม")
+    say(line_app, "ข้าม")
+    say(line_app, "081\x00-234-5678")
+    say(line_app, "ยืนยัน")
+    assert "เลขที่เรื่อง: 25" in line.last_texts()[0]
+    with new_session(line_app) as s:
+        row = s.scalars(select(ComplaintRow)).one()
+    assert row.phone == "0812345678"
+    assert row.details == "ขยะไม่มีคนมาเก็บ[31mหนึ่งสัปดาห์ แล้วครับ"
