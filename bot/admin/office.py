@@ -45,8 +45,8 @@ def _overrides_of_this_office(force: bool = False) -> dict[str, tuple[str, str]]
 
 
 def refresh_category_overrides(force: bool = False) -> None:
-    """One office per process: install its overrides process-wide (at most 30 s old).
-    Several offices: only refresh this office's cache; `office_categories` applies it."""
+    """Re-read this office's overrides now or when 30 s old; with one office per process,
+    install them process-wide (CLI commands and other threads see them too)."""
     overrides = _overrides_of_this_office(force)
     if not current_app.config.get("OFFICE_CODE"):
         categories.set_overrides(overrides)
@@ -54,9 +54,10 @@ def refresh_category_overrides(force: bool = False) -> None:
 
 @contextmanager
 def office_categories() -> Iterator[None]:
-    """Run a block with this app's office's category names and units in force."""
-    refresh_category_overrides()
+    """Run a block (a request, a batch of LINE events) with this office's category names
+    and units in force; with several offices in one process, for this thread only."""
     if not current_app.config.get("OFFICE_CODE"):
+        refresh_category_overrides()
         yield
         return
     with categories.office_overrides(_overrides_of_this_office()):
