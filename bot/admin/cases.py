@@ -28,6 +28,7 @@ from handlers import categories
 from handlers.cases.due import overdue_before
 from handlers.cases.handling import assign_unit, change_status, get_for
 from handlers.cases.policy import (
+    ROLES,
     case_view,
     is_sealed,
     may_assign,
@@ -40,7 +41,6 @@ from handlers.domain import TRANSITIONS, Channel, Complaint, DomainError, Status
 
 bp = Blueprint("cases", __name__, url_prefix="/admin/cases")
 
-ALL = ("admin", "executive", "integrity", "staff")
 CHANNEL_TH = {"line": "LINE", "web": "เว็บไซต์", "chat": "ทดสอบ (CLI)"}
 
 
@@ -68,7 +68,7 @@ def _record_if_sealed(c: Complaint, what: str) -> None:
 
 
 @bp.get("")
-@roles_required(*ALL)
+@roles_required(*ROLES)
 def queue() -> str:
     v = viewer()
     f, problems = parse_filter(request.args, v)
@@ -91,7 +91,7 @@ def queue() -> str:
 
 
 @bp.get("/<case_number>")
-@roles_required(*ALL)
+@roles_required(*ROLES)
 def case(case_number: str) -> str:
     c = _load(case_number)
     v = viewer()
@@ -116,7 +116,7 @@ def case(case_number: str) -> str:
 
 
 @bp.get("/<case_number>/photo/<int:index>")
-@roles_required(*ALL)
+@roles_required(*ROLES)
 def photo(case_number: str, index: int) -> Response:
     c = _load(case_number)
     if not may_see_content(viewer(), c):

@@ -26,6 +26,7 @@ from bot.admin.models import User
 from bot.cli_measures import create_staff, issue_link_code
 from bot.db import store
 from bot.measures_io import FORMATS, UnreadableFile, read_table_bytes, read_tables
+from handlers.cases.policy import ROLES
 from handlers.clock import local_date, utcnow
 from handlers.measures.tables import parse_tables
 from handlers.measures.usecases import import_measures, working_year
@@ -33,14 +34,13 @@ from handlers.thai.dates import fiscal_year, parse_be_year
 
 bp = Blueprint("measures", __name__, url_prefix="/admin/measures")
 
-READERS = ("admin", "executive", "integrity", "staff")
 UNITS = ("สำนักปลัด", "กองคลัง", "กองช่าง", "กองการศึกษา", "กองสาธารณสุขและสิ่งแวดล้อม")
 MEASURE_REPORTS = ("o12", "o13", "o43")
 
 
 def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
-    nav.add("มาตรการ", "measures.index", READERS, 20)
+    nav.add("มาตรการ", "measures.index", ROLES, 20)
     nav.add("เจ้าหน้าที่ (LINE)", "measures.staff", ("admin",), 82)
 
 
@@ -54,7 +54,7 @@ def _year() -> int:
 
 
 @bp.get("")
-@roles_required(*READERS)
+@roles_required(*ROLES)
 def index() -> str:
     fy = _year()
     part = store().measures
@@ -74,7 +74,7 @@ def index() -> str:
 
 
 @bp.get("/<int:measure_id>")
-@roles_required(*READERS)
+@roles_required(*ROLES)
 def detail(measure_id: int) -> str:
     part = store().measures
     m = part.get_measure(measure_id)

@@ -9,7 +9,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.models import Base
 
-ROLES = ("admin", "executive", "integrity", "staff")
 ROLE_TH = {
     "admin": "ผู้ดูแลระบบ",
     "executive": "ผู้บริหาร (ดูอย่างเดียว)",

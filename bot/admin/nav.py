@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from flask import Flask, url_for
 from flask_login import current_user
 
+from handlers.cases.policy import ROLES
+
 
 @dataclass(frozen=True)
 class NavItem:
@@ -17,7 +19,7 @@ class NavItem:
 
 
 NAV: list[NavItem] = [
-    NavItem("หน้าหลัก", "admin.home", ("admin", "executive", "integrity", "staff"), 0)
+    NavItem("หน้าหลัก", "admin.home", ROLES, 0)
 ]
 
 

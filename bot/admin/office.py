@@ -14,7 +14,7 @@ from bot.admin import nav
 from bot.admin.auth import current_role
 from bot.db import store
 from handlers import categories
-from handlers.cases.policy import Viewer
+from handlers.cases.policy import ROLES, Viewer
 
 OVERRIDES_TTL_SECONDS = 30.0
 
@@ -69,7 +69,7 @@ def init_app(app: Flask) -> None:
 
     for bp in (cases.bp, dashboard.api, users.bp, catalog.bp, audit_page.bp, reports_page.bp):
         app.register_blueprint(bp)
-    nav.add("เรื่องร้องเรียน", "cases.queue", ("admin", "executive", "integrity", "staff"), 10)
+    nav.add("เรื่องร้องเรียน", "cases.queue", ROLES, 10)
     nav.add("รายงาน", "reports.index", ("admin", "executive", "integrity"), 60)
     nav.add("ผู้ใช้", "users.index", ("admin",), 80)
     nav.add("หน่วยงานและประเภท", "catalog.index", ("admin",), 85)

@@ -14,12 +14,13 @@ from werkzeug.wrappers import Response
 from bot.admin.auth import audit, hash_password, roles_required
 from bot.admin.case_models import ApiToken
 from bot.admin.dashboard import new_api_token
-from bot.admin.models import ROLE_TH, ROLES, User
+from bot.admin.models import ROLE_TH, User
 from bot.db import store
 from bot.line.richmenu import staff_menu_id
 from bot.services import services
 from bot.store import naive
 from bot.store_cases import unit_names
+from handlers.cases.policy import ROLES
 from handlers.clock import utcnow
 
 bp = Blueprint("users", __name__, url_prefix="/admin/users")

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from flask import Flask
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.db import new_session
@@ -15,6 +15,7 @@ from bot.store import SqlStore
 from handlers.conversations import engine
 from handlers.conversations.messages import Inbound, Reply
 from handlers.conversations.session import Actor, Context
+from tests.fuzz import fuzz
 
 START = datetime(2026, 11, 22, 3, 0, tzinfo=UTC)
 FREE_TEXT = [
@@ -84,11 +85,7 @@ def message(kind: str, pick: int, last: list[Reply], user: str) -> Inbound:
     return Inbound(user, kind)  # type: ignore[arg-type]
 
 
-@settings(
-    max_examples=120,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@fuzz(120)
 @given(steps=STEPS, staff=st.booleans(), privacy=st.booleans())
 def test_random_conversations_never_crash_or_strand_a_user(
     make_app: Callable[..., Flask], steps: list[tuple[str, int, int]], staff: bool, privacy: bool

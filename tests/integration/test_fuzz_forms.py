@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
@@ -19,13 +19,10 @@ from bot.db import new_session
 from bot.models import ComplaintRow
 from bot.privacy_models import PrivacyAck
 from bot.satisfaction_models import SatisfactionRow
+from tests.fuzz import fuzz
 
 THAI = re.compile(r"[\u0E00-\u0E7F]")
-FUZZ = settings(
-    max_examples=60,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+FUZZ = fuzz(60)
 
 NASTY = st.sampled_from(
     [

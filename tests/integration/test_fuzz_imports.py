@@ -12,22 +12,19 @@ import pytest
 from docx import Document
 from flask import Flask
 from flask.testing import FlaskClient
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from bot.measures_io import UnreadableFile, read_table_bytes
 from handlers.measures.tables import parse_tables
 from tests.conftest import ADMIN_PASSWORD
+from tests.fuzz import fuzz
 
 THAI = re.compile(r"[\u0E00-\u0E7F]")
 FY = 2568
 HEADER = ["ลำดับ", "มาตรการ/แนวทาง", "ผู้รับผิดชอบ", "ระยะเวลา"]
-FAST = settings(
-    max_examples=40,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+FAST = fuzz(40)
 
 # Cell text: Thai words the parser looks for, digits, dates, control characters and noise.
 WORDS = st.sampled_from(
@@ -165,11 +162,7 @@ def admin(make_app: object) -> FlaskClient:
     return client
 
 
-@settings(
-    max_examples=25,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@fuzz(25)
 @given(
     suffix=SUFFIX,
     rows=TABLE,

@@ -6,10 +6,11 @@ import json
 from collections.abc import Callable
 
 from flask import Flask
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import CHANNEL_SECRET, sign, text_event
+from tests.fuzz import fuzz
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
@@ -55,9 +56,7 @@ BODIES = (
 )
 
 
-@settings(
-    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@fuzz(100)
 @given(body=BODIES)
 def test_signed_malformed_bodies_get_400_or_200_and_never_break_processing(
     make_app: Callable[..., Flask], body: str

@@ -14,24 +14,17 @@ from PIL import Image
 
 from bot.admin.models import User
 from bot.db import new_session
-from tests.conftest import sign, text_event, webhook_body
 from tests.fakes.fake_line import FakeLine
 from tests.integration.admin_helpers import client_for
 from tests.integration.conftest import line_config
+from tests.integration.test_webhook import say as chat
 
 STAFF_USER = "U" + "5" * 32
 CITIZEN = "U" + "c" * 32
 
 
 def say(app: Flask, text: str, user: str = STAFF_USER) -> None:
-    body = webhook_body(text_event(text, user))
-    r = app.test_client().post(
-        "/callback",
-        data=body.encode(),
-        headers={"X-Line-Signature": sign(body), "Content-Type": "application/json"},
-    )
-    assert r.status_code == 200
-    app.extensions["prongsai_processor"].process_pending()
+    chat(app, text, user)
 
 
 def add_staff(app: Flask) -> str:

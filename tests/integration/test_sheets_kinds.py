@@ -28,9 +28,10 @@ from bot.sync import source_for
 from handlers.clock import local_date, utcnow
 from handlers.thai.dates import fiscal_year
 from sheets.layout import MEASURES, PROGRESS, SATISFACTION, SUMMARY
-from tests.conftest import ACCESS_TOKEN, CHANNEL_SECRET, sign, text_event, webhook_body
+from tests.conftest import ACCESS_TOKEN, CHANNEL_SECRET
 from tests.fakes.fake_line import FakeLine
 from tests.fakes.fake_sheets import FakeSheets
+from tests.integration.test_webhook import say as chat
 from tests.seed_tables import SEEDS, seed_docx
 
 FY = fiscal_year(local_date(utcnow()))
@@ -129,12 +130,7 @@ def rate_on_the_web(app: Flask, comment: str, service: str = "tax") -> None:
 
 
 def say(app: Flask, text: str, user: str = CITIZEN) -> None:
-    body = webhook_body(text_event(text, user))
-    r = app.test_client().post(
-        "/callback", data=body.encode(), headers={"X-Line-Signature": sign(body)}
-    )
-    assert r.status_code == 200
-    app.extensions["prongsai_processor"].process_pending()
+    chat(app, text, user)
 
 
 def rate_in_line(app: Flask, line: FakeLine) -> None:

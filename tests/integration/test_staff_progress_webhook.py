@@ -24,10 +24,10 @@ from tests.conftest import (
     CHANNEL_SECRET,
     message_event,
     sign,
-    text_event,
     webhook_body,
 )
 from tests.fakes.fake_line import FakeLine
+from tests.integration.test_webhook import say as chat
 
 STAFF_USER = "U" + "5" * 32
 CITIZEN = "U" + "c" * 32
@@ -65,14 +65,7 @@ def line_app(make_app: Callable[..., Flask], line: FakeLine, tmp_path: Path) -> 
 
 
 def say(app: Flask, text: str, user: str = STAFF_USER) -> None:
-    body = webhook_body(text_event(text, user))
-    r = app.test_client().post(
-        "/callback",
-        data=body.encode(),
-        headers={"X-Line-Signature": sign(body), "Content-Type": "application/json"},
-    )
-    assert r.status_code == 200
-    app.extensions["prongsai_processor"].process_pending()
+    chat(app, text, user)
 
 
 def send_photo(app: Flask, line: FakeLine, user: str = STAFF_USER) -> None:
