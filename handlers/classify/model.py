@@ -65,9 +65,9 @@ GATED = False
 # any of them, while the features read only the opening MAX_CHARS. Such a text is also
 # read in pieces of CHUNK_CHARS (whole clauses where they fit, at most MAX_CHUNKS pieces),
 # and the pieces' mean ranking (the opening counting as the first piece) is mixed in with
-# CHUNK_WEIGHT. 5-fold cross-validation on the training split, weight 0 -> 0.5: top-3
-# 0.9944 -> 0.9963, top-1 0.9440 -> 0.9453; the weight and the piece size were chosen
-# there among 0.35-0.7 and 120/200/300 characters.
+# CHUNK_WEIGHT. 5-fold cross-validation on the training split (with pythainlp's segmentation
+# at the time), weight 0 -> 0.5: top-3 0.9944 -> 0.9963, top-1 0.9440 -> 0.9453; the weight
+# and the piece size were chosen there among 0.35-0.7 and 120/200/300 characters.
 CHUNK_CHARS = 300
 CHUNK_WEIGHT = 0.5
 MAX_CHUNKS = 4

@@ -11,6 +11,19 @@ def test_office_terms_stay_whole() -> None:
         assert term in tokens
 
 
+def test_classifier_segmentation_uses_the_same_dictionary() -> None:
+    """segment() (nlpO3, the classifier's fast path) keeps the office terms whole and splits
+    Thai text exactly as tokenize() (pythainlp's newmm) does."""
+    from handlers.thai.tokenize import segment
+
+    text = "ร้องเรียนไฟถนนดับ แจ้งกองสาธารณสุขและสิ่งแวดล้อม อบต.บ้านนา ท่อระบายน้ำตัน"
+    assert segment(text) == tokenize(text)
+    assert segment("ประปาหมู่บ้านไม่ไหลสามวัน สำนักปลัดไม่รับเรื่อง") == tokenize(
+        "ประปาหมู่บ้านไม่ไหลสามวัน สำนักปลัดไม่รับเรื่อง"
+    )
+    assert segment("") == []
+
+
 def test_tokenize_normalises_and_drops_spaces() -> None:
     assert tokenize("\u200bน้ําประปา\u200b  ไม่ไหล") == ["น้ำประปา", "ไม่", "ไหล"]
     assert tokenize("   ") == []
