@@ -35,7 +35,7 @@ model: setup
 	$(BIN)/python -m handlers.classify.train --data $(TRAFFY) --out $(MODEL)
 
 eval: setup
-	$(BIN)/python tests/bench/eval_classifier.py --data $(TRAFFY)
+	$(BIN)/python tests/bench/eval_classifier.py --data $(TRAFFY) --misses
 
 run: setup $(MODEL)
 	$(BIN)/flask init-db

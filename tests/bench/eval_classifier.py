@@ -1,6 +1,6 @@
 """Evaluate the complaint classifier against baselines; prints a markdown table.
 
-Run: ``PYTHAINLP_OFFLINE=1 python tests/bench/eval_classifier.py [--data PATH]``
+Run: ``PYTHAINLP_OFFLINE=1 python tests/bench/eval_classifier.py [--data PATH] [--misses]``
 
 Every model is trained here on the train part of each split only, so no test text is
 ever seen in training (the shipped model, trained on everything, is not evaluated).
@@ -291,6 +291,19 @@ def tune_blend(train: list[Example], k: int = 5) -> None:
         )
 
 
+def print_misses(rank: Ranker, test: Sequence[Example]) -> None:
+    """Every held-out ticket none of whose labels is in the model's three suggestions,
+    with its labels, the model's first four and the text's opening: the list to read
+    when the top-3 figure is judged (are they model errors, or labels that do not fit?)."""
+    ranked = rank([e.text for e in test])
+    misses = [(e, r) for e, r in zip(test, ranked, strict=True) if not set(r[:3]) & set(e.codes)]
+    print(f"\nHeld-out top-3 misses of ours (Prongsai): {len(misses)} of {len(test)}")
+    for e, r in misses:
+        gold = ", ".join(f"{c} (rank {r.index(c) + 1})" for c in e.codes)
+        text = " ".join(e.text.split())[:240]
+        print(f"- labels {gold}; suggested {', '.join(r[:4])}\n  {text}")
+
+
 def _cv_scores(folds, probs: list[np.ndarray], codes: list[str]) -> str:  # type: ignore[no-untyped-def]
     hits1 = hits3 = n = 0
     for (_, va), p in zip(folds, probs, strict=True):
@@ -312,6 +325,9 @@ def main() -> int:
         "--tune-blend",
         action="store_true",
         help="cross-validate the knowledge weights and long-text pieces on train only",
+    )
+    parser.add_argument(
+        "--misses", action="store_true", help="also list the held-out top-3 misses of ours"
     )
     args = parser.parse_args()
     examples = load_examples(args.data)
@@ -358,6 +374,8 @@ def main() -> int:
         time_scores = score(build(ttrain), [e.text for e in ttest], [e.codes for e in ttest])
         cells.extend(f"{v:.3f}" for v in time_scores)
         results[name] = cells
+        if args.misses and build is ours:
+            missed = (rank, rtest)
     print(
         f"\nTraffy sample: {len(examples)} texts after dedupe; random split "
         f"{len(splits['random'][0])}/{len(rtest)}, time split "
@@ -380,6 +398,8 @@ def main() -> int:
         print("| " + " | ".join([name, *cells]) + " |")
     for note in notes:
         print(f"\n{note}")
+    if args.misses:
+        print_misses(*missed)
     print(f"\n(evaluated in {time.perf_counter() - started:.0f}s)")
     return 0
 
