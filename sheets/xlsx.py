@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,6 +19,9 @@ from sheets.ports import RangeWrite, SheetsError
 from sheets.rows import Cell, Row
 
 log = logging.getLogger(__name__)
+
+# An office-suite lock file older than this was left by a program that crashed: ignored.
+STALE_LOCK_SECONDS = 24 * 3600
 
 # What Excel and LibreOffice would read as a formula (or a DDE payload) when typed.
 FORMULA_START = ("=", "+", "-", "@")
@@ -39,22 +43,50 @@ def set_cell(ws: Worksheet, row: int, col: int, value: Cell) -> None:
             cell.quotePrefix = True
 
 
+def file_version(path: Path) -> tuple[int, int, int] | None:
+    """What changes whenever anyone saves the file (ours replace it, so the inode moves too)."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+def lock_files(path: Path) -> list[Path]:
+    """The owner files office programs keep beside a workbook they have open: LibreOffice's
+    ``.~lock.NAME#`` and Excel's ``~$NAME`` (``~$`` over the first two letters of a long name)."""
+    names = {f".~lock.{path.name}#", f"~${path.name}", f"~${path.name[2:]}"}
+    return [path.with_name(n) for n in sorted(names) if path.with_name(n).exists()]
+
+
 class XlsxBackend:
     name = "xlsx"
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
         self._wb: Workbook | None = None
-        self._mtime: float | None = None
+        self._version: tuple[int, int, int] | None = None
         self._dirty = False
 
     # --- the workbook, reloaded when someone else saved the file -----------------------
 
+    def _changed_meanwhile(self) -> SheetsError:
+        # Our unsaved rows sit on the copy read before that save: writing it would undo the
+        # other save, and reloading would drop our rows. Start the round again from the file.
+        self.reset()
+        return SheetsError(
+            f"{self.path.name} was saved by someone else during the sync; writing again "
+            "on the newer file",
+            retryable=True,
+        )
+
     def _book(self) -> Workbook:
-        mtime = self.path.stat().st_mtime if self.path.exists() else None
-        if self._wb is not None and mtime == self._mtime:
+        version = file_version(self.path)
+        if self._wb is not None and version == self._version:
             return self._wb
-        if mtime is None:
+        if self._dirty:
+            raise self._changed_meanwhile()
+        if version is None:
             wb = Workbook()
             wb.remove(wb.active)
         else:
@@ -66,7 +98,7 @@ class XlsxBackend:
                 raise SheetsError(f"{self.path} is being saved: {e}", retryable=True) from e
             except (OSError, ValueError, KeyError) as e:
                 raise SheetsError(f"cannot read {self.path}: {e}", retryable=False) from e
-        self._wb, self._mtime, self._dirty = wb, mtime, False
+        self._wb, self._version, self._dirty = wb, version, False
         return wb
 
     def _sheet(self, tab: Tab) -> Worksheet:
@@ -168,6 +200,9 @@ class XlsxBackend:
     def commit(self) -> None:
         if not self._dirty or self._wb is None:
             return
+        self._refuse_if_open()
+        if file_version(self.path) != self._version:
+            raise self._changed_meanwhile()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         try:
@@ -177,9 +212,29 @@ class XlsxBackend:
         except OSError as e:  # e.g. the file is locked by Excel on Windows
             tmp.unlink(missing_ok=True)
             raise SheetsError(f"cannot save {self.path}: {e}", retryable=True) from e
-        self._mtime = self.path.stat().st_mtime
+        self._version = file_version(self.path)
         self._dirty = False
+
+    def _refuse_if_open(self) -> None:
+        """While an admin has the file open, a save of theirs would overwrite rows written
+        now (their program holds the older copy): the rows wait until the file is closed."""
+        now = time.time()
+        for lock in lock_files(self.path):
+            try:
+                age = now - lock.stat().st_mtime
+            except FileNotFoundError:
+                continue  # closed just now
+            if age > STALE_LOCK_SECONDS:
+                log.warning("sheets: ignoring %s, a lock file %.0f hours old", lock, age / 3600)
+                continue
+            self.reset()
+            raise SheetsError(
+                f"{self.path.name} เปิดอยู่ในโปรแกรมตารางคำนวณ (มีไฟล์ {lock.name}) "
+                "จะบันทึกเมื่อปิดไฟล์แล้ว / open in a spreadsheet program; "
+                "the entries are written once it is closed",
+                retryable=False,
+            )
 
     def reset(self) -> None:
         # Unsaved changes are dropped: the outbox still has them pending.
-        self._wb, self._mtime, self._dirty = None, None, False
+        self._wb, self._version, self._dirty = None, None, False

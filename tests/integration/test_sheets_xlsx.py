@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 import zipfile
 from collections.abc import Callable, Sequence
@@ -19,9 +20,11 @@ from bot.models import ComplaintRow
 from bot.store import SqlStore
 from bot.sync import background_job, build_syncer, source_for
 from handlers.clock import utcnow
-from handlers.domain import Channel
+from handlers.domain import STATUS_TH, Channel, Status
 from handlers.usecases.complaints import ComplaintDraft, file_complaint, set_status
 from sheets.layout import COMPLAINTS, STATUS_CHOICES, TABS
+from sheets.ports import RangeWrite
+from sheets.quota import Backoff
 from sheets.rows import SEALED_MARK
 from sheets.sync import Syncer
 from sheets.xlsx import XlsxBackend
@@ -214,3 +217,90 @@ def test_off_means_nothing_is_written(make_app: Callable[..., Flask], xlsx: Path
     assert "off" in sync(app)
     assert background_job(app) is None and build_syncer(app) is None
     assert not xlsx.exists() and source_for(app).backlog() == 1
+
+
+def admin_sets_status(path: Path, row: int, status: str) -> None:
+    """An admin's edit saved from a spreadsheet program: a new file, a later time."""
+    wb = openpyxl.load_workbook(path)
+    wb[TAB].cell(row=row, column=STATUS).value = status
+    time.sleep(0.01)
+    wb.save(path)
+
+
+class AdminSavesDuringTheSync(XlsxBackend):
+    """The real backend, with an admin saving the file after the sync read it and before
+    the sync saved its rows (`during` names the step), where an edit or rows used to be lost."""
+
+    def __init__(self, path: Path, during: str) -> None:
+        super().__init__(path)
+        self.during = during
+
+    def _admin_saves(self, step: str) -> None:
+        if self.during == step and self._dirty:
+            admin_sets_status(self.path, 2, "ดำเนินการแล้วเสร็จ")
+            self.during = "done"
+
+    def write(self, writes: Sequence[RangeWrite]) -> None:
+        self._admin_saves("write")  # between the round's appends and its updates
+        super().write(writes)
+
+    def commit(self) -> None:
+        self._admin_saves("commit")  # just before the round's rows are saved
+        super().commit()
+
+
+@pytest.mark.parametrize("during", ["write", "commit"])
+def test_an_admins_save_during_a_sync_is_kept(xapp: Flask, xlsx: Path, during: str) -> None:
+    cases = file(xapp, 3)
+    sync(xapp)
+    change(xapp, cases[2], "in_progress")  # an update in the same round as the appends
+    cases += file(xapp, 2)
+    backend = AdminSavesDuringTheSync(xlsx, during)
+    result = Syncer(source_for(xapp), backend, backoff=Backoff(base=0.01)).drain()
+    assert result.ok and backend.during == "done"  # the admin did save in the middle
+    assert ids(xlsx) == cases and source_for(xapp).backlog() == 0
+    ws = openpyxl.load_workbook(xlsx)[TAB]
+    assert ws.cell(row=2, column=STATUS).value == "ดำเนินการแล้วเสร็จ"
+    assert ws.cell(row=4, column=STATUS).value == STATUS_TH[Status.IN_PROGRESS]
+    assert "1 applied" in sync(xapp, "--pull")
+    with new_session(xapp) as s:
+        statuses = s.scalars(select(ComplaintRow.status).order_by(ComplaintRow.id)).all()
+    assert statuses[:3] == ["resolved", "received", "in_progress"]
+
+
+@pytest.mark.parametrize(
+    "lock_name",
+    [".~lock.prongsai.xlsx#", "~$ongsai.xlsx", "~$prongsai.xlsx"],
+    ids=["libreoffice", "excel", "excel-short-name"],
+)
+def test_rows_wait_while_the_file_is_open_in_a_spreadsheet_program(
+    xapp: Flask, xlsx: Path, lock_name: str
+) -> None:
+    cases = file(xapp, 2)
+    sync(xapp)
+    lock = xlsx.with_name(lock_name)
+    lock.write_text("admin,office-pc,01.12.2026 09:00", encoding="utf-8")
+    before = xlsx.read_bytes()
+    later = file(xapp, 2)
+    r = xapp.test_cli_runner().invoke(args=["sync"])
+    assert r.exit_code == 1
+    assert "เปิดอยู่ในโปรแกรมตารางคำนวณ" in r.output and lock_name in r.output
+    assert xlsx.read_bytes() == before and source_for(xapp).backlog() == 2
+    assert "เปิดอยู่ในโปรแกรมตารางคำนวณ" in sync(xapp, "--status")
+    lock.unlink()  # the admin closes the file
+    sync(xapp)
+    assert ids(xlsx) == cases + later and source_for(xapp).backlog() == 0
+
+
+def test_a_lock_file_left_by_a_crashed_program_does_not_stop_the_mirror(
+    xapp: Flask, xlsx: Path
+) -> None:
+    cases = file(xapp, 1)
+    sync(xapp)
+    lock = xlsx.with_name(f".~lock.{xlsx.name}#")
+    lock.write_text("admin,office-pc,01.12.2026 09:00", encoding="utf-8")
+    two_days_ago = time.time() - 2 * 24 * 3600
+    os.utime(lock, (two_days_ago, two_days_ago))
+    cases += file(xapp, 1)
+    sync(xapp)
+    assert ids(xlsx) == cases and source_for(xapp).backlog() == 0
