@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import click
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
@@ -17,7 +18,7 @@ from bot.line.inbox import InboxWriter
 from bot.line.processor import EventProcessor
 from bot.notify import push_pending_notices
 from bot.services import build
-from bot.worker import BackgroundWorker, every
+from bot.worker import BackgroundWorker, StartOnFirstRequest, every
 
 csrf = CSRFProtect()
 
@@ -94,7 +95,13 @@ def create_app(test_config: dict[str, Any] | None = None, office: str | None = N
     if app.config["BACKGROUND_WORKERS"]:
         worker = BackgroundWorker(wake, background_jobs(app))
         app.extensions["prongsai_worker"] = worker
-        worker.start()
+        if click.get_current_context(silent=True) is None:
+            worker.start()
+        else:
+            # Loaded by `flask <command>`: a one-off command (classify, summary, report…)
+            # must not process LINE events or write the sheet behind the user's back, nor
+            # touch a database it does not need. `flask run` starts them with its first request.
+            app.wsgi_app = StartOnFirstRequest(app.wsgi_app, worker.start)  # type: ignore[method-assign]
     return app
 
 

@@ -6,6 +6,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,23 @@ class BackgroundWorker(threading.Thread):
     def stop(self) -> None:
         self.stopping.set()
         self.wake.set()
+
+
+class StartOnFirstRequest:
+    """WSGI middleware that calls `start` once, before the first request is served."""
+
+    def __init__(self, app: Callable[..., Any], start: Callable[[], None]) -> None:
+        self.app = app
+        self._start: Callable[[], None] | None = start
+        self._lock = threading.Lock()
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        if self._start is not None:
+            with self._lock:
+                if self._start is not None:
+                    self._start()
+                    self._start = None
+        return self.app(environ, start_response)
 
 
 def every(seconds: float, job: Callable[[], object]) -> Callable[[], object]:
