@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectField
+from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from bot.web.forms import TextArea
@@ -22,7 +23,7 @@ class ThaiRadioField(RadioField):
     """A choice from outside the list (a tampered form) is explained in Thai."""
 
     def pre_validate(self, form: object) -> None:
-        if self.data and self.data not in {str(v) for v, _ in SCORE_CHOICES}:
+        if self.data and self.data not in {c.value for c in SCORE_CHOICES}:
             raise ValidationError("กรุณาเลือกคะแนน 1–5")
 
 
@@ -32,13 +33,13 @@ class ThaiSelectField(SelectField):
             raise ValidationError("กรุณาเลือกจากรายการ")
 
 
-SCORE_CHOICES = [(str(s), f"{s} {SCALE[s]}") for s in (5, 4, 3, 2, 1)]
+SCORE_CHOICES = [SelectChoice(str(s), f"{s} {SCALE[s]}") for s in (5, 4, 3, 2, 1)]
 
 
 def _optional(label: str, options: tuple[str, ...]) -> SelectField:
     return ThaiSelectField(
         f"{label} (ไม่บังคับ)",
-        choices=[("", "— ไม่ระบุ —"), *[(o, o) for o in options]],
+        choices=[SelectChoice("", "— ไม่ระบุ —"), *[SelectChoice(o) for o in options]],
         validators=[Optional()],
         default="",
     )
@@ -67,7 +68,9 @@ class FeedbackForm(FlaskForm):
 
     def __init__(self, *args: object, services: list[Service], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.service.choices = [("", "— เลือกงานบริการ —")] + [(s.code, s.name) for s in services]
+        self.service.choices = [SelectChoice("", "— เลือกงานบริการ —")] + [
+            SelectChoice(s.code, s.name) for s in services
+        ]
 
     def dimension_fields(self) -> list[RadioField]:
         return [getattr(self, f"dim_{d.code}") for d in DIMENSIONS]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, MultipleFileField, SelectField, StringField, TextAreaField
+from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from handlers import categories
@@ -83,11 +84,11 @@ class ComplaintForm(FlaskForm):
         if corruption:
             cat = categories.get("corruption")
             assert cat is not None
-            self.category.choices = [(cat.code, cat.name_th)]
+            self.category.choices = [SelectChoice(cat.code, cat.name_th)]
             self.category.data = cat.code
         else:
-            self.category.choices = [("", "— เลือกประเภทเรื่อง —")] + [
-                (c.code, c.name_th) for c in categories.public_categories()
+            self.category.choices = [SelectChoice("", "— เลือกประเภทเรื่อง —")] + [
+                SelectChoice(c.code, c.name_th) for c in categories.public_categories()
             ]
 
 
