@@ -25,9 +25,7 @@ class _CleanValues(ImmutableMultiDict):  # type: ignore[type-arg]
 
     def __init__(self, mapping: Any = None) -> None:
         items: Iterable[tuple[Any, Any]] = iter_multi_items(mapping) if mapping else ()
-        super().__init__(
-            [(k, strip_controls(v) if isinstance(v, str) else v) for k, v in items]
-        )
+        super().__init__([(k, strip_controls(v) if isinstance(v, str) else v) for k, v in items])
 
 
 class CleanRequest(Request):
@@ -36,6 +34,7 @@ class CleanRequest(Request):
 
 def init_app(app: Flask) -> None:
     app.request_class = CleanRequest
+
     @app.after_request
     def _headers(response: Response) -> Response:
         h = response.headers

@@ -18,9 +18,7 @@ class NavItem:
     order: int = 50
 
 
-NAV: list[NavItem] = [
-    NavItem("หน้าหลัก", "admin.home", ROLES, 0)
-]
+NAV: list[NavItem] = [NavItem("หน้าหลัก", "admin.home", ROLES, 0)]
 
 
 def add(label: str, endpoint: str, roles: tuple[str, ...], order: int = 50) -> None:
