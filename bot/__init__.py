@@ -93,16 +93,21 @@ def create_app(test_config: dict[str, Any] | None = None, office: str | None = N
     wake = threading.Event()
     app.extensions["prongsai_wake"] = wake
     if app.config["BACKGROUND_WORKERS"]:
-        worker = BackgroundWorker(wake, background_jobs(app))
-        app.extensions["prongsai_worker"] = worker
         if click.get_current_context(silent=True) is None:
-            worker.start()
+            start_worker(app)
         else:
             # Loaded by `flask <command>`: a one-off command (classify, summary, report…)
             # must not process LINE events or write the sheet behind the user's back, nor
             # touch a database it does not need. `flask run` starts them with its first request.
-            app.wsgi_app = StartOnFirstRequest(app.wsgi_app, worker.start)  # type: ignore[method-assign]
+            app.wsgi_app = StartOnFirstRequest(app.wsgi_app, lambda: start_worker(app))  # type: ignore[method-assign]
     return app
+
+
+def start_worker(app: Flask) -> None:
+    """The in-process background thread: LINE events, notices, the sheet sync, PDPA purge."""
+    worker = BackgroundWorker(app.extensions["prongsai_wake"], background_jobs(app))
+    app.extensions["prongsai_worker"] = worker
+    worker.start()
 
 
 def _office_settings(office: str, instance: str) -> dict[str, Any]:

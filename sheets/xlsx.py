@@ -53,10 +53,10 @@ def file_version(path: Path) -> tuple[int, int, int] | None:
 
 
 def lock_files(path: Path) -> list[Path]:
-    """The owner files office programs keep beside a workbook they have open: LibreOffice's
+    """Where office programs keep an owner file beside a workbook they have open: LibreOffice's
     ``.~lock.NAME#`` and Excel's ``~$NAME`` (``~$`` over the first two letters of a long name)."""
     names = {f".~lock.{path.name}#", f"~${path.name}", f"~${path.name[2:]}"}
-    return [path.with_name(n) for n in sorted(names) if path.with_name(n).exists()]
+    return [path.with_name(n) for n in sorted(names)]
 
 
 class XlsxBackend:
@@ -223,7 +223,7 @@ class XlsxBackend:
             try:
                 age = now - lock.stat().st_mtime
             except FileNotFoundError:
-                continue  # closed just now
+                continue  # not open in that program
             if age > STALE_LOCK_SECONDS:
                 log.warning("sheets: ignoring %s, a lock file %.0f hours old", lock, age / 3600)
                 continue

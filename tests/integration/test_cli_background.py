@@ -54,10 +54,12 @@ def test_an_app_loaded_by_the_command_line_starts_its_threads_with_its_first_req
     when it serves, not before."""
     with click.Context(click.Command("run")):
         app = make_app(BACKGROUND_WORKERS=True)
-    worker = app.extensions["prongsai_worker"]
-    assert not worker.is_alive()
+    assert "prongsai_worker" not in app.extensions
     assert app.test_client().get("/healthz").status_code == 200
+    worker = app.extensions["prongsai_worker"]
     assert worker.is_alive()
+    app.test_client().get("/healthz")
+    assert app.extensions["prongsai_worker"] is worker  # started once, not per request
 
 
 def test_a_served_app_starts_its_threads_at_once(make_app: Callable[..., Flask]) -> None:
