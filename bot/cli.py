@@ -16,13 +16,13 @@ from bot.notify import push_pending_notices
 from bot.services import services
 from bot.store import SqlStore
 from handlers.clock import local_date, utcnow
+from handlers.complaints.usecases import set_status
 from handlers.conversations import engine
 from handlers.conversations.messages import Inbound, Reply
 from handlers.conversations.session import Actor
-from handlers.domain import Channel, DomainError
+from handlers.shared import Channel, DomainError
 from handlers.summaries import summary as make_summary
 from handlers.thai.dates import fiscal_year
-from handlers.usecases.complaints import set_status
 
 
 def init_app(app: Flask) -> None:

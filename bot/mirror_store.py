@@ -21,15 +21,15 @@ from bot.models import ComplaintRow, OutboxRow, SheetState
 from bot.satisfaction_models import SatisfactionRow, ServiceRow
 from bot.store import SqlStore, aware, naive, to_complaint
 from bot.store_measures import to_measure, to_progress
-from handlers.cases.policy import restricted_codes
 from handlers.clock import local_date, utcnow
-from handlers.domain import Channel, DomainError
+from handlers.complaints.policy import restricted_codes
+from handlers.complaints.usecases import set_status
 from handlers.measures.usecases import EDITABLE_FIELDS, edit_measure
 from handlers.satisfaction.model import Kind as RatingKind
 from handlers.satisfaction.model import Rating
+from handlers.shared import Channel, DomainError
 from handlers.summaries import summary as make_summary
 from handlers.thai.dates import fiscal_year
-from handlers.usecases.complaints import set_status
 from sheets.ports import EditResult, OutboxItem, SyncStatus
 from sheets.rows import (
     PROGRESS_PREFIX,

@@ -16,7 +16,7 @@ from bot.models import ComplaintRow, ConversationRow, LineEvent, LineUser, Notic
 from bot.privacy_models import PrivacyAck
 from bot.satisfaction_models import SatisfactionRow
 from bot.store import naive
-from handlers.domain import Status
+from handlers.complaints.domain import Status
 from handlers.pdpa import ERASED, EVENT_RETENTION_DAYS, Subject
 from handlers.satisfaction.usecases import respondent_key
 

@@ -9,9 +9,9 @@ from sqlalchemy import Connection, delete, select
 
 from bot.satisfaction_models import SatisfactionRow, SatisfactionStat
 from handlers.clock import local_date
-from handlers.domain import Channel
 from handlers.satisfaction.model import Kind, Rating
 from handlers.satisfaction.stats import Count, counts_of
+from handlers.shared import Channel
 from handlers.thai.dates import fiscal_year
 
 

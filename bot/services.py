@@ -13,7 +13,7 @@ from bot.line.client import LineClient, LineSettings
 from bot.store import SqlStore
 from handlers.clock import utcnow
 from handlers.conversations.session import Context, Understood
-from handlers.domain import Channel
+from handlers.shared import Channel
 
 log = logging.getLogger(__name__)
 

@@ -17,8 +17,9 @@ from bot.models import (
     OutboxRow,
 )
 from bot.store_satisfaction import SqlSatisfactionStore
-from handlers.domain import Channel, Complaint, Location, Status, StatusChange
+from handlers.complaints.domain import Complaint, Location, Status, StatusChange
 from handlers.ports import Notice
+from handlers.shared import Channel
 
 if TYPE_CHECKING:
     from bot.store_measures import SqlMeasureStore

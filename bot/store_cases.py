@@ -17,10 +17,10 @@ from bot.admin.case_models import (
 )
 from bot.models import ComplaintRow, HistoryRow
 from bot.store import naive, to_complaint
-from handlers.cases.due import OPEN_STATUSES
-from handlers.cases.policy import restricted_codes
-from handlers.cases.queue import PAGE_SIZE, QueueFilter
-from handlers.domain import Complaint
+from handlers.complaints.domain import Complaint
+from handlers.complaints.due import OPEN_STATUSES
+from handlers.complaints.policy import restricted_codes
+from handlers.complaints.queue import PAGE_SIZE, QueueFilter
 
 
 def assign_unit(

@@ -14,10 +14,10 @@ from bot import satisfaction_counters as counters
 from bot.models import OutboxRow
 from bot.satisfaction_models import SatisfactionRow, ServiceRow
 from handlers.clock import local_date
-from handlers.domain import Channel
 from handlers.satisfaction.model import Kind, Rating
 from handlers.satisfaction.services import Service
 from handlers.satisfaction.stats import Count, counts_of
+from handlers.shared import Channel
 from handlers.thai.dates import fiscal_year
 
 

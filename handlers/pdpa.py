@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from handlers.domain import find_case_number
-from handlers.usecases.complaints import clean_phone
+from handlers.complaints.domain import find_case_number
+from handlers.complaints.usecases import clean_phone
 
 # What replaces a citizen's own words once they are erased; the case's category, unit,
 # status and dates stay, so the office's statistics do not change.

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
-from handlers.domain import Complaint, StatusChange
+from handlers.complaints.ports import ComplaintStore
 
 
 @dataclass
@@ -19,16 +19,8 @@ class Notice:
     created_at: datetime
 
 
-class Store(Protocol):
+class Store(ComplaintStore, Protocol):
     """The database, seen from the core. Writes join the caller's transaction."""
-
-    # complaints
-    def next_case_seq(self, fiscal_year: int) -> int: ...
-    def add_complaint(self, complaint: Complaint) -> None: ...
-    def get_complaint(self, case_number: str) -> Complaint | None: ...
-    def save_status_change(self, complaint: Complaint, change: StatusChange) -> None: ...
-    def complaints_of_user(self, line_user_id: str, limit: int = 10) -> list[Complaint]: ...
-    def complaints_in(self, start: datetime, end: datetime) -> list[Complaint]: ...
 
     # conversations
     def load_conversation(self, user_key: str) -> tuple[dict[str, Any], datetime] | None: ...

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Protocol
 
-from handlers.cases.due import overdue_before
-from handlers.cases.policy import restricted_codes
-from handlers.cases.stats import Counts, fiscal_months, median_from_histogram, month_key
 from handlers.clock import utcnow
+from handlers.complaints.due import overdue_before
+from handlers.complaints.policy import restricted_codes
+from handlers.complaints.stats import Counts, fiscal_months, median_from_histogram, month_key
 
 
 class ComplaintStatsStore(Protocol):

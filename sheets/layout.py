@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from handlers.domain import STATUS_TH, Status
+from handlers.complaints.domain import STATUS_TH, Status
 
 # Google Sheets refuses more than 26 columns' worth of surprises only at A1 parsing time;
 # keeping every tab within A..Z keeps the A1 helpers trivial.

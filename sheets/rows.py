@@ -10,13 +10,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from handlers import categories
 from handlers.clock import local
-from handlers.domain import Channel, Complaint, Status
+from handlers.complaints import categories
+from handlers.complaints.domain import Complaint, Status
 from handlers.measures.domain import Measure, ProgressUpdate
 from handlers.satisfaction.model import Kind as RatingKind
 from handlers.satisfaction.model import Rating
 from handlers.satisfaction.survey import DIMENSION_CODES, HANDLING
+from handlers.shared import Channel
 from handlers.thai.dates import BE_OFFSET, MONTHS_SHORT, format_thai_date, format_thai_datetime
 from sheets.layout import COMPLAINTS, MEASURES, PROGRESS, SATISFACTION, SUMMARY, Tab
 

@@ -10,9 +10,9 @@ from sqlalchemy import Connection, ForeignKey, Index, String, event, inspect, te
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.models import Base, ComplaintRow
-from handlers.cases.due import days_to_close
 from handlers.clock import local
-from handlers.domain import Status
+from handlers.complaints.domain import Status
+from handlers.complaints.due import days_to_close
 
 DEFAULT_UNITS = (
     "สำนักปลัด",

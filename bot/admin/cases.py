@@ -24,10 +24,12 @@ from bot.admin.auth import audit, roles_required
 from bot.admin.models import ROLE_TH
 from bot.admin.office import viewer
 from bot.db import store
-from handlers import categories
-from handlers.cases.due import overdue_before
-from handlers.cases.handling import assign_unit, change_status, get_for
-from handlers.cases.policy import (
+from handlers.clock import utcnow
+from handlers.complaints import categories
+from handlers.complaints.domain import TRANSITIONS, Complaint, Status
+from handlers.complaints.due import overdue_before
+from handlers.complaints.handling import assign_unit, change_status, get_for
+from handlers.complaints.policy import (
     ROLES,
     case_view,
     is_sealed,
@@ -35,9 +37,8 @@ from handlers.cases.policy import (
     may_change_status,
     may_see_content,
 )
-from handlers.cases.queue import PAGE_SIZE, parse_filter
-from handlers.clock import utcnow
-from handlers.domain import TRANSITIONS, Channel, Complaint, DomainError, Status
+from handlers.complaints.queue import PAGE_SIZE, parse_filter
+from handlers.shared import Channel, DomainError
 
 bp = Blueprint("cases", __name__, url_prefix="/admin/cases")
 

@@ -14,8 +14,8 @@ from bot.admin.office import refresh_category_overrides
 from bot.db import store
 from bot.store import naive
 from bot.store_cases import unit_names
-from handlers import categories
 from handlers.clock import utcnow
+from handlers.complaints import categories
 
 bp = Blueprint("catalog", __name__, url_prefix="/admin/catalog")
 

@@ -18,9 +18,9 @@ from bot.admin.charts import columns, hbars
 from bot.admin.models import ROLE_TH, User
 from bot.db import store
 from bot.store import naive
-from handlers import categories
 from handlers.clock import local_date, utcnow
-from handlers.domain import Status
+from handlers.complaints import categories
+from handlers.complaints.domain import Status
 from handlers.summaries import summary as make_summary
 from handlers.thai.dates import MONTHS_SHORT, fiscal_year, parse_be_year
 

@@ -26,8 +26,8 @@ from bot.admin.models import User
 from bot.cli_measures import create_staff, issue_link_code
 from bot.db import store
 from bot.measures_io import FORMATS, UnreadableFile, read_table_bytes, read_tables
-from handlers.cases.policy import ROLES
 from handlers.clock import local_date, utcnow
+from handlers.complaints.policy import ROLES
 from handlers.measures.tables import parse_tables
 from handlers.measures.usecases import import_measures, working_year
 from handlers.thai.dates import fiscal_year, parse_be_year

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from flask import Flask, url_for
 from flask_login import current_user
 
-from handlers.cases.policy import ROLES
+from handlers.complaints.policy import ROLES
 
 
 @dataclass(frozen=True)

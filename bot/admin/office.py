@@ -13,8 +13,8 @@ from flask_login import current_user
 from bot.admin import nav
 from bot.admin.auth import current_role
 from bot.db import store
-from handlers import categories
-from handlers.cases.policy import ROLES, Viewer
+from handlers.complaints import categories
+from handlers.complaints.policy import ROLES, Viewer
 
 OVERRIDES_TTL_SECONDS = 30.0
 

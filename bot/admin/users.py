@@ -20,8 +20,8 @@ from bot.line.richmenu import staff_menu_id
 from bot.services import services
 from bot.store import naive
 from bot.store_cases import unit_names
-from handlers.cases.policy import ROLES
 from handlers.clock import utcnow
+from handlers.complaints.policy import ROLES
 
 bp = Blueprint("users", __name__, url_prefix="/admin/users")
 

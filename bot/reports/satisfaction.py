@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.reports import ReportRequest, register
-from handlers.cases.policy import restricted_codes
+from handlers.complaints.policy import restricted_codes
 from handlers.reports import o16, o17
 from handlers.reports.model import Report
 from handlers.satisfaction import stats

@@ -17,15 +17,17 @@ from werkzeug.wrappers import Response
 from bot.db import store
 from bot.limits import forms_limit, limiter, track_limit
 from bot.line.client import save_photo
-from handlers import categories, privacy
+from handlers import privacy
 from handlers.clock import local, utcnow
-from handlers.domain import Channel, Complaint, DomainError, Location, find_case_number
+from handlers.complaints import categories
+from handlers.complaints.domain import Complaint, Location, find_case_number
+from handlers.complaints.usecases import ComplaintDraft, file_complaint, track
 from handlers.satisfaction.usecases import (
     may_rate_case_with_code,
     rate_complaint_handling_with_code,
 )
+from handlers.shared import Channel, DomainError
 from handlers.thai.dates import format_thai_datetime
-from handlers.usecases.complaints import ComplaintDraft, file_complaint, track
 
 from .forms import ComplaintForm, TrackForm
 

@@ -10,8 +10,8 @@ from bot.limits import forms_limit, limiter
 from bot.web.feedback_form import FeedbackForm
 from handlers import privacy
 from handlers.clock import local_date, utcnow
-from handlers.domain import Channel, DomainError
 from handlers.satisfaction.usecases import RatingDraft, rate_service, respondent_key
+from handlers.shared import Channel, DomainError
 
 bp = Blueprint("feedback", __name__)
 

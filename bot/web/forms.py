@@ -7,8 +7,8 @@ from wtforms import BooleanField, MultipleFileField, SelectField, StringField, T
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from handlers import categories
-from handlers.usecases.complaints import MAX_DETAILS, MAX_PHOTOS, MIN_DETAILS, clean_phone
+from handlers.complaints import categories
+from handlers.complaints.usecases import MAX_DETAILS, MAX_PHOTOS, MIN_DETAILS, clean_phone
 
 
 def _phone(form: FlaskForm, field: StringField) -> None:

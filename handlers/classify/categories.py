@@ -1,11 +1,11 @@
-"""The classifier's view of the complaint categories (handlers.categories, from the shared
-categories.csv): its codes, and the Traffy Fondue labels each covers."""
+"""The classifier's view of the complaint categories (handlers.complaints.categories, from
+the shared categories.csv): its codes, and the Traffy Fondue labels each covers."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from handlers.categories import load_categories
+from handlers.complaints.categories import load_categories
 
 
 def category_codes() -> list[str]:

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from handlers import categories
-from handlers.conversations import menu
-from handlers.conversations.menu import ANONYMOUS, CANCEL, CONFIRM, EDIT, SKIP
-from handlers.conversations.messages import Inbound, QuickReply, Reply, choices
-from handlers.conversations.session import Context, Outcome, Session, Step
-from handlers.domain import DomainError, Location
-from handlers.usecases.complaints import (
+from handlers.complaints import categories
+from handlers.complaints.domain import Location
+from handlers.complaints.usecases import (
     MAX_DETAILS,
     MAX_PHOTOS,
     MIN_DETAILS,
@@ -18,6 +14,11 @@ from handlers.usecases.complaints import (
     clean_phone,
     file_complaint,
 )
+from handlers.conversations import menu
+from handlers.conversations.menu import ANONYMOUS, CANCEL, CONFIRM, EDIT, SKIP
+from handlers.conversations.messages import Inbound, QuickReply, Reply, choices
+from handlers.conversations.session import Context, Outcome, Session, Step
+from handlers.shared import DomainError
 
 FLOW = "complaint"
 CORRUPTION = "corruption"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from types import ModuleType
 
+from handlers.complaints.domain import find_case_number
 from handlers.conversations import (
     complaint,
     menu,
@@ -24,7 +25,6 @@ from handlers.conversations.session import (
     Starter,
     Step,
 )
-from handlers.domain import find_case_number
 from handlers.thai.normalize import normalize
 
 # Each conversation module contributes its steps (STEPS under FLOW), the intents it starts

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import cast
 
+from handlers.complaints.domain import find_case_number
 from handlers.conversations.menu import CANCEL, MENU, SATISFACTION, SKIP
 from handlers.conversations.messages import LABEL_MAX, Inbound, QuickReply, Reply, choices
 from handlers.conversations.session import Context, Outcome, Session, Step
-from handlers.domain import DomainError, find_case_number
 from handlers.satisfaction import services as service_list
 from handlers.satisfaction.ports import HasSatisfaction, SatisfactionStore
 from handlers.satisfaction.services import Service
@@ -27,6 +27,7 @@ from handlers.satisfaction.usecases import (
     rated_today,
     respondent_key,
 )
+from handlers.shared import DomainError
 
 FLOW = "satisfaction"
 RATE_CASE = "ประเมินเรื่อง"

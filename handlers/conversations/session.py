@@ -8,8 +8,8 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from handlers.conversations.messages import Inbound, Reply
-from handlers.domain import Channel
 from handlers.ports import Store
+from handlers.shared import Channel
 
 # A draft nobody touched for this long is dropped: the citizen has moved on.
 DRAFT_TTL_MINUTES = 30

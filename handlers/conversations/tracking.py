@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from handlers.clock import local
+from handlers.complaints.domain import Complaint, find_case_number
 from handlers.conversations.menu import MENU, TRACK
 from handlers.conversations.messages import Inbound, Reply
 from handlers.conversations.session import Context, Outcome
-from handlers.domain import Complaint, find_case_number
 from handlers.secrets_codes import ALPHABET, check_code
 from handlers.thai.dates import format_thai_datetime
 

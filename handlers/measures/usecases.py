@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from handlers.clock import local_date
-from handlers.domain import DomainError
 from handlers.measures.domain import Measure, ProgressUpdate, unit_measures
 from handlers.measures.ports import MeasureStore, StaffAccount
 from handlers.measures.tables import ParsedMeasure
 from handlers.secrets_codes import check_code
+from handlers.shared import DomainError
 from handlers.thai.dates import fiscal_year
 from handlers.thai.periods import MISSING, UNREADABLE, parse_period
 

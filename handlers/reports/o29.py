@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from handlers import categories
-from handlers.cases.stats import Counts, fiscal_months
+from handlers.complaints import categories
+from handlers.complaints.stats import Counts, fiscal_months
 from handlers.reports.model import Report, Table, with_thai_digits
 from handlers.thai.dates import (
     MONTHS_FULL,

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from handlers.domain import Channel
+from handlers.shared import Channel
 
 
 class Kind(StrEnum):

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 
 from handlers.clock import BANGKOK, local_date
-from handlers.domain import Channel, Complaint, DomainError, Status
+from handlers.complaints.domain import Complaint, Status
+from handlers.complaints.usecases import track
 from handlers.ports import Store
 from handlers.satisfaction.model import Kind, Rating
 from handlers.satisfaction.ports import SatisfactionStore
@@ -18,6 +19,7 @@ from handlers.satisfaction.survey import (
     RESPONDENT_FIELDS,
     SCALE,
 )
+from handlers.shared import Channel, DomainError
 
 # Complaint outcomes the complainant may rate.
 RATABLE = (Status.RESOLVED, Status.REJECTED)
@@ -143,8 +145,6 @@ def may_rate_case_with_code(
     store: Store, ratings: SatisfactionStore, case_number: str, code: str
 ) -> str:
     """The same rule for a citizen who proves the case is theirs with its tracking code (web)."""
-    from handlers.usecases.complaints import track
-
     complaint = track(store, case_number, code)
     if complaint is None or complaint.category == "corruption":
         return f"ไม่พบเรื่องเลขที่ {case_number} หรือรหัสติดตามไม่ถูกต้อง"
@@ -201,8 +201,3 @@ def _record_handling(
     # Mirrored to the spreadsheet's ความพึงพอใจ tab; committed with the rating.
     ratings.add_outbox("satisfaction", str(rating.id), now)
     return rating
-
-
-def rating_invitation(case_number: str) -> str:
-    """Added to the notice that tells a complainant their case is done."""
-    return f"ช่วยประเมินความพึงพอใจต่อการจัดการเรื่องนี้ (ใช้เวลาไม่ถึงนาที) พิมพ์หรือแตะ: ประเมินเรื่อง {case_number}"

@@ -20,8 +20,8 @@ from bot.db import new_session
 from bot.store import SqlStore
 from bot.sync import source_for
 from handlers.clock import utcnow
-from handlers.domain import Channel
-from handlers.usecases.complaints import ComplaintDraft, file_complaint
+from handlers.complaints.usecases import ComplaintDraft, file_complaint
+from handlers.shared import Channel
 from sheets.google import GoogleBackend
 from sheets.layout import COMPLAINTS
 from sheets.quota import Backoff, TokenBucket
@@ -39,7 +39,7 @@ WINDOW_SECONDS = 6.0
 def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Flask:
     monkeypatch.setenv("PRONGSAI_INSTANCE", str(tmp_path / "instance"))
     # The tracking code's salted hash costs 25 ms an entry and is not what is measured.
-    monkeypatch.setattr("handlers.usecases.complaints.hash_code", lambda code: f"bench${code}")
+    monkeypatch.setattr("handlers.complaints.usecases.hash_code", lambda code: f"bench${code}")
     app = create_app(
         {
             "TESTING": True,

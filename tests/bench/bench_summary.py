@@ -31,7 +31,7 @@ from bot.admin.case_models import month_of, rebuild_stats  # noqa: E402
 from bot.db import new_session  # noqa: E402
 from bot.models import ComplaintRow  # noqa: E402
 from bot.store import SqlStore  # noqa: E402
-from handlers.cases.due import days_to_close  # noqa: E402
+from handlers.complaints.due import days_to_close  # noqa: E402
 from handlers.summaries import complaint_summary  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]

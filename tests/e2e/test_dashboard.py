@@ -31,8 +31,8 @@ def _seed(instance: Path) -> None:
     from bot import create_app
     from bot.db import new_session
     from bot.store import SqlStore
-    from handlers.domain import Channel
-    from handlers.usecases.complaints import ComplaintDraft, file_complaint, set_status
+    from handlers.complaints.usecases import ComplaintDraft, file_complaint, set_status
+    from handlers.shared import Channel
 
     app = create_app({"BACKGROUND_WORKERS": False, "SHEETS_BACKEND": "off"})
     now = datetime.now(UTC)

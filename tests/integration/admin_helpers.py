@@ -13,8 +13,9 @@ from bot.admin.auth import hash_password
 from bot.admin.models import User
 from bot.db import new_session
 from bot.store import SqlStore, naive
-from handlers.domain import Channel, Location
-from handlers.usecases.complaints import ComplaintDraft, file_complaint, set_status
+from handlers.complaints.domain import Location
+from handlers.complaints.usecases import ComplaintDraft, file_complaint, set_status
+from handlers.shared import Channel
 from tests.conftest import ADMIN_PASSWORD
 
 PASSWORD = "a-long-password-1"

@@ -16,10 +16,10 @@ from bot.admin.case_models import SealedAccess
 from bot.db import new_session
 from bot.models import NoticeRow
 from bot.store import SqlStore
+from handlers.complaints.domain import Location
 from handlers.conversations import engine
 from handlers.conversations.messages import Inbound
 from handlers.conversations.session import Context
-from handlers.domain import Location
 from tests.integration.admin_helpers import add_user, audit_rows, client_for, file
 
 SECRET = "SEALED-9137 ปลัดเรียกรับเงินใต้โต๊ะ"

@@ -93,7 +93,7 @@ def test_category_overrides_route_new_complaints(make_app: Callable[..., Flask])
     with new_session(app) as s:
         assert SqlStore(s).get_complaint(case).unit == "กองสวัสดิการสังคม"  # type: ignore[union-attr]
     assert ("admin", "category.edit", "green", "ต้นไม้และสัตว์จรจัด / กองสวัสดิการสังคม") in audit_rows(app)
-    from handlers import categories
+    from handlers.complaints import categories
 
     categories.set_overrides({})  # other tests see categories.csv again
 

@@ -10,8 +10,8 @@ from flask import Flask
 
 from bot.db import new_session
 from bot.store import SqlStore
-from handlers.domain import Channel
-from handlers.usecases.complaints import ComplaintDraft, file_complaint
+from handlers.complaints.usecases import ComplaintDraft, file_complaint
+from handlers.shared import Channel
 
 
 def test_concurrent_filings_get_distinct_consecutive_numbers(

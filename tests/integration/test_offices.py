@@ -15,7 +15,7 @@ from bot.admin.auth import ensure_first_admin
 from bot.db import new_session
 from bot.offices import create_wsgi
 from bot.store import SqlStore
-from handlers import categories
+from handlers.complaints import categories
 from tests.conftest import sign, text_event, webhook_body
 
 SECRETS = {"kokesung": "secret-of-kokesung", "nongbua": "secret-of-nongbua"}

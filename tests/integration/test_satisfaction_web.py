@@ -20,8 +20,8 @@ from bot.db import new_session
 from bot.satisfaction_models import SatisfactionRow
 from bot.store import SqlStore
 from handlers import privacy
-from handlers.domain import Channel
 from handlers.satisfaction.model import Kind, Rating
+from handlers.shared import Channel
 from tests.conftest import ADMIN_PASSWORD
 
 # Five top scores and the ticked privacy acknowledgement: a complete, valid form.

@@ -20,8 +20,9 @@ from bot.models import ComplaintRow, HistoryRow, NoticeRow, OutboxRow
 from bot.store import SqlStore
 from bot.sync import source_for
 from handlers.clock import utcnow
-from handlers.domain import Channel, Status
-from handlers.usecases.complaints import ComplaintDraft, file_complaint, set_status
+from handlers.complaints.domain import Status
+from handlers.complaints.usecases import ComplaintDraft, file_complaint, set_status
+from handlers.shared import Channel
 from sheets.google import GoogleBackend
 from sheets.layout import COMPLAINTS, STATUS_CHOICES, TABS
 from sheets.quota import Backoff, TokenBucket
@@ -37,7 +38,7 @@ NOTES_COL = COMPLAINTS.col("system_notes")
 @pytest.fixture(autouse=True)
 def _cheap_tracking_codes(monkeypatch: pytest.MonkeyPatch) -> None:
     # The tracking code's slow salted hash is not under test; hundreds of entries are.
-    monkeypatch.setattr("handlers.usecases.complaints.hash_code", lambda code: f"test${code}")
+    monkeypatch.setattr("handlers.complaints.usecases.hash_code", lambda code: f"test${code}")
 
 
 @pytest.fixture

@@ -20,8 +20,9 @@ from bot.models import ComplaintRow
 from bot.store import SqlStore
 from bot.sync import background_job, build_syncer, source_for
 from handlers.clock import utcnow
-from handlers.domain import STATUS_TH, Channel, Status
-from handlers.usecases.complaints import ComplaintDraft, file_complaint, set_status
+from handlers.complaints.domain import STATUS_TH, Status
+from handlers.complaints.usecases import ComplaintDraft, file_complaint, set_status
+from handlers.shared import Channel
 from sheets.layout import COMPLAINTS, STATUS_CHOICES, TABS
 from sheets.ports import RangeWrite
 from sheets.quota import Backoff
@@ -37,7 +38,7 @@ NOTES = COMPLAINTS.col("system_notes") + 1
 
 @pytest.fixture(autouse=True)
 def _cheap_tracking_codes(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("handlers.usecases.complaints.hash_code", lambda code: f"test${code}")
+    monkeypatch.setattr("handlers.complaints.usecases.hash_code", lambda code: f"test${code}")
 
 
 @pytest.fixture

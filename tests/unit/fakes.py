@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from handlers.complaints.domain import Complaint, StatusChange
 from handlers.conversations.engine import handle
 from handlers.conversations.messages import Inbound, InboundKind, Reply
 from handlers.conversations.session import Context
-from handlers.domain import Complaint, StatusChange
 from handlers.ports import Notice
 
 

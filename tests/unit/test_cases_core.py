@@ -7,12 +7,13 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from handlers.cases.due import days_to_close, due_date, is_overdue, overdue_before
-from handlers.cases.policy import Viewer, case_view, may_change_status, may_list
-from handlers.cases.queue import parse_filter
-from handlers.cases.stats import median_from_histogram
-from handlers.domain import Channel, Complaint, Location, Status, StatusChange
+from handlers.complaints.domain import Complaint, Location, Status, StatusChange
+from handlers.complaints.due import days_to_close, due_date, is_overdue, overdue_before
+from handlers.complaints.policy import Viewer, case_view, may_change_status, may_list
+from handlers.complaints.queue import parse_filter
+from handlers.complaints.stats import median_from_histogram
 from handlers.reports import o29
+from handlers.shared import Channel
 
 
 def bkk(y: int, m: int, d: int, h: int = 10, mi: int = 0) -> datetime:

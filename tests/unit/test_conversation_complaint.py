@@ -8,13 +8,14 @@ from datetime import UTC, datetime
 
 import pytest
 
-from handlers import categories, secrets_codes
+from handlers import secrets_codes
+from handlers.complaints import categories
+from handlers.complaints.domain import Status
+from handlers.complaints.usecases import track
 from handlers.conversations.engine import handle
 from handlers.conversations.messages import LABEL_MAX, Inbound
 from handlers.conversations.session import Context
-from handlers.domain import Status
 from handlers.secrets_codes import ALPHABET
-from handlers.usecases.complaints import track
 from tests.unit.fakes import Chat, FakeStore, labels, sends, text_of
 
 # 2 November 2026, 10:00 in Bangkok: fiscal year 2570.

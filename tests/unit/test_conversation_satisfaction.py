@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from handlers import secrets_codes
-from handlers.domain import Channel
+from handlers.complaints.usecases import ComplaintDraft, file_complaint, set_status
 from handlers.satisfaction.model import Kind
-from handlers.usecases.complaints import ComplaintDraft, file_complaint, set_status
+from handlers.shared import Channel
 from tests.unit.fakes import Chat, labels, sends, text_of
 from tests.unit.fakes_satisfaction import SatisfactionFakeStore
 

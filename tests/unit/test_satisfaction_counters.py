@@ -5,11 +5,11 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime, timedelta
 
-from handlers.domain import Channel
 from handlers.satisfaction.model import Kind, Rating
 from handlers.satisfaction.services import Service
 from handlers.satisfaction.stats import counts_of, summary, summary_from_counts
 from handlers.satisfaction.survey import DIMENSION_CODES, HANDLING
+from handlers.shared import Channel
 
 SERVICES = [
     Service("registry", "งานทะเบียนราษฎร", "สำนักปลัด", True, 10),

@@ -6,12 +6,12 @@ from datetime import UTC, datetime
 
 import pytest
 
-from handlers.domain import Channel
 from handlers.satisfaction import stats
 from handlers.satisfaction.model import Kind, Rating
 from handlers.satisfaction.services import DEFAULT_SERVICES, Service, parse_csv
 from handlers.satisfaction.survey import band, parse_score
 from handlers.satisfaction.usecases import day_bounds
+from handlers.shared import Channel
 
 DIMS = ("process", "staff", "facilities", "quality", "overall")
 

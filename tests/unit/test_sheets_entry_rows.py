@@ -7,12 +7,12 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from handlers.domain import Channel, DomainError
 from handlers.measures.domain import Measure, ProgressUpdate
 from handlers.measures.usecases import edit_measure
 from handlers.satisfaction.model import Kind as RatingKind
 from handlers.satisfaction.model import Rating
 from handlers.satisfaction.usecases import RatingDraft, rate_service
+from handlers.shared import Channel, DomainError
 from sheets.layout import MEASURES, PROGRESS, SATISFACTION, TABS
 from sheets.rows import (
     REGISTRY,

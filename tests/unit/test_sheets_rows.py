@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from handlers.domain import Channel, Complaint, Location, Status
+from handlers.complaints.domain import Complaint, Location, Status
+from handlers.shared import Channel
 from sheets.layout import COMPLAINTS, SUMMARY, TABS
 from sheets.rows import (
     REGISTRY,

@@ -8,8 +8,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from handlers import secrets_codes
-from handlers.domain import Channel, DomainError, Status
-from handlers.usecases.complaints import ComplaintDraft, file_complaint, set_status, track
+from handlers.complaints.domain import Status
+from handlers.complaints.usecases import ComplaintDraft, file_complaint, set_status, track
+from handlers.shared import Channel, DomainError
 from tests.unit.fakes import Chat, FakeStore, text_of
 
 # 2 March 2026, 10:15 in Bangkok: fiscal year 2569.

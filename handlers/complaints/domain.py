@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from handlers.shared import Channel, DomainError
+
 # Citizens must be told the outcome within 15 days (the office's complaint guideline).
 RESPONSE_DAYS = 15
 
@@ -47,16 +49,6 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
     Status.RESOLVED: frozenset(),
     Status.REJECTED: frozenset(),
 }
-
-
-class Channel(StrEnum):
-    LINE = "line"
-    WEB = "web"
-    CHAT = "chat"
-
-
-class DomainError(Exception):
-    """A rule of the office was broken; the message is Thai and safe to show."""
 
 
 @dataclass(frozen=True)

@@ -6,18 +6,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from handlers import categories
 from handlers.clock import local_date
-from handlers.domain import (
-    Channel,
-    Complaint,
-    DomainError,
-    Location,
-    Status,
-    format_case_number,
-)
+from handlers.complaints import categories
+from handlers.complaints.domain import Complaint, Location, Status, format_case_number
 from handlers.ports import Store
 from handlers.secrets_codes import check_code, hash_code, new_code
+from handlers.shared import Channel, DomainError
 from handlers.thai.dates import fiscal_year
 from handlers.thai.digits import thai_to_arabic
 
@@ -120,8 +114,6 @@ def set_status(
         text = status_notice(complaint)
         if complaint.status.closed:
             # One notice, not two: a push costs the office money.
-            from handlers.satisfaction.usecases import rating_invitation
-
             text += "\n\n" + rating_invitation(complaint.case_number)
         store.add_notice(complaint.line_user_id, text, now)
     return complaint
@@ -136,6 +128,11 @@ def status_notice(complaint: Complaint) -> str:
     if last and last.note:
         lines.append(f"หมายเหตุ: {last.note}")
     return "\n".join(lines)
+
+
+def rating_invitation(case_number: str) -> str:
+    """Added to the notice that tells a complainant their case is done."""
+    return f"ช่วยประเมินความพึงพอใจต่อการจัดการเรื่องนี้ (ใช้เวลาไม่ถึงนาที) พิมพ์หรือแตะ: ประเมินเรื่อง {case_number}"
 
 
 def track(store: Store, case_number: str, code: str) -> Complaint | None:

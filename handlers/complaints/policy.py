@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from handlers import categories
-from handlers.cases.due import due_date, is_overdue
-from handlers.domain import Complaint, Location, Status
+from handlers.complaints import categories
+from handlers.complaints.domain import Complaint, Location, Status
+from handlers.complaints.due import due_date, is_overdue
 
 ROLES = ("admin", "executive", "integrity", "staff")
 SEALED_LABEL = "เรื่องร้องเรียนการทุจริต (ปิดผนึก)"

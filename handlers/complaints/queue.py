@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from handlers import categories
-from handlers.cases.policy import Viewer
-from handlers.domain import Channel, Status
+from handlers.complaints import categories
+from handlers.complaints.domain import Status
+from handlers.complaints.policy import Viewer
+from handlers.shared import Channel
 
 PAGE_SIZE = 50
 

@@ -10,9 +10,9 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
-from handlers.domain import Category
+from handlers.complaints.domain import Category
 
-CATEGORIES_CSV = Path(__file__).parent / "data" / "categories.csv"
+CATEGORIES_CSV = Path(__file__).parents[1] / "data" / "categories.csv"
 
 
 @cache

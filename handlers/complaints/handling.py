@@ -8,10 +8,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Protocol
 
-from handlers.cases.policy import Viewer, may_assign, may_change_status, may_list
-from handlers.domain import Complaint, DomainError
+from handlers.complaints.domain import Complaint
+from handlers.complaints.policy import Viewer, may_assign, may_change_status, may_list
+from handlers.complaints.usecases import set_status
 from handlers.ports import Store
-from handlers.usecases.complaints import set_status
+from handlers.shared import DomainError
 
 
 class NotAllowed(DomainError):

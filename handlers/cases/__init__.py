@@ -1,1 +1,0 @@
-"""Handling complaints on the office side: due dates, the queue, assignment, sealed cases."""

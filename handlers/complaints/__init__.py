@@ -1,0 +1,1 @@
+"""Complaints: domain, categories, ports, use cases, handling policy, due dates, queue, stats."""

@@ -1,1 +1,0 @@
-"""Use cases: plain functions that receive their store. They never commit; the caller does."""
