@@ -47,7 +47,7 @@ run: setup $(MODEL)
 	@echo "    health          http://$(HOST):$(PORT)/healthz"
 	@echo "    LINE webhook    http://$(HOST):$(PORT)/callback (set LINE_CHANNEL_SECRET first)"
 	@echo ""
-	$(BIN)/waitress-serve --host $(HOST) --port $(PORT) --threads 16 --call bot.offices:create_wsgi
+	$(BIN)/waitress-serve --host $(HOST) --port $(PORT) --threads 16 --call bot.app:create_wsgi
 
 browser:
 	@bash .ci/ensure-chromium

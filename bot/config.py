@@ -4,8 +4,31 @@ from __future__ import annotations
 
 import os
 import secrets
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+
+@dataclass(frozen=True)
+class Deployment:
+    """Where this process keeps its files and which office (of OFFICES_FILE) an app serves."""
+
+    root: Path
+    instance: Path
+    office: str | None
+    offices_file: str
+
+
+def deployment(office: str | None = None) -> Deployment:
+    # pythainlp reads this itself: it must never try to download corpora while serving.
+    os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
+    root = Path(__file__).resolve().parents[1]
+    return Deployment(
+        root=root,
+        instance=Path(os.environ.get("PRONGSAI_INSTANCE") or root / "instance"),
+        office=office or os.environ.get("OFFICE") or None,
+        offices_file=os.environ.get("OFFICES_FILE", ""),
+    )
 
 
 def from_env(instance_path: str) -> dict[str, Any]:
@@ -15,6 +38,11 @@ def from_env(instance_path: str) -> dict[str, Any]:
         "DATABASE_URL": env("DATABASE_URL") or f"sqlite:///{inst / 'prongsai.db'}",
         "SECRET_KEY": env("SECRET_KEY") or _local_secret_key(inst),
         "ADMIN_PASSWORD": env("ADMIN_PASSWORD", ""),
+        "OFFICES_FILE": env("OFFICES_FILE", ""),
+        # Printed on reports and letters; one of several offices gets its own from OFFICES_FILE.
+        "OFFICE_NAME": env("OFFICE_NAME", ""),
+        # Where citizens reach the app (QR posters); behind a proxy the request's host is not it.
+        "PUBLIC_BASE_URL": env("PUBLIC_BASE_URL", "").rstrip("/"),
         # A shared Bearer token for GET /api/summary (admins can also issue personal ones).
         "API_TOKEN": env("API_TOKEN", ""),
         "LINE_CHANNEL_SECRET": env("LINE_CHANNEL_SECRET", ""),

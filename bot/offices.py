@@ -1,5 +1,5 @@
-"""Several offices in one deployment: one app per office, each with its own database, LINE
-channel, spreadsheet, uploads and accounts, mounted side by side.
+"""Several offices in one deployment: the offices file, each office's settings, and the router
+that mounts one app per office (its own database, LINE channel, spreadsheet, uploads, accounts).
 
 Isolation comes from construction, not from filters: an office's app holds only its own
 database connection, so no page, export, chat or API of one office can reach another's rows.
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -109,15 +108,3 @@ class OfficeRouter:
             [("Content-Type", "text/html; charset=utf-8"), ("X-Content-Type-Options", "nosniff")],
         )
         return [body.encode()]
-
-
-def create_wsgi(test_config: dict[str, Any] | None = None) -> Any:
-    """The server's entry point: one office by default, several when OFFICES_FILE is set."""
-    from bot import create_app
-
-    path = os.environ.get("OFFICES_FILE")
-    if not path:
-        return create_app(test_config)
-    offices = load(path)
-    apps = {code: create_app(test_config, office=code) for code in offices}
-    return OfficeRouter(apps, {c: str(e.get("name", c)) for c, e in offices.items()})

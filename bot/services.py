@@ -9,8 +9,8 @@ from functools import cache
 
 from flask import Flask
 
+from bot.db.store import SqlStore
 from bot.line.client import LineClient, LineSettings
-from bot.store import SqlStore
 from handlers.clock import utcnow
 from handlers.conversations.session import Context, Understood
 from handlers.shared import Channel

@@ -8,6 +8,15 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from flask import Flask
+
+from bot import db
+from bot.db import new_session
+from bot.db.privacy import pdpa
+from bot.line.notify import push_pending_notices
+from bot.mirror import sync
+from handlers.clock import utcnow
+
 log = logging.getLogger(__name__)
 
 
@@ -74,3 +83,37 @@ def every(seconds: float, job: Callable[[], object]) -> Callable[[], object]:
 
     run.__name__ = getattr(job, "__name__", "periodic")
     return run
+
+
+def start_worker(app: Flask) -> None:
+    """The in-process background thread: LINE events, notices, the sheet sync, PDPA purge."""
+    worker = BackgroundWorker(app.extensions["prongsai_wake"], background_jobs(app))
+    app.extensions["prongsai_worker"] = worker
+    worker.start()
+
+
+def background_jobs(app: Flask) -> list[Callable[[], object]]:
+    """What runs besides serving requests: in the web process by default, or in
+    `flask --app bot worker` processes when BACKGROUND_WORKERS=0."""
+    svc = app.extensions["prongsai"]
+    processor = app.extensions["prongsai_processor"]
+    inbox = app.extensions["prongsai_inbox"]
+    jobs: list[Callable[[], object]] = [
+        lambda: processor.process_pending(yield_to=inbox.busy),
+        lambda: push_pending_notices(app, svc.line),
+    ]
+    sheets_job = sync.background_job(app)
+    if sheets_job is not None:
+        jobs.append(sheets_job)
+    jobs.append(every(3600, lambda: purge_personal_data(app)))
+    return jobs
+
+
+def purge_personal_data(app: Flask) -> int:
+    """PDPA retention: closed cases past the retention period lose their personal data."""
+    with db.write_lock(app), new_session(app) as s:
+        n = pdpa.purge_expired(
+            s, utcnow(), app.config["PDPA_RETENTION_DAYS"], app.config["UPLOAD_FOLDER"]
+        )
+        s.commit()
+    return n

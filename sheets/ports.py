@@ -1,5 +1,5 @@
 """What the sync needs from the outside: the database (MirrorSource, implemented in
-`bot.mirror_store`) and a spreadsheet (SheetBackend: Google Sheets or an XLSX file)."""
+`bot.mirror.source`) and a spreadsheet (SheetBackend: Google Sheets or an XLSX file)."""
 
 from __future__ import annotations
 

@@ -6,8 +6,8 @@ from flask import Blueprint, render_template, request
 from sqlalchemy import func, select
 
 from bot.admin.auth import roles_required
-from bot.admin.models import AuditLog
 from bot.db import store
+from bot.db.accounts.tables import AuditLog
 
 bp = Blueprint("audit", __name__, url_prefix="/admin/audit")
 PAGE = 100

@@ -13,9 +13,9 @@ from flask_login import LoginManager, current_user
 from sqlalchemy import delete, func, or_, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from bot.admin.models import AuditLog, LoginFailure, User
 from bot.db import new_session, store
-from bot.store import naive
+from bot.db.accounts.tables import AuditLog, LoginFailure, User
+from bot.db.base import naive
 from handlers.clock import utcnow
 
 login_manager = LoginManager()

@@ -19,11 +19,11 @@ from flask import (
 )
 from werkzeug.wrappers import Response
 
-from bot import store_cases
 from bot.admin.auth import audit, roles_required
-from bot.admin.models import ROLE_TH
 from bot.admin.office import viewer
 from bot.db import store
+from bot.db.accounts.tables import ROLE_TH
+from bot.db.complaints import queries as store_cases
 from handlers.clock import utcnow
 from handlers.complaints import categories
 from handlers.complaints.domain import TRANSITIONS, Complaint, Status
@@ -215,7 +215,7 @@ def letter(case_number: str) -> str:
         "admin/letter.html",
         c=view,
         outcome=outcome,
-        office=current_app.config.get("OFFICE_NAME") or os.environ.get("OFFICE_NAME") or "",
+        office=current_app.config.get("OFFICE_NAME") or "",
         today=utcnow(),
     )
 

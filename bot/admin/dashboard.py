@@ -13,11 +13,10 @@ from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
-from bot.admin.case_models import ApiToken
 from bot.admin.charts import columns, hbars
-from bot.admin.models import ROLE_TH, User
 from bot.db import store
-from bot.store import naive
+from bot.db.accounts.tables import ROLE_TH, ApiToken, User
+from bot.db.base import naive
 from handlers.clock import local_date, utcnow
 from handlers.complaints import categories
 from handlers.complaints.domain import Status
@@ -101,7 +100,7 @@ def _satisfaction_trend(sat: dict[str, Any]) -> list[tuple[str, float]]:
 def _measure_rows(fy: int) -> list[dict[str, Any]]:
     """Every measure of the year with its progress, unit and overdue flag."""
     try:
-        from bot.store_measures import SqlMeasureStore
+        from bot.db.measures.store import SqlMeasureStore
     except ImportError:  # the measure register is not part of this deployment
         return []
     today: date = local_date(utcnow())

@@ -22,10 +22,10 @@ from sqlalchemy import select
 
 from bot.admin import nav
 from bot.admin.auth import audit, roles_required
-from bot.admin.models import User
-from bot.cli_measures import create_staff, issue_link_code
+from bot.cli.measures import create_staff, issue_link_code
 from bot.db import store
-from bot.measures_io import FORMATS, UnreadableFile, read_table_bytes, read_tables
+from bot.db.accounts.tables import User
+from bot.documents.tables import FORMATS, UnreadableFile, read_table_bytes, read_tables
 from handlers.clock import local_date, utcnow
 from handlers.complaints.policy import ROLES
 from handlers.measures.tables import parse_tables

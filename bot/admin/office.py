@@ -33,7 +33,7 @@ def _overrides_of_this_office(force: bool = False) -> dict[str, tuple[str, str]]
     database, at most 30 s old (kept per app: one app is one office)."""
     cache = current_app.extensions.setdefault("prongsai_category_overrides", [-1e18, {}])
     if force or time.monotonic() - cache[0] >= OVERRIDES_TTL_SECONDS:
-        from bot.store_cases import category_overrides
+        from bot.db.complaints.queries import category_overrides
 
         try:
             cache[1] = category_overrides(store().session)

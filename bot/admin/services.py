@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import base64
 import io
-import os
 
 from flask import (
     Blueprint,
     Flask,
     Response,
     abort,
+    current_app,
     flash,
     redirect,
     render_template,
@@ -121,7 +121,7 @@ def import_csv() -> WzResponse:
 
 def feedback_url(code: str) -> str:
     """The address the QR code opens; PUBLIC_BASE_URL when the app sits behind a proxy."""
-    base = os.environ.get("PUBLIC_BASE_URL", "").rstrip("/")
+    base = current_app.config.get("PUBLIC_BASE_URL", "")
     if base:
         return f"{base}{url_for('feedback.form', service=code)}"
     return url_for("feedback.form", service=code, _external=True)

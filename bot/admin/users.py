@@ -12,14 +12,13 @@ from sqlalchemy import func, select, update
 from werkzeug.wrappers import Response
 
 from bot.admin.auth import audit, hash_password, roles_required
-from bot.admin.case_models import ApiToken
 from bot.admin.dashboard import new_api_token
-from bot.admin.models import ROLE_TH, User
 from bot.db import store
+from bot.db.accounts.tables import ROLE_TH, ApiToken, User
+from bot.db.base import naive
+from bot.db.complaints.queries import unit_names
 from bot.line.richmenu import staff_menu_id
 from bot.services import services
-from bot.store import naive
-from bot.store_cases import unit_names
 from handlers.clock import utcnow
 from handlers.complaints.policy import ROLES
 

@@ -21,9 +21,9 @@ from linebot.v3.messaging import (
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot.db.base import naive
+from bot.db.line.tables import LineUser, PushLog
 from bot.line.render import to_messages
-from bot.models import LineUser, PushLog
-from bot.store import naive
 from handlers.clock import local
 from handlers.conversations.messages import Reply
 

@@ -24,13 +24,14 @@ from linebot.v3.webhooks import (
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, aliased
 
-from bot.actors import resolve_actor
 from bot.admin.office import office_categories
 from bot.db import new_session, write_lock
+from bot.db.accounts.actors import resolve_actor
+from bot.db.base import naive
+from bot.db.line.tables import LineEvent
+from bot.db.store import SqlStore
 from bot.line.client import LineClient
 from bot.line.richmenu import staff_menu_id
-from bot.models import LineEvent
-from bot.store import SqlStore, naive
 from handlers.clock import utcnow
 from handlers.conversations import engine
 from handlers.conversations.messages import Inbound, Reply

@@ -18,7 +18,7 @@ from linebot.v3.webhook import SignatureValidator
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.wrappers import Request
 
-from bot.store import naive
+from bot.db.base import naive
 from handlers.clock import utcnow
 
 log = logging.getLogger(__name__)

@@ -6,13 +6,12 @@ Report as .html, .docx or .xlsx. Other report kinds register with `register(...)
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from bot.store import SqlStore
+from bot.db.store import SqlStore
 from handlers.reports.model import Report
 
 
@@ -43,12 +42,10 @@ def register(kind: str, label: str, build: Builder) -> None:
 
 
 def office_name() -> str:
-    """The office printed on reports: this app's (one of several offices), else OFFICE_NAME."""
+    """The office printed on reports (OFFICE_NAME, or the office's own in OFFICES_FILE)."""
     from flask import current_app, has_app_context
 
-    if has_app_context() and current_app.config.get("OFFICE_NAME"):
-        return str(current_app.config["OFFICE_NAME"])
-    return os.environ.get("OFFICE_NAME", "")
+    return str(current_app.config.get("OFFICE_NAME", "")) if has_app_context() else ""
 
 
 def render(report: Report, fmt: str) -> bytes:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+from bot.db.complaints.queries import complaint_counts, complaint_counts_as_of
 from bot.reports import ReportRequest, register
-from bot.store_cases import complaint_counts, complaint_counts_as_of
 from handlers.clock import BANGKOK
 from handlers.reports import o29
 from handlers.reports.model import Report

@@ -15,8 +15,8 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.wrappers import Response
 
 from bot.db import store
-from bot.limits import forms_limit, limiter, track_limit
 from bot.line.client import save_photo
+from bot.web.limits import forms_limit, limiter, track_limit
 from handlers import privacy
 from handlers.clock import local, utcnow
 from handlers.complaints import categories

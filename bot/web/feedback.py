@@ -6,8 +6,8 @@ from flask import Blueprint, current_app, redirect, render_template, request, se
 from werkzeug.wrappers import Response
 
 from bot.db import store
-from bot.limits import forms_limit, limiter
 from bot.web.feedback_form import FeedbackForm
+from bot.web.limits import forms_limit, limiter
 from handlers import privacy
 from handlers.clock import local_date, utcnow
 from handlers.satisfaction.usecases import RatingDraft, rate_service, respondent_key

@@ -9,8 +9,8 @@ from flask import Blueprint, current_app
 from sqlalchemy import func, select
 
 from bot.db import new_session
-from bot.mirror_store import read_status
-from bot.models import LineEvent
+from bot.db.line.tables import LineEvent
+from bot.mirror.source import read_status
 from handlers.clock import local
 
 bp = Blueprint("health", __name__)

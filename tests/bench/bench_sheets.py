@@ -17,8 +17,8 @@ from flask import Flask
 
 from bot import create_app, db
 from bot.db import new_session
-from bot.store import SqlStore
-from bot.sync import source_for
+from bot.db.store import SqlStore
+from bot.mirror.sync import source_for
 from handlers.clock import utcnow
 from handlers.complaints.usecases import ComplaintDraft, file_complaint
 from handlers.shared import Channel

@@ -27,10 +27,10 @@ os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 from sqlalchemy import insert, text  # noqa: E402
 
 from bot import create_app, db  # noqa: E402
-from bot.admin.case_models import month_of, rebuild_stats  # noqa: E402
 from bot.db import new_session  # noqa: E402
-from bot.models import ComplaintRow  # noqa: E402
-from bot.store import SqlStore  # noqa: E402
+from bot.db.complaints.stats import month_of, rebuild_stats  # noqa: E402
+from bot.db.complaints.tables import ComplaintRow  # noqa: E402
+from bot.db.store import SqlStore  # noqa: E402
 from handlers.complaints.due import days_to_close  # noqa: E402
 from handlers.summaries import complaint_summary  # noqa: E402
 
@@ -154,7 +154,7 @@ def build(size: int, folder: Path) -> Any:
         # as migration 0006 does for an existing database.
         rebuild_stats(s.connection())
         if sat_model is not None:
-            from bot import satisfaction_counters
+            from bot.db.satisfaction import counters as satisfaction_counters
 
             satisfaction_counters.rebuild(s.connection())
         s.execute(text("ANALYZE"))
@@ -169,7 +169,7 @@ def _satisfaction_model() -> tuple[Any, Any] | None:
     try:
         from sqlalchemy import select
 
-        from bot.satisfaction_models import SatisfactionRow, ServiceRow
+        from bot.db.satisfaction.tables import SatisfactionRow, ServiceRow
     except ImportError:
         return None
 

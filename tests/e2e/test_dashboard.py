@@ -30,7 +30,7 @@ def _seed(instance: Path) -> None:
     os.environ["PRONGSAI_INSTANCE"] = str(instance)
     from bot import create_app
     from bot.db import new_session
-    from bot.store import SqlStore
+    from bot.db.store import SqlStore
     from handlers.complaints.usecases import ComplaintDraft, file_complaint, set_status
     from handlers.shared import Channel
 

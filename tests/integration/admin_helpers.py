@@ -10,9 +10,10 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from bot.admin.auth import hash_password
-from bot.admin.models import User
 from bot.db import new_session
-from bot.store import SqlStore, naive
+from bot.db.accounts.tables import User
+from bot.db.base import naive
+from bot.db.store import SqlStore
 from handlers.complaints.domain import Location
 from handlers.complaints.usecases import ComplaintDraft, file_complaint, set_status
 from handlers.shared import Channel
@@ -86,7 +87,7 @@ def file(
 
 
 def audit_rows(app: Flask) -> list[tuple[str, str, str, str]]:
-    from bot.admin.models import AuditLog
+    from bot.db.accounts.tables import AuditLog
 
     with new_session(app) as s:
         return [(a.actor, a.action, a.target, a.detail) for a in s.scalars(select(AuditLog))]

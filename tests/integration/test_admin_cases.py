@@ -12,10 +12,10 @@ import pytest
 from flask import Flask
 from sqlalchemy import select
 
-from bot.admin.case_models import SealedAccess
 from bot.db import new_session
-from bot.models import NoticeRow
-from bot.store import SqlStore
+from bot.db.chat.tables import NoticeRow
+from bot.db.complaints.tables import SealedAccess
+from bot.db.store import SqlStore
 from handlers.complaints.domain import Location
 from handlers.conversations import engine
 from handlers.conversations.messages import Inbound

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from flask import Flask
 
 from bot.db import new_session
-from bot.store import SqlStore
+from bot.db.store import SqlStore
 from tests.conftest import text_event, webhook_body
 from tests.fakes.fake_line import FakeLine
 from tests.integration.admin_helpers import add_user, audit_rows, client_for, file
@@ -40,7 +40,7 @@ def test_admin_adds_resets_and_deactivates_users(make_app: Callable[..., Flask])
         c.post("/admin/login", data={"username": "somsri", "password": "pw-0123456789"}).status_code
         == 302
     )
-    from bot.admin.models import User
+    from bot.db.accounts.tables import User
 
     with new_session(app) as s:
         uid = s.query(User).filter_by(username="somsri").one().id

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from flask import Flask
 
 from bot.db import new_session
-from bot.store import SqlStore
+from bot.db.store import SqlStore
 from handlers.complaints.usecases import ComplaintDraft, file_complaint
 from handlers.shared import Channel
 

@@ -11,7 +11,7 @@ import pytest
 from flask import Flask
 
 from bot.db import new_session
-from bot.store import SqlStore
+from bot.db.store import SqlStore
 from handlers.summaries import summary
 from tests.integration.admin_helpers import add_user, client_for, file
 
@@ -97,7 +97,7 @@ def test_api_needs_a_login_or_a_token(make_app: Callable[..., Flask]) -> None:
     # A personal token, made on the users page, shown once, revoked with the account.
     add_user(app, "boss", "executive")
     admin = client_for(app, "admin")
-    from bot.admin.models import User
+    from bot.db.accounts.tables import User
 
     with new_session(app) as s:
         boss_id = s.query(User).filter_by(username="boss").one().id
@@ -160,7 +160,7 @@ def test_summary_in_line_for_admins_only(year_2568: Flask) -> None:
 
     add_user(year_2568, "boss", "executive", line_user_id="U" + "b" * 32)
     svc = year_2568.extensions["prongsai"]
-    from bot.actors import resolve_actor
+    from bot.db.accounts.actors import resolve_actor
 
     def say(user: str, text: str):  # type: ignore[no-untyped-def]
         with new_session(year_2568) as s:
@@ -181,7 +181,7 @@ def test_summary_in_line_for_admins_only(year_2568: Flask) -> None:
 def test_counters_kept_by_each_change_equal_a_full_recount(year_2568: Flask) -> None:
     from sqlalchemy import select
 
-    from bot.admin.case_models import ComplaintStat, rebuild_stats
+    from bot.db.complaints.stats import ComplaintStat, rebuild_stats
 
     def snapshot() -> set[tuple[int, str, str, int, int, int]]:
         with new_session(year_2568) as s:

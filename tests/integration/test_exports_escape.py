@@ -16,7 +16,7 @@ from flask import Flask
 from openpyxl import load_workbook
 
 from bot.db import new_session
-from bot.models import ComplaintRow
+from bot.db.complaints.tables import ComplaintRow
 from handlers.clock import local_date, utcnow
 from handlers.thai.dates import fiscal_year
 from tests.integration.admin_helpers import JPEG, client_for

@@ -9,7 +9,7 @@ from flask import Flask
 from sqlalchemy import select
 
 from bot.db import new_session
-from bot.models import ComplaintRow
+from bot.db.complaints.tables import ComplaintRow
 from handlers.classify import Classifier
 from tests.conftest import ACCESS_TOKEN, CHANNEL_SECRET
 from tests.fakes.fake_line import FakeLine

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.db import new_session
-from bot.store import SqlStore
+from bot.db.store import SqlStore
 from handlers.conversations import engine
 from handlers.conversations.messages import Inbound, Reply
 from handlers.conversations.session import Actor, Context

@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from bot.db import new_session
-from bot.models import ComplaintRow
-from bot.privacy_models import PrivacyAck
-from bot.satisfaction_models import SatisfactionRow
+from bot.db.complaints.tables import ComplaintRow
+from bot.db.privacy.tables import PrivacyAck
+from bot.db.satisfaction.tables import SatisfactionRow
 from tests.fuzz import fuzz
 
 THAI = re.compile(r"[\u0E00-\u0E7F]")

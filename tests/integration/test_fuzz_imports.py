@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from bot.measures_io import UnreadableFile, read_table_bytes
+from bot.documents.tables import UnreadableFile, read_table_bytes
 from handlers.measures.tables import parse_tables
 from tests.conftest import ADMIN_PASSWORD
 from tests.fuzz import fuzz

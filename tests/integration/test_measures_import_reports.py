@@ -18,8 +18,8 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
 from bot.db import new_session
-from bot.measures_models import MeasureRow
-from bot.models import OutboxRow
+from bot.db.measures.tables import MeasureRow
+from bot.db.mirror.tables import OutboxRow
 from tests.conftest import ADMIN_PASSWORD
 from tests.seed_tables import SEEDS, seed_docx, seed_tables
 

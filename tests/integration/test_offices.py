@@ -12,9 +12,9 @@ from werkzeug.test import Client
 
 from bot import create_app, db
 from bot.admin.auth import ensure_first_admin
+from bot.app import create_wsgi
 from bot.db import new_session
-from bot.offices import create_wsgi
-from bot.store import SqlStore
+from bot.db.store import SqlStore
 from handlers.complaints import categories
 from tests.conftest import sign, text_event, webhook_body
 
@@ -120,7 +120,7 @@ def test_line_events_land_in_their_own_office_only(deployment: Client, tmp_path:
     from sqlalchemy import func, select
 
     from bot.db import new_session
-    from bot.models import LineEvent
+    from bot.db.line.tables import LineEvent
 
     body = webhook_body(text_event("ติดตามเรื่อง"))
     deployment.post(

@@ -13,7 +13,7 @@ from pytest_httpserver import HTTPServer
 from sqlalchemy import select
 
 from bot.db import new_session
-from bot.models import ComplaintRow
+from bot.db.complaints.tables import ComplaintRow
 from tests.conftest import (
     ACCESS_TOKEN,
     CHANNEL_SECRET,

@@ -9,7 +9,8 @@ from flask import Flask
 from sqlalchemy import select
 
 from bot.db import new_session
-from bot.models import ComplaintRow, LineEvent
+from bot.db.complaints.tables import ComplaintRow
+from bot.db.line.tables import LineEvent
 from tests.conftest import CHANNEL_SECRET, sign, text_event, webhook_body
 
 STEPS = ["ร้องเรียน", "ขยะ ความสะอาด", None, "ข้าม", "ข้าม", "ไม่ระบุตัวตน", "ยืนยัน"]

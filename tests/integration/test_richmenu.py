@@ -12,8 +12,8 @@ from pathlib import Path
 from flask import Flask
 from PIL import Image
 
-from bot.admin.models import User
 from bot.db import new_session
+from bot.db.accounts.tables import User
 from tests.fakes.fake_line import FakeLine
 from tests.integration.admin_helpers import client_for
 from tests.integration.conftest import line_config

@@ -9,7 +9,7 @@ from flask import Flask
 from sqlalchemy import select
 
 from bot.db import new_session
-from bot.satisfaction_models import SatisfactionRow
+from bot.db.satisfaction.tables import SatisfactionRow
 from handlers import clock
 from tests.conftest import USER, sign, text_event, webhook_body
 from tests.fakes.fake_line import FakeLine

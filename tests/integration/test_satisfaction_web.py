@@ -17,8 +17,8 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from bot.db import new_session
-from bot.satisfaction_models import SatisfactionRow
-from bot.store import SqlStore
+from bot.db.satisfaction.tables import SatisfactionRow
+from bot.db.store import SqlStore
 from handlers import privacy
 from handlers.satisfaction.model import Kind, Rating
 from handlers.shared import Channel

@@ -15,10 +15,12 @@ from flask import Flask
 from sqlalchemy import delete, select
 
 from bot.db import new_session
-from bot.mirror_store import SqlMirrorSource
-from bot.models import ComplaintRow, HistoryRow, NoticeRow, OutboxRow
-from bot.store import SqlStore
-from bot.sync import source_for
+from bot.db.chat.tables import NoticeRow
+from bot.db.complaints.tables import ComplaintRow, HistoryRow
+from bot.db.mirror.tables import OutboxRow
+from bot.db.store import SqlStore
+from bot.mirror.source import SqlMirrorSource
+from bot.mirror.sync import source_for
 from handlers.clock import utcnow
 from handlers.complaints.domain import Status
 from handlers.complaints.usecases import ComplaintDraft, file_complaint, set_status

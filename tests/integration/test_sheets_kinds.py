@@ -20,11 +20,11 @@ import pytest
 from flask import Flask
 from sqlalchemy import select
 
-from bot.admin.models import AuditLog
 from bot.db import new_session
-from bot.measures_models import MeasureRow
-from bot.satisfaction_models import SatisfactionRow
-from bot.sync import source_for
+from bot.db.accounts.tables import AuditLog
+from bot.db.measures.tables import MeasureRow
+from bot.db.satisfaction.tables import SatisfactionRow
+from bot.mirror.sync import source_for
 from handlers.clock import local_date, utcnow
 from handlers.thai.dates import fiscal_year
 from sheets.layout import MEASURES, PROGRESS, SATISFACTION, SUMMARY
@@ -103,7 +103,7 @@ def import_seed(app: Flask, tmp_path: Path, name: str = "001") -> None:
 def report_progress_by_chat(app: Flask, text: str) -> str:
     """A staff member of สำนักปลัด reports through the chat (the same conversation as LINE)."""
     with new_session(app) as s:
-        from bot.admin.models import User
+        from bot.db.accounts.tables import User
 
         known = s.scalars(select(User).where(User.username == "somying")).first()
     if known is None:
@@ -455,7 +455,7 @@ def test_a_rating_of_a_complaints_handling_in_line_reaches_the_sheet(
 def test_the_background_sync_pulls_measure_edits_on_its_own(
     xapp: Flask, xlsx: Path, tmp_path: Path
 ) -> None:
-    from bot.sync import background_job
+    from bot.mirror.sync import background_job
 
     import_seed(xapp, tmp_path)
     xapp.config.update(SHEETS_SYNC_SECONDS=0.05, SHEETS_PULL_SECONDS=0.2)

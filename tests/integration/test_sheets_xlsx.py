@@ -15,10 +15,10 @@ from flask import Flask
 from sqlalchemy import select
 
 from bot.db import new_session
-from bot.mirror_store import SqlMirrorSource
-from bot.models import ComplaintRow
-from bot.store import SqlStore
-from bot.sync import background_job, build_syncer, source_for
+from bot.db.complaints.tables import ComplaintRow
+from bot.db.store import SqlStore
+from bot.mirror.source import SqlMirrorSource
+from bot.mirror.sync import background_job, build_syncer, source_for
 from handlers.clock import utcnow
 from handlers.complaints.domain import STATUS_TH, Status
 from handlers.complaints.usecases import ComplaintDraft, file_complaint, set_status

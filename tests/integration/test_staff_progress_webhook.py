@@ -13,10 +13,10 @@ from flask import Flask
 from pytest_httpserver import HTTPServer
 from sqlalchemy import func, select
 
-from bot.admin.models import User
 from bot.db import new_session
-from bot.measures_models import ProgressRow
-from bot.models import OutboxRow
+from bot.db.accounts.tables import User
+from bot.db.measures.tables import ProgressRow
+from bot.db.mirror.tables import OutboxRow
 from handlers.clock import local_date, utcnow
 from handlers.thai.dates import fiscal_year
 from tests.conftest import (

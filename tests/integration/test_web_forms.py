@@ -13,7 +13,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from bot.db import new_session
-from bot.models import ComplaintRow
+from bot.db.complaints.tables import ComplaintRow
 
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 500
 

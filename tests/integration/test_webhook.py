@@ -12,7 +12,8 @@ from flask import Flask
 from sqlalchemy import func, select
 
 from bot.db import new_session
-from bot.models import ComplaintRow, LineEvent, PushLog
+from bot.db.complaints.tables import ComplaintRow
+from bot.db.line.tables import LineEvent, PushLog
 from tests.conftest import (
     ACCESS_TOKEN,
     USER,

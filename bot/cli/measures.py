@@ -1,0 +1,206 @@
+"""Commands of the measures area: import-measures, staff, report."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import click
+from flask.cli import AppGroup, with_appcontext
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.db import new_session
+from bot.db.accounts.tables import User
+from bot.db.base import naive
+from bot.db.store import SqlStore
+from bot.documents.tables import FORMATS, UnreadableFile, read_tables
+from handlers.clock import local_date, utcnow
+from handlers.measures.tables import parse_tables
+from handlers.measures.usecases import import_measures
+from handlers.secrets_codes import hash_code, new_code
+from handlers.thai.dates import fiscal_year
+
+LINK_CODE_LENGTH = 8
+LINK_CODE_HOURS = 72
+
+
+def check_year(year: int) -> int:
+    if not 2500 <= year <= 2700:
+        raise click.BadParameter("ระบุปีงบประมาณเป็นปี พ.ศ. เช่น 2568", param_hint="--year")
+    return year
+
+
+@click.command("import-measures")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--year", type=int, required=True, help="Fiscal year (BE) of the measures, e.g. 2568."
+)
+@click.option("--dry-run", is_flag=True, help="Read and show the measures; save nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print the measures as JSON.")
+@with_appcontext
+def import_measures_cmd(file: str, year: int, dry_run: bool, as_json: bool) -> None:
+    """Import the office's measures (o42/o43 tables) from a CSV, XLSX or DOCX file."""
+    check_year(year)
+    if Path(file).suffix.lower() not in FORMATS:
+        click.echo("รองรับเฉพาะไฟล์ .csv .xlsx และ .docx", err=True)
+        sys.exit(2)
+    try:
+        parsed = parse_tables(read_tables(file), year)
+    except UnreadableFile as error:
+        click.echo(str(error), err=True)
+        sys.exit(2)
+    if not parsed:
+        click.echo("ไม่พบตารางมาตรการในไฟล์นี้ (ต้องมีหัวตาราง เช่น มาตรการ/แนวทาง และ ระยะเวลา)", err=True)
+        sys.exit(1)
+    with new_session() as s:
+        store = SqlStore(s)
+        result = import_measures(store.measures, parsed, utcnow(), dry_run=dry_run)
+        if dry_run:
+            store.rollback()
+        else:
+            store.commit()
+    if as_json:
+        click.echo(json.dumps({"measures": [p.as_json() for p in parsed]}, ensure_ascii=False))
+        return
+    for p in parsed:
+        m = p.measure
+        flag = f"  ⚠ {'; '.join(m.warnings)}" if m.warnings else ""
+        click.echo(f"{m.no}. {m.short_title} | {m.unit or '-'} | {m.period_text or '-'}{flag}")
+    verb = "จะ" if dry_run else ""
+    click.echo(
+        f"ปีงบประมาณ {year}: พบ {len(parsed)} มาตรการ — {verb}เพิ่ม {len(result.created)} "
+        f"{verb}ปรับปรุง {len(result.updated)} ไม่เปลี่ยนแปลง {len(result.unchanged)}"
+        + (" (ทดลอง ไม่ได้บันทึก)" if dry_run else "")
+    )
+
+
+# --- staff accounts ----------------------------------------------------------------------
+
+
+@click.group("staff", cls=AppGroup)
+def staff() -> None:
+    """Staff accounts and their one-time LINE link codes."""
+
+
+def issue_link_code(session: Session, user: User) -> str:
+    """A fresh one-time code for `user` (only its hash is kept); the caller commits."""
+    code = new_code(LINK_CODE_LENGTH)
+    user.link_code_hash = hash_code(code)
+    user.link_code_expires = naive(utcnow() + timedelta(hours=LINK_CODE_HOURS))
+    return code
+
+
+def create_staff(
+    session: Session, name: str, unit: str, username: str | None = None
+) -> tuple[User, str]:
+    """A new staff account and its link code; raises ValueError (Thai) when taken."""
+    name = " ".join(name.split())
+    username = (username or name).strip()
+    if not name or not username:
+        raise ValueError("กรุณาระบุชื่อเจ้าหน้าที่")
+    if session.scalars(select(User).where(User.username == username)).first() is not None:
+        raise ValueError(f"มีบัญชีชื่อผู้ใช้ {username} อยู่แล้ว")
+    user = User(
+        username=username,
+        display_name=name,
+        role="staff",
+        unit=" ".join(unit.split()),
+        created_at=naive(utcnow()),
+    )
+    session.add(user)
+    code = issue_link_code(session, user)
+    session.flush()
+    return user, code
+
+
+def _print_code(user: User, code: str) -> None:
+    click.echo(
+        f"บัญชีเจ้าหน้าที่: {user.display_name} (ชื่อผู้ใช้ {user.username}) หน่วยงาน {user.unit or '-'}"
+    )
+    click.echo(f"รหัสลงทะเบียน (ใช้ได้ครั้งเดียว ภายใน {LINK_CODE_HOURS} ชั่วโมง): {code}")
+    click.echo(f"ให้เจ้าหน้าที่พิมพ์ในไลน์ของสำนักงาน: ลงทะเบียน {code}")
+
+
+@staff.command("add")
+@click.argument("name")
+@click.option("--unit", required=True, help="The unit (ส่วนราชการ), e.g. สำนักปลัด.")
+@click.option("--username", default=None, help="Login name; default: NAME.")
+def staff_add(name: str, unit: str, username: str | None) -> None:
+    """Create a staff account and print its one-time LINE link code."""
+    with new_session() as s:
+        try:
+            user, code = create_staff(s, name, unit, username)
+        except ValueError as error:
+            click.echo(str(error), err=True)
+            sys.exit(1)
+        s.commit()
+        _print_code(user, code)
+
+
+@staff.command("code")
+@click.argument("username")
+def staff_code(username: str) -> None:
+    """Issue a new link code for an existing account (the old one stops working)."""
+    with new_session() as s:
+        user = s.scalars(select(User).where(User.username == username)).first()
+        if user is None:
+            click.echo(f"ไม่พบบัญชี {username}", err=True)
+            sys.exit(1)
+        code = issue_link_code(s, user)
+        s.commit()
+        _print_code(user, code)
+
+
+@staff.command("unlink")
+@click.argument("username")
+def staff_unlink(username: str) -> None:
+    """Detach the LINE account linked to this staff account."""
+    with new_session() as s:
+        user = s.scalars(select(User).where(User.username == username)).first()
+        if user is None:
+            click.echo(f"ไม่พบบัญชี {username}", err=True)
+            sys.exit(1)
+        user.line_user_id = None
+        s.commit()
+    click.echo(f"ยกเลิกการเชื่อม LINE ของ {username} แล้ว")
+
+
+@staff.command("list")
+def staff_list() -> None:
+    """Staff accounts, their units and whether LINE is linked."""
+    with new_session() as s:
+        for u in s.scalars(select(User).order_by(User.unit, User.username)):
+            linked = "เชื่อม LINE แล้ว" if u.line_user_id else "ยังไม่เชื่อม LINE"
+            click.echo(f"{u.username}\t{u.display_name}\t{u.role}\t{u.unit or '-'}\t{linked}")
+
+
+# --- reports -------------------------------------------------------------------------------
+
+
+@click.command("report")
+@click.argument("kind")
+@click.option("--year", type=int, default=None, help="Fiscal year (BE); default: the current one.")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="File to write.")
+@click.option("--thai-digits", is_flag=True, help="Write numbers with Thai digits (๐-๙).")
+@with_appcontext
+def report_cmd(kind: str, year: int | None, out: str, thai_digits: bool) -> None:
+    """Write a report (o12, o13, o43, …) as .html, .docx or .xlsx (from the extension)."""
+    from bot.reports import FORMATS as REPORT_FORMATS
+    from bot.reports import REPORTS, ReportRequest, office_name, write
+
+    found = REPORTS.get(kind.lower())
+    if found is None:
+        click.echo(f"ไม่รู้จักรายงาน {kind} (มี: {', '.join(sorted(REPORTS))})", err=True)
+        sys.exit(2)
+    if Path(out).suffix.lower().lstrip(".") not in REPORT_FORMATS:
+        click.echo("ระบุไฟล์ผลลัพธ์เป็น .html .docx หรือ .xlsx", err=True)
+        sys.exit(2)
+    now = utcnow()
+    fy = check_year(year) if year else fiscal_year(local_date(now))
+    with new_session() as s:
+        report = found.build(ReportRequest(SqlStore(s), fy, now, thai_digits, office_name()))
+    write(report, out)
+    click.echo(f"เขียน {found.label} ปีงบประมาณ {fy} ลงไฟล์ {out} แล้ว")

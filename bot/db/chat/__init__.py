@@ -1,0 +1,1 @@
+"""Chat state in the database: open conversations and pending notices."""

@@ -1,0 +1,171 @@
+"""SQL for complaint handling and the complaint statistics (GROUP BY in the database)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import and_, func, not_, select, true
+from sqlalchemy.orm import Session, selectinload
+
+from bot.db.base import naive
+from bot.db.complaints.mapping import to_complaint
+from bot.db.complaints.stats import ComplaintStat
+from bot.db.complaints.tables import ComplaintRow, HistoryRow, SealedAccess
+from bot.db.office.tables import DEFAULT_UNITS, CategoryOverride, Unit
+from handlers.complaints.domain import Complaint
+from handlers.complaints.due import OPEN_STATUSES
+from handlers.complaints.policy import restricted_codes
+from handlers.complaints.queue import PAGE_SIZE, QueueFilter
+
+
+def assign_unit(
+    s: Session, case_number: str, unit: str, note: str, actor: str, at: datetime
+) -> None:
+    row = s.scalars(select(ComplaintRow).where(ComplaintRow.case_number == case_number)).one()
+    row.unit = unit
+    row.updated_at = naive(at)
+    # Kept in the history (with the unchanged status) so the case page shows who moved it.
+    s.add(HistoryRow(complaint_id=row.id, status=row.status, note=note, actor=actor, at=naive(at)))
+    s.flush()
+
+
+def queue(s: Session, f: QueueFilter, overdue_before: datetime) -> tuple[list[Complaint], int]:
+    conds = []
+    sealed = ComplaintRow.category.in_(restricted_codes())
+    if f.status:
+        conds.append(ComplaintRow.status == f.status)
+    if f.category:
+        conds.append(ComplaintRow.category == f.category)
+    if f.only_unit:
+        conds.append(ComplaintRow.unit == f.only_unit)
+    if f.unit:
+        conds.append(ComplaintRow.unit == f.unit)
+    if f.channel:
+        conds.append(ComplaintRow.channel == f.channel)
+    if f.hide_sealed_details and (f.unit or f.channel):
+        conds.append(not_(sealed))  # a sealed case's unit and channel are not shown either
+    if f.overdue:
+        conds.append(ComplaintRow.status.in_([st.value for st in OPEN_STATUSES]))
+        conds.append(ComplaintRow.created_at < naive(overdue_before))
+    where = and_(*conds) if conds else true()
+    total = s.scalar(select(func.count()).select_from(ComplaintRow).where(where)) or 0
+    rows = s.scalars(
+        select(ComplaintRow)
+        .where(where)
+        .order_by(ComplaintRow.id.desc())
+        .limit(PAGE_SIZE)
+        .offset(f.offset)
+        .options(selectinload(ComplaintRow.history))
+    )
+    return [to_complaint(r) for r in rows], total
+
+
+# --- statistics -----------------------------------------------------------------------------
+
+
+def complaint_counts(s: Session, fiscal_year: int) -> list[tuple[str, str, int, int]]:
+    """(status, category, yyyymm, n) for one fiscal year, from the maintained counters."""
+    rows = s.execute(
+        select(
+            ComplaintStat.status,
+            ComplaintStat.category,
+            ComplaintStat.month,
+            func.sum(ComplaintStat.n),
+        )
+        .where(ComplaintStat.fiscal_year == fiscal_year, ComplaintStat.n != 0)
+        .group_by(ComplaintStat.status, ComplaintStat.category, ComplaintStat.month)
+    )
+    return [(st, cat, m, int(n)) for st, cat, m, n in rows if n]
+
+
+def complaint_counts_as_of(
+    s: Session, fiscal_year: int, before: datetime
+) -> list[tuple[str, str, int, int]]:
+    """(status, category, yyyymm, n) of the year's cases filed before `before`, each with the
+    status it had then (its last change before that instant; "received" if none). Read from
+    the rows and their history, not the counters: for reports made after a period ended."""
+    cutoff = naive(before)
+    then = (
+        select(HistoryRow.status)
+        .where(HistoryRow.complaint_id == ComplaintRow.id, HistoryRow.at < cutoff)
+        .order_by(HistoryRow.at.desc(), HistoryRow.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    status = func.coalesce(then, "received")
+    rows = s.execute(
+        select(status, ComplaintRow.category, ComplaintRow.month, func.count())
+        .where(ComplaintRow.fiscal_year == fiscal_year, ComplaintRow.created_at < cutoff)
+        .group_by(status, ComplaintRow.category, ComplaintRow.month)
+    )
+    return [(st, cat, m or 0, int(n)) for st, cat, m, n in rows]
+
+
+def count_overdue(s: Session, fiscal_year: int, before: datetime) -> int:
+    """Open cases of the year filed before `before`: a range of ix_complaints_fy_open."""
+    return (
+        s.scalar(
+            select(func.count())
+            .select_from(ComplaintRow)
+            .where(
+                ComplaintRow.fiscal_year == fiscal_year,
+                ComplaintRow.status.in_([st.value for st in OPEN_STATUSES]),
+                ComplaintRow.created_at < naive(before),
+            )
+        )
+        or 0
+    )
+
+
+def resolve_days_histogram(s: Session, fiscal_year: int) -> dict[int, int]:
+    rows = s.execute(
+        select(ComplaintStat.resolve_days, func.sum(ComplaintStat.n))
+        .where(
+            ComplaintStat.fiscal_year == fiscal_year,
+            ComplaintStat.status == "resolved",
+            ComplaintStat.resolve_days >= 0,
+        )
+        .group_by(ComplaintStat.resolve_days)
+    )
+    return {int(d): int(n) for d, n in rows if n}
+
+
+# --- sealed cases, units, categories --------------------------------------------------------
+
+
+def record_sealed_access(
+    s: Session, case_number: str, username: str, role: str, what: str, allowed: bool, at: datetime
+) -> None:
+    s.add(
+        SealedAccess(
+            case_number=case_number,
+            username=username,
+            role=role,
+            what=what,
+            allowed=allowed,
+            at=naive(at),
+        )
+    )
+
+
+def sealed_accesses(s: Session, case_number: str, limit: int = 200) -> list[SealedAccess]:
+    return list(
+        s.scalars(
+            select(SealedAccess)
+            .where(SealedAccess.case_number == case_number)
+            .order_by(SealedAccess.id.desc())
+            .limit(limit)
+        )
+    )
+
+
+def unit_names(s: Session, active_only: bool = True) -> list[str]:
+    q = select(Unit.name).order_by(Unit.sort_order, Unit.id)
+    if active_only:
+        q = q.where(Unit.active.is_(True))
+    names = list(s.scalars(q))
+    return names or list(DEFAULT_UNITS)
+
+
+def category_overrides(s: Session) -> dict[str, tuple[str, str]]:
+    return {o.code: (o.name_th, o.default_unit) for o in s.scalars(select(CategoryOverride))}

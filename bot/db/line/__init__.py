@@ -1,0 +1,1 @@
+"""LINE in the database: stored webhook events, pushes, known users."""

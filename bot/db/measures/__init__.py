@@ -1,0 +1,1 @@
+"""Measures in the database: the register, progress reports and their store."""

@@ -1,0 +1,1 @@
+"""The spreadsheet mirror in the database: the outbox and the sync state."""

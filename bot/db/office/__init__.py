@@ -1,0 +1,1 @@
+"""The office in the database: its units and category names."""

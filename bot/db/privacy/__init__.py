@@ -1,0 +1,1 @@
+"""PDPA in the database: privacy acknowledgements, export, erasure and retention."""

@@ -1,0 +1,1 @@
+"""Satisfaction in the database: services, ratings, counters and their store."""

@@ -1,0 +1,1 @@
+"""Reading the office's own documents (CSV, XLSX, DOCX) into plain tables."""

@@ -1,0 +1,53 @@
+"""Delivers notices (status changes) by push while the month's budget lasts.
+
+A notice that cannot be pushed stays pending and goes out with the user's next reply.
+"""
+
+from __future__ import annotations
+
+from flask import Flask
+from sqlalchemy import select, update
+
+from bot.db import new_session
+from bot.db.base import naive
+from bot.db.chat.tables import NoticeRow
+from bot.line.client import LINE_USER_ID, LineClient
+from handlers.clock import utcnow
+from handlers.conversations.messages import Reply
+
+
+def push_pending_notices(app: Flask, client: LineClient | None, limit: int = 50) -> int:
+    if client is None:
+        return 0
+    sent = 0
+    with new_session(app) as s:
+        pending = s.scalars(
+            select(NoticeRow)
+            .where(NoticeRow.delivered_at.is_(None), NoticeRow.via == "")
+            .order_by(NoticeRow.id)
+            .limit(limit)
+        ).all()
+        for n in pending:
+            if not LINE_USER_ID.match(n.line_user_id):
+                continue
+            now = utcnow()
+            if client.pushes_left(s, now) <= 0:
+                break
+            # Claim first so that two workers never push the same notice.
+            claimed = s.execute(
+                update(NoticeRow)
+                .where(NoticeRow.id == n.id, NoticeRow.via == "")
+                .values(via="pushing")
+            ).rowcount
+            s.commit()
+            if not claimed:
+                continue
+            ok = client.push(s, n.line_user_id, [Reply(n.text)], "notice", now)
+            s.execute(
+                update(NoticeRow)
+                .where(NoticeRow.id == n.id)
+                .values(via="push" if ok else "", delivered_at=naive(now) if ok else None)
+            )
+            s.commit()
+            sent += ok
+    return sent
