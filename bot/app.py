@@ -50,31 +50,22 @@ def create_app(test_config: dict[str, Any] | None = None, office: str | None = N
     limiter.init_app(app)
 
     from bot import admin
-    from bot.admin import auth, nav
+    from bot.db.office import categories as office_categories
     from bot.line import webhook
     from bot.web import citizen, errors, health
 
     errors.init_app(app)
     app.register_blueprint(citizen.bp)
     app.register_blueprint(health.bp)
-    app.register_blueprint(admin.bp)
-    auth.init_app(app)
-    nav.init_app(app)
+    admin.init_app(app)
+    office_categories.init_app(app)
     limiter.exempt(health.bp)
     # LINE's webhook is answered in front of Flask (signed by LINE: no CSRF; from LINE's own
     # servers: no per-address limit, per-user limits apply when events are processed).
     app.wsgi_app = webhook.Webhook(app, app.wsgi_app)  # type: ignore[method-assign]
-    from bot.admin import office
-
-    office.init_app(app)  # complaint queue, dashboard, /api/summary, users, reports (issue 6)
-    from bot.admin import measures as admin_measures
-
-    admin_measures.init_app(app)  # measures, import, staff link codes, reports (issue 4)
-    from bot.admin import services as admin_services
     from bot.web import feedback
 
-    app.register_blueprint(feedback.bp)  # /feedback (issue 5)
-    admin_services.init_app(app)  # services, QR posters, satisfaction results (issue 5)
+    app.register_blueprint(feedback.bp)  # /feedback
 
     from bot import cli
 

@@ -2,8 +2,49 @@
 
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Flask
 
-bp = Blueprint("admin", __name__, url_prefix="/admin")
+from handlers.complaints.policy import ROLES
 
-from bot.admin import views  # noqa: E402,F401  (routes register on bp)
+
+def init_app(app: Flask) -> None:
+    from bot.admin import (
+        audit_page,
+        auth,
+        cases,
+        catalog,
+        dashboard,
+        measures,
+        nav,
+        reports_page,
+        services,
+        users,
+        views,
+    )
+
+    auth.init_app(app)
+    nav.init_app(app)
+    app.register_blueprint(views.bp)
+    for bp in (cases.bp, dashboard.api, users.bp, catalog.bp, audit_page.bp, reports_page.bp):
+        app.register_blueprint(bp)
+    measures.init_app(app)  # measures, import, staff link codes
+    services.init_app(app)  # services, QR posters, satisfaction results
+    nav.add("เรื่องร้องเรียน", "cases.queue", ROLES, 10)
+    nav.add("รายงาน", "reports.index", ("admin", "executive", "integrity"), 60)
+    nav.add("ผู้ใช้", "users.index", ("admin",), 80)
+    nav.add("หน่วยงานและประเภท", "catalog.index", ("admin",), 85)
+    nav.add("บันทึกการเปลี่ยนแปลง", "audit.index", ("admin",), 90)
+
+    app.add_template_filter(_thaiday, "thaiday")
+
+
+def _thaiday(d: object) -> str:
+    """A date (or a time, in Bangkok) as Thai people write it: 4 มกราคม 2568."""
+    from datetime import date, datetime
+
+    from handlers.clock import local
+    from handlers.thai.dates import format_thai_date
+
+    if isinstance(d, datetime):
+        return format_thai_date(local(d).date())
+    return format_thai_date(d) if isinstance(d, date) else ""

@@ -17,6 +17,7 @@ from bot.db import new_session, store
 from bot.db.accounts.tables import AuditLog, LoginFailure, User
 from bot.db.base import naive
 from handlers.clock import utcnow
+from handlers.complaints.policy import Viewer
 
 login_manager = LoginManager()
 login_manager.login_view = "admin.login"
@@ -131,3 +132,12 @@ def current_role() -> str:
 
 
 _ = current_app  # re-exported for views that need the app
+
+
+def viewer() -> Viewer:
+    """The logged-in account as the core's policy sees it."""
+    return Viewer(
+        role=current_role(),
+        unit=getattr(current_user, "unit", "") or "",
+        username=getattr(current_user, "username", "") or "",
+    )

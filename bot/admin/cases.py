@@ -19,11 +19,11 @@ from flask import (
 )
 from werkzeug.wrappers import Response
 
-from bot.admin.auth import audit, roles_required
-from bot.admin.office import viewer
+from bot.admin.auth import audit, roles_required, viewer
 from bot.db import store
 from bot.db.accounts.tables import ROLE_TH
-from bot.db.complaints import queries as store_cases
+from bot.db.complaints import queries
+from bot.db.office.store import unit_names
 from handlers.clock import utcnow
 from handlers.complaints import categories
 from handlers.complaints.domain import TRANSITIONS, Complaint, Status
@@ -56,7 +56,7 @@ def _record_if_sealed(c: Complaint, what: str) -> None:
     """Every opening of a sealed case is kept, whoever opened it and whatever they saw."""
     if is_sealed(c.category):
         v = viewer()
-        store_cases.record_sealed_access(
+        queries.record_sealed_access(
             store().session,
             c.case_number,
             v.username,
@@ -74,8 +74,8 @@ def queue() -> str:
     v = viewer()
     f, problems = parse_filter(request.args, v)
     now = utcnow()
-    rows, total = store_cases.queue(store().session, f, overdue_before(now))
-    units = store_cases.unit_names(store().session)
+    rows, total = queries.queue(store().session, f, overdue_before(now))
+    units = unit_names(store().session)
     return render_template(
         "admin/cases.html",
         cases=[case_view(v, c, now) for c in rows],
@@ -99,7 +99,7 @@ def case(case_number: str) -> str:
     _record_if_sealed(c, "page")
     view = case_view(v, c, utcnow())
     accesses = (
-        store_cases.sealed_accesses(store().session, c.case_number)
+        queries.sealed_accesses(store().session, c.case_number)
         if view.sealed and v.role == "integrity"
         else []
     )
@@ -109,7 +109,7 @@ def case(case_number: str) -> str:
         next_statuses=sorted(TRANSITIONS[c.status], key=list(Status).index),
         can_change=may_change_status(v, c),
         can_assign=may_assign(v, c),
-        units=store_cases.unit_names(store().session),
+        units=unit_names(store().session),
         accesses=accesses,
         role_th=ROLE_TH,
         channel_th=CHANNEL_TH,
@@ -186,7 +186,7 @@ def assign(case_number: str) -> Response:
             viewer(),
             c.case_number,
             request.form.get("unit", ""),
-            store_cases.unit_names(store().session),
+            unit_names(store().session),
             utcnow(),
         )
     except DomainError as e:

@@ -9,10 +9,10 @@ from sqlalchemy import func, select
 from werkzeug.wrappers import Response
 
 from bot.admin.auth import audit, roles_required
-from bot.admin.office import refresh_category_overrides
 from bot.db import store
 from bot.db.base import naive
-from bot.db.complaints.queries import unit_names
+from bot.db.office.categories import refresh_category_overrides
+from bot.db.office.store import unit_names
 from bot.db.office.tables import CategoryOverride, Unit
 from handlers.clock import utcnow
 from handlers.complaints import categories

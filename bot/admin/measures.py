@@ -22,8 +22,8 @@ from sqlalchemy import select
 
 from bot.admin import nav
 from bot.admin.auth import audit, roles_required
-from bot.cli.measures import create_staff, issue_link_code
 from bot.db import store
+from bot.db.accounts.staff import create_staff, issue_link_code
 from bot.db.accounts.tables import User
 from bot.documents.tables import FORMATS, UnreadableFile, read_table_bytes, read_tables
 from handlers.clock import local_date, utcnow

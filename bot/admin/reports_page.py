@@ -64,7 +64,8 @@ def download(kind: str, fmt: str) -> Response:
 
 def report_response(kind: str, fy: int, fmt: str) -> Response:
     """A report built now, rendered, recorded in the audit log and sent as a download."""
-    from bot.reports import MIME, REPORTS, ReportRequest, office_name, render
+    from bot.reports import MIME, REPORTS, office_name, render
+    from bot.reports.request import ReportRequest
 
     thai = request.args.get("thai") == "1"
     report = REPORTS[kind].build(ReportRequest(store(), fy, utcnow(), thai, office_name()))

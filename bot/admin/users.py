@@ -16,7 +16,7 @@ from bot.admin.dashboard import new_api_token
 from bot.db import store
 from bot.db.accounts.tables import ROLE_TH, ApiToken, User
 from bot.db.base import naive
-from bot.db.complaints.queries import unit_names
+from bot.db.office.store import unit_names
 from bot.line.richmenu import staff_menu_id
 from bot.services import services
 from handlers.clock import utcnow

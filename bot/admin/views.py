@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 
-from flask import redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_login import login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
-from bot.admin import bp
 from bot.admin.auth import audit, authenticate, client_ip
 from bot.admin.forms import LoginForm
 from bot.db import store
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 
 @bp.route("/login", methods=["GET", "POST"])

@@ -4,27 +4,21 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import timedelta
 from pathlib import Path
 
 import click
 from flask.cli import AppGroup, with_appcontext
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from bot.db import new_session
+from bot.db.accounts.staff import LINK_CODE_HOURS, create_staff, issue_link_code
 from bot.db.accounts.tables import User
-from bot.db.base import naive
 from bot.db.store import SqlStore
 from bot.documents.tables import FORMATS, UnreadableFile, read_tables
 from handlers.clock import local_date, utcnow
 from handlers.measures.tables import parse_tables
 from handlers.measures.usecases import import_measures
-from handlers.secrets_codes import hash_code, new_code
 from handlers.thai.dates import fiscal_year
-
-LINK_CODE_LENGTH = 8
-LINK_CODE_HOURS = 72
 
 
 def check_year(year: int) -> int:
@@ -83,37 +77,6 @@ def import_measures_cmd(file: str, year: int, dry_run: bool, as_json: bool) -> N
 @click.group("staff", cls=AppGroup)
 def staff() -> None:
     """Staff accounts and their one-time LINE link codes."""
-
-
-def issue_link_code(session: Session, user: User) -> str:
-    """A fresh one-time code for `user` (only its hash is kept); the caller commits."""
-    code = new_code(LINK_CODE_LENGTH)
-    user.link_code_hash = hash_code(code)
-    user.link_code_expires = naive(utcnow() + timedelta(hours=LINK_CODE_HOURS))
-    return code
-
-
-def create_staff(
-    session: Session, name: str, unit: str, username: str | None = None
-) -> tuple[User, str]:
-    """A new staff account and its link code; raises ValueError (Thai) when taken."""
-    name = " ".join(name.split())
-    username = (username or name).strip()
-    if not name or not username:
-        raise ValueError("กรุณาระบุชื่อเจ้าหน้าที่")
-    if session.scalars(select(User).where(User.username == username)).first() is not None:
-        raise ValueError(f"มีบัญชีชื่อผู้ใช้ {username} อยู่แล้ว")
-    user = User(
-        username=username,
-        display_name=name,
-        role="staff",
-        unit=" ".join(unit.split()),
-        created_at=naive(utcnow()),
-    )
-    session.add(user)
-    code = issue_link_code(session, user)
-    session.flush()
-    return user, code
 
 
 def _print_code(user: User, code: str) -> None:
@@ -189,7 +152,8 @@ def staff_list() -> None:
 def report_cmd(kind: str, year: int | None, out: str, thai_digits: bool) -> None:
     """Write a report (o12, o13, o43, …) as .html, .docx or .xlsx (from the extension)."""
     from bot.reports import FORMATS as REPORT_FORMATS
-    from bot.reports import REPORTS, ReportRequest, office_name, write
+    from bot.reports import REPORTS, office_name, write
+    from bot.reports.request import ReportRequest
 
     found = REPORTS.get(kind.lower())
     if found is None:

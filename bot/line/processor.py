@@ -24,11 +24,11 @@ from linebot.v3.webhooks import (
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, aliased
 
-from bot.admin.office import office_categories
 from bot.db import new_session, write_lock
 from bot.db.accounts.actors import resolve_actor
 from bot.db.base import naive
 from bot.db.line.tables import LineEvent
+from bot.db.office.categories import office_categories
 from bot.db.store import SqlStore
 from bot.line.client import LineClient
 from bot.line.richmenu import staff_menu_id

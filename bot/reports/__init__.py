@@ -1,30 +1,17 @@
-"""Reports: builders by kind (o12, o13, o43 here; other areas add theirs) and renderers.
+"""Reports: the table of report kinds with their builders, and the renderers.
 
-A builder turns the database into a handlers.reports.model.Report; a renderer writes that
-Report as .html, .docx or .xlsx. Other report kinds register with `register(...)`.
+A builder (complaints.py, measures.py, satisfaction.py) turns the database into a
+handlers.reports.model.Report; a renderer writes that Report as .html, .docx or .xlsx.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
-from bot.db.store import SqlStore
+from bot.reports import complaints, measures, satisfaction
+from bot.reports.request import Builder
 from handlers.reports.model import Report
-
-
-@dataclass(frozen=True)
-class ReportRequest:
-    store: SqlStore
-    fiscal_year: int
-    now: datetime
-    thai_digits: bool = False
-    office: str = ""
-
-
-Builder = Callable[[ReportRequest], Report]
 
 
 @dataclass(frozen=True)
@@ -34,11 +21,21 @@ class ReportKind:
     build: Builder
 
 
-REPORTS: dict[str, ReportKind] = {}
-
-
-def register(kind: str, label: str, build: Builder) -> None:
-    REPORTS[kind] = ReportKind(kind, label, build)
+REPORTS: dict[str, ReportKind] = {
+    k.kind: k
+    for k in (
+        ReportKind("o12", "o12 รายงานการกำกับติดตามการดำเนินงาน รอบ 6 เดือน", measures.build_o12),
+        ReportKind("o13", "o13 รายงานผลการดำเนินงานประจำปี", measures.build_o13),
+        ReportKind("o16", "o16 รายงานสถิติการให้บริการ", satisfaction.build_o16),
+        ReportKind("o17", "o17 รายงานผลการสำรวจความพึงพอใจการให้บริการ", satisfaction.build_o17),
+        ReportKind("o29", "o29 สถิติเรื่องร้องเรียน (ทั่วไปและการทุจริต)", complaints.build_o29),
+        ReportKind(
+            "o43",
+            "o43 รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส",
+            measures.build_o43,
+        ),
+    )
+}
 
 
 def office_name() -> str:
@@ -76,9 +73,3 @@ MIME = {
 
 def write(report: Report, path: str | Path) -> None:
     Path(path).write_bytes(render(report, Path(path).suffix))
-
-
-# The measure reports (issue 4) register on import.
-from bot.reports import complaints as _complaints  # noqa: E402,F401  (o29, issue 6)
-from bot.reports import measures as _measures  # noqa: E402,F401
-from bot.reports import satisfaction as _satisfaction  # noqa: E402,F401  (o16, o17, issue 5)

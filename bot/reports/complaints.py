@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from bot.db.complaints.queries import complaint_counts, complaint_counts_as_of
-from bot.reports import ReportRequest, register
+from bot.reports.request import ReportRequest
 from handlers.clock import BANGKOK
 from handlers.reports import o29
 from handlers.reports.model import Report
@@ -37,6 +37,3 @@ def build_o29(req: ReportRequest) -> Report:
         half_rows=half,
         year_final=req.now >= year_end,
     )
-
-
-register("o29", "o29 สถิติเรื่องร้องเรียน (ทั่วไปและการทุจริต)", build_o29)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.reports import ReportRequest, register
+from bot.reports.request import ReportRequest
 from handlers.reports import o12, o43
 from handlers.reports.model import Report
 
@@ -25,8 +25,3 @@ def build_o12(req: ReportRequest) -> Report:
 def build_o13(req: ReportRequest) -> Report:
     measures, progress = _data(req)
     return o12.build(measures, progress, req.fiscal_year, req.office, req.thai_digits, annual=True)
-
-
-register("o12", "o12 รายงานการกำกับติดตามการดำเนินงาน รอบ 6 เดือน", build_o12)
-register("o13", "o13 รายงานผลการดำเนินงานประจำปี", build_o13)
-register("o43", "o43 รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส", build_o43)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.reports import ReportRequest, register
+from bot.reports.request import ReportRequest
 from handlers.complaints.policy import restricted_codes
 from handlers.reports import o16, o17
 from handlers.reports.model import Report
@@ -43,7 +43,3 @@ def complaints_by_month(req: ReportRequest) -> list[tuple[int, int]]:
         if yyyymm in months:
             out[months.index(yyyymm)][1 if category in sealed else 0] += n
     return [(g, c) for g, c in out]
-
-
-register("o16", "o16 รายงานสถิติการให้บริการ", build_o16)
-register("o17", "o17 รายงานผลการสำรวจความพึงพอใจการให้บริการ", build_o17)

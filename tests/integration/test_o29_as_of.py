@@ -10,8 +10,8 @@ from flask import Flask
 
 from bot.db import new_session
 from bot.db.store import SqlStore
-from bot.reports import ReportRequest
 from bot.reports.complaints import build_o29
+from bot.reports.request import ReportRequest
 from handlers.reports import o29
 from tests.integration.admin_helpers import file
 

@@ -11,7 +11,6 @@ from bot.db.base import naive
 from bot.db.complaints.mapping import to_complaint
 from bot.db.complaints.stats import ComplaintStat
 from bot.db.complaints.tables import ComplaintRow, HistoryRow, SealedAccess
-from bot.db.office.tables import DEFAULT_UNITS, CategoryOverride, Unit
 from handlers.complaints.domain import Complaint
 from handlers.complaints.due import OPEN_STATUSES
 from handlers.complaints.policy import restricted_codes
@@ -157,15 +156,3 @@ def sealed_accesses(s: Session, case_number: str, limit: int = 200) -> list[Seal
             .limit(limit)
         )
     )
-
-
-def unit_names(s: Session, active_only: bool = True) -> list[str]:
-    q = select(Unit.name).order_by(Unit.sort_order, Unit.id)
-    if active_only:
-        q = q.where(Unit.active.is_(True))
-    names = list(s.scalars(q))
-    return names or list(DEFAULT_UNITS)
-
-
-def category_overrides(s: Session) -> dict[str, tuple[str, str]]:
-    return {o.code: (o.name_th, o.default_unit) for o in s.scalars(select(CategoryOverride))}
