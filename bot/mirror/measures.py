@@ -1,0 +1,156 @@
+"""Measures and progress reports in the sheet: stable IDs, loaders, and the measure columns
+admins may edit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bot.db.accounts.tables import AuditLog
+from bot.db.base import aware, naive
+from bot.db.measures.store import to_measure, to_progress
+from bot.db.measures.tables import MeasureRow, ProgressRow
+from bot.db.store import SqlStore
+from bot.mirror.kind import Editor, MirroredKind
+from bot.mirror.kind import chunks as _chunks
+from handlers.measures.usecases import EDITABLE_FIELDS, edit_measure
+from handlers.shared import DomainError
+from sheets.rows import (
+    PROGRESS_PREFIX,
+    MeasureEntry,
+    ProgressEntry,
+    measure_key,
+    numbered_key,
+    parse_measure_key,
+    parse_numbered_key,
+)
+
+# The outbox names a measure by its database row; the sheet by "<fiscal year>-M<no>", which
+# an import keeps (it matches on year and number) and a rebuilt database reproduces.
+
+
+def measure_sheet_ids(session: Session, ids: Sequence[str]) -> dict[str, str]:
+    numbers = [int(i) for i in ids if str(i).isdigit()]
+    out: dict[str, str] = {}
+    for chunk in _chunks(numbers):
+        rows = session.execute(
+            select(MeasureRow.id, MeasureRow.fiscal_year, MeasureRow.no).where(
+                MeasureRow.id.in_(chunk)
+            )
+        )
+        out.update({str(r.id): measure_key(r.fiscal_year, r.no) for r in rows})
+    return out
+
+
+def load_measures(session: Session, ids: Sequence[str]) -> dict[str, Any]:
+    by_year: dict[int, list[int]] = {}
+    for i in ids:
+        key = parse_measure_key(i)
+        if key is not None:
+            by_year.setdefault(key[0], []).append(key[1])
+    rows: list[MeasureRow] = []
+    for fy, numbers in by_year.items():
+        for chunk in _chunks(numbers):
+            rows += session.scalars(
+                select(MeasureRow).where(MeasureRow.fiscal_year == fy, MeasureRow.no.in_(chunk))
+            )
+    counts: dict[int, int] = {}
+    newest: list[int] = []
+    for chunk in _chunks([r.id for r in rows]):
+        for mid, n, last in session.execute(
+            select(ProgressRow.measure_id, func.count(), func.max(ProgressRow.id))
+            .where(ProgressRow.measure_id.in_(chunk))
+            .group_by(ProgressRow.measure_id)
+        ):
+            counts[mid] = n
+            newest.append(last)
+    latest = {}
+    for chunk in _chunks(newest):
+        latest.update(
+            {
+                p.measure_id: to_progress(p)
+                for p in session.scalars(select(ProgressRow).where(ProgressRow.id.in_(chunk)))
+            }
+        )
+    return {
+        measure_key(r.fiscal_year, r.no): MeasureEntry(
+            to_measure(r, latest.get(r.id)), aware(r.updated_at), counts.get(r.id, 0)
+        )
+        for r in rows
+    }
+
+
+# Sheet column -> the measure's field, for the columns admins may edit.
+MEASURE_FIELDS = {
+    "title": "title",
+    "steps": "steps",
+    "unit": "unit",
+    "period": "period_text",
+    "outcome": "outcome",
+}
+AUDIT_TEXT = 300  # characters of the old and new text kept in the audit log
+
+
+def _clip(value: str) -> str:
+    return value if len(value) <= AUDIT_TEXT else value[: AUDIT_TEXT - 1] + "…"
+
+
+def measure_editor(field_name: str) -> Editor:
+    def edit(store: SqlStore, sheet_id: str, value: str, at: datetime, actor: str) -> None:
+        key = parse_measure_key(sheet_id)
+        found = store.measures.find_measure(*key) if key else None
+        if found is None or found.id is None:
+            raise DomainError("ไม่พบมาตรการนี้ในระบบ")
+        change = edit_measure(store.measures, found.id, field_name, value, at)
+        if change is None:
+            return
+        # The register's history: who changed which field of which measure, from what.
+        label = EDITABLE_FIELDS[field_name][0]
+        store.session.add(
+            AuditLog(
+                at=naive(at),
+                actor=actor[:80],
+                action="measure.edit",
+                target=sheet_id,
+                detail=f"{label}: “{_clip(change.old)}” → “{_clip(change.new)}”",
+            )
+        )
+
+    return edit
+
+
+def progress_sheet_ids(session: Session, ids: Sequence[str]) -> dict[str, str]:
+    return {i: numbered_key(PROGRESS_PREFIX, i) for i in ids if str(i).isdigit()}
+
+
+def load_progress(session: Session, ids: Sequence[str]) -> dict[str, Any]:
+    numbers = [n for n in (parse_numbered_key(PROGRESS_PREFIX, i) for i in ids) if n is not None]
+    out: dict[str, Any] = {}
+    for chunk in _chunks(numbers):
+        rows = session.execute(
+            select(ProgressRow, MeasureRow.fiscal_year, MeasureRow.no, MeasureRow.title)
+            .join(MeasureRow, MeasureRow.id == ProgressRow.measure_id)
+            .where(ProgressRow.id.in_(chunk))
+        )
+        for p, fy, no, title in rows:
+            out[numbered_key(PROGRESS_PREFIX, p.id)] = ProgressEntry(to_progress(p), fy, no, title)
+    return out
+
+
+KIND = MirroredKind(
+    "measure",
+    load=load_measures,
+    rebuild=(MeasureRow.id, MeasureRow.id),
+    sheet_ids=measure_sheet_ids,
+    editors={column: measure_editor(f) for column, f in MEASURE_FIELDS.items()},
+)
+PROGRESS = MirroredKind(
+    "progress",
+    load=load_progress,
+    rebuild=(ProgressRow.id, ProgressRow.id),
+    sheet_ids=progress_sheet_ids,
+)
