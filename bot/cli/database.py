@@ -27,7 +27,8 @@ def init_db() -> None:
 
 
 def _init(app: Flask, label: str = "") -> None:
-    db.upgrade(app)
+    for revision in db.upgrade(app):
+        click.echo(f"{label}Repaired: revision {revision} had been applied while still empty")
     click.echo(f"{label}Database ready: {_safe_url(app.config['DATABASE_URL'])}")
     generated = ensure_first_admin(app)
     if generated:

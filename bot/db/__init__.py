@@ -7,6 +7,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from alembic.config import Config
 from flask import Flask, current_app, g
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
@@ -76,13 +77,24 @@ def _close_session(_exc: BaseException | None) -> None:
         s.close()
 
 
-def upgrade(app: Flask) -> None:
-    """Create or migrate the schema to the newest revision."""
+def upgrade(app: Flask) -> list[str]:
+    """Create or migrate the schema to the newest revision; the once-empty revisions that
+    had to be repaired first (see migrations/repair.py)."""
     from alembic import command
-    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
+    from bot.db.migrations.repair import repair
+
+    cfg = alembic_config(app)
+    repaired = repair(app.extensions["db_engine"], ScriptDirectory.from_config(cfg))
+    command.upgrade(cfg, "head")
+    return repaired
+
+
+def alembic_config(app: Flask) -> Config:
+    """Alembic's configuration for the app's own engine."""
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.set_main_option("sqlalchemy.url", app.config["DATABASE_URL"].replace("%", "%%"))
     cfg.attributes["engine"] = app.extensions["db_engine"]
-    command.upgrade(cfg, "head")
+    return cfg

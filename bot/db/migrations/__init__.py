@@ -1,0 +1,1 @@
+"""Alembic migrations of the schema, and the repair of once-empty revisions."""
