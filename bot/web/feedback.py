@@ -17,7 +17,6 @@ bp = Blueprint("feedback", __name__)
 
 # Many phones can share one public address (mobile networks, the office's Wi-Fi): the
 # per-address limit is generous; the signed cookie keeps one browser to once a day.
-IP_DAILY_LIMIT = 30
 COOKIE_KEY = "rated"
 
 
@@ -41,7 +40,12 @@ def form() -> str | Response | tuple[str, int]:
             try:
                 now = utcnow()
                 rating = rate_service(
-                    ratings, _draft(form), Channel.WEB, now, _address_key(), IP_DAILY_LIMIT
+                    ratings,
+                    _draft(form),
+                    Channel.WEB,
+                    now,
+                    _address_key(),
+                    current_app.config["RATINGS_PER_ADDRESS_DAILY"],
                 )
                 # The acknowledgement is kept with the rating, as for a web complaint.
                 store().record_privacy_ack(f"web-rating:{rating.id}", privacy.VERSION, "web", now)

@@ -113,7 +113,7 @@ def test_same_browser_once_a_day_per_service_and_a_cap_per_address(
     again = submit(client)
     assert again.status_code == 400 and "ประเมินงานบริการนี้ไปแล้ววันนี้" in again.get_data(as_text=True)
     assert submit(client, service="tax").status_code == 302  # another service is fine
-    monkeypatch.setattr("bot.web.feedback.IP_DAILY_LIMIT", 3)
+    web.config["RATINGS_PER_ADDRESS_DAILY"] = 3
     for _ in range(2):  # other phones behind the same address
         assert submit(web.test_client()).status_code == 302
     capped = submit(web.test_client())
