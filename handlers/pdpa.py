@@ -13,8 +13,6 @@ from handlers.complaints.usecases import clean_phone
 # status and dates stay, so the office's statistics do not change.
 ERASED = "[ลบข้อมูลส่วนบุคคลแล้ว]"
 
-# Closed cases keep their personal data this long by default (two ITA rounds).
-DEFAULT_RETENTION_DAYS = 730
 # Raw LINE events (message texts) are only needed to process and deduplicate them.
 EVENT_RETENTION_DAYS = 30
 

@@ -19,10 +19,6 @@ class ComplaintStatsStore(Protocol):
     def resolve_days_histogram(self, fiscal_year: int) -> dict[int, int]: ...
 
 
-# Kept for callers written against the first version of this module.
-CountingStore = ComplaintStatsStore
-
-
 def complaint_summary(
     store: ComplaintStatsStore, fiscal_year: int, now: datetime | None = None
 ) -> dict[str, Any]:

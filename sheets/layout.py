@@ -196,4 +196,3 @@ SUMMARY = Tab(
 )
 
 TABS: tuple[Tab, ...] = (COMPLAINTS, MEASURES, PROGRESS, SATISFACTION, SUMMARY)
-TABS_BY_KEY: dict[str, Tab] = {t.key: t for t in TABS}

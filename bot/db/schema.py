@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import bot.db.accounts.tables
-import bot.db.chat.tables
-import bot.db.complaints.stats
-import bot.db.complaints.tables
-import bot.db.line.tables
-import bot.db.measures.tables
-import bot.db.mirror.tables
-import bot.db.office.tables
-import bot.db.privacy.tables
-import bot.db.satisfaction.tables
+# Imported for their side effect: each module registers its tables on Base.metadata.
+import bot.db.accounts.tables  # noqa: F401
+import bot.db.chat.tables  # noqa: F401
+import bot.db.complaints.stats  # noqa: F401
+import bot.db.complaints.tables  # noqa: F401
+import bot.db.line.tables  # noqa: F401
+import bot.db.measures.tables  # noqa: F401
+import bot.db.mirror.tables  # noqa: F401
+import bot.db.office.tables  # noqa: F401
+import bot.db.privacy.tables  # noqa: F401
+import bot.db.satisfaction.tables  # noqa: F401
 from bot.db.base import Base
 
-FEATURES = (
-    bot.db.accounts.tables,
-    bot.db.chat.tables,
-    bot.db.complaints.stats,
-    bot.db.complaints.tables,
-    bot.db.line.tables,
-    bot.db.measures.tables,
-    bot.db.mirror.tables,
-    bot.db.office.tables,
-    bot.db.privacy.tables,
-    bot.db.satisfaction.tables,
-)
 metadata = Base.metadata

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import re
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -165,6 +164,3 @@ def pushes_this_month(session: Session, now: datetime) -> int:
         )
         or 0
     )
-
-
-ClientFactory = Callable[[], LineClient | None]

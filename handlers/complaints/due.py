@@ -23,11 +23,6 @@ def is_overdue(complaint: Complaint, now: datetime) -> bool:
     return not complaint.status.closed and local_date(now) > due_date(complaint.created_at)
 
 
-def days_left(complaint: Complaint, now: datetime) -> int:
-    """Days until the due date (0 on the day itself, negative once overdue)."""
-    return (due_date(complaint.created_at) - local_date(now)).days
-
-
 def overdue_before(now: datetime) -> datetime:
     """Open cases filed before this instant (UTC) are overdue at `now`.
 

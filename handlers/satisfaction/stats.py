@@ -199,17 +199,6 @@ def monthly_counts(
     return rows
 
 
-def month_totals(dates: Iterable[datetime], fy: int) -> list[int]:
-    """How many of the instants fall in each month of the fiscal year (Oct … Sep)."""
-    months = [(y, m) for y, m, _ in fiscal_months(fy)]
-    out = [0] * 12
-    for at in dates:
-        d = local_date(at)
-        if (d.year, d.month) in months:
-            out[months.index((d.year, d.month))] += 1
-    return out
-
-
 def rounded(x: float | None, digits: int = 2) -> float | None:
     return None if x is None else round(x + 0.0, digits)
 

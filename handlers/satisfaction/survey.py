@@ -23,7 +23,6 @@ DIMENSIONS: tuple[Dimension, ...] = (
     Dimension("overall", "ความพึงพอใจโดยรวม", "ความพึงพอใจโดยรวมต่อการให้บริการ"),
 )
 DIMENSION_CODES: tuple[str, ...] = tuple(d.code for d in DIMENSIONS)
-DIMENSION_NAMES: dict[str, str] = {d.code: d.name_th for d in DIMENSIONS}
 
 # The one question asked about how a complaint was handled.
 HANDLING = "handling"

@@ -82,11 +82,6 @@ class FakeStore:
         mine = [c for c in self._t.complaints.values() if c.line_user_id == line_user_id]
         return [copy.deepcopy(c) for c in reversed(mine)][:limit]  # newest first
 
-    def complaints_in(self, start: datetime, end: datetime) -> list[Complaint]:
-        return [
-            copy.deepcopy(c) for c in self._t.complaints.values() if start <= c.created_at < end
-        ]
-
     # --- conversations -------------------------------------------------------------------
 
     def load_conversation(self, user_key: str) -> tuple[dict[str, Any], datetime] | None:

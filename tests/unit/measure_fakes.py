@@ -60,9 +60,6 @@ class FakeMeasureStore:
             if s.link_code_hash and s.link_code_expires and s.link_code_expires > now
         ]
 
-    def staff_by_line_user(self, line_user_id: str) -> StaffAccount | None:
-        return next((s for s in self.staff.values() if s.line_user_id == line_user_id), None)
-
     def link_line_user(self, staff_id: int, line_user_id: str) -> None:
         self.staff[staff_id] = replace(
             self.staff[staff_id],

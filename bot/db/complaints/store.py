@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from bot.db.base import naive
@@ -98,21 +98,6 @@ class SqlComplaintStore:
             .options(selectinload(ComplaintRow.history))
         )
         return [to_complaint(r) for r in rows]
-
-    def complaints_in(self, start: datetime, end: datetime) -> list[Complaint]:
-        rows = self.session.scalars(
-            select(ComplaintRow)
-            .where(ComplaintRow.created_at >= naive(start), ComplaintRow.created_at < naive(end))
-            .order_by(ComplaintRow.id)
-        )
-        return [to_complaint(r, with_history=False) for r in rows]
-
-    def count_by(self, column: str, fiscal_year: int) -> dict[str, int]:
-        col = getattr(ComplaintRow, column)
-        rows = self.session.execute(
-            select(col, func.count()).where(ComplaintRow.fiscal_year == fiscal_year).group_by(col)
-        )
-        return {k: n for k, n in rows}
 
     # --- handling and statistics (SQL in queries.py) ---
 

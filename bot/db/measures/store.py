@@ -133,12 +133,6 @@ class SqlMeasureStore:
         )
         return [to_account(u) for u in rows]
 
-    def staff_by_line_user(self, line_user_id: str) -> StaffAccount | None:
-        user = self.session.scalars(
-            select(User).where(User.line_user_id == line_user_id, User.active.is_(True))
-        ).first()
-        return to_account(user) if user else None
-
     def link_line_user(self, staff_id: int, line_user_id: str) -> None:
         # One LINE account belongs to one office account: an older link is released.
         for other in self.session.scalars(select(User).where(User.line_user_id == line_user_id)):
