@@ -1,6 +1,7 @@
-"""Prongsai's Flask side: the app (bot/app.py), its adapters (line/, web/, admin/, mirror/),
-database (db/), reports and command line (cli/). `flask --app bot` finds `create_app` here;
-importing a module of `bot` builds nothing."""
+"""The Flask side: the app, its adapters, database, reports and command line."""
+
+# `flask --app bot` finds `create_app` here; importing a module of `bot` builds nothing
+# (the factory itself is bot/app.py).
 
 from __future__ import annotations
 

@@ -1,0 +1,1 @@
+"""The office's work, free of any framework: domain, use cases, conversations, Thai helpers."""

@@ -1,8 +1,7 @@
-"""Reports: the table of report kinds with their builders, and the renderers.
+"""Reports: the table of report kinds with their builders, and the renderers."""
 
-A builder (complaints.py, measures.py, satisfaction.py) turns the database into a
-handlers.reports.model.Report; a renderer writes that Report as .html, .docx or .xlsx.
-"""
+# A builder (complaints.py, measures.py, satisfaction.py) turns the database into a
+# handlers.reports.model.Report; a renderer writes that Report as .html, .docx or .xlsx.
 
 from __future__ import annotations
 

@@ -1,1 +1,1 @@
-"""Web pages: citizen forms, health check."""
+"""Citizen web pages: forms, tracking, the health check, security headers and rate limits."""

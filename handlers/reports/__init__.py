@@ -1,4 +1,3 @@
-"""The content of the reports offices publish (o12, o13, o43, …): rows and sections only.
+"""The content of the reports offices publish (o12, o13, o16, o17, o29, o43): rows only."""
 
-Formats (HTML, DOCX, XLSX) are rendered in bot/reports from the generic Report model.
-"""
+# Formats (HTML, DOCX, XLSX) are rendered in bot/reports from the generic Report model.

@@ -1,7 +1,4 @@
-"""Thai-language helpers of the core: digits, dates, periods, indicators, words, numbers.
-
-Pure functions only; nothing here knows about Flask, LINE or Google.
-"""
+"""Thai-language helpers: digits, dates, periods, indicators, words, numbers (pure functions)."""
 
 from handlers.thai.dates import (
     MONTHS_FULL,
