@@ -29,7 +29,7 @@ _CODE = re.compile(r"^(?:ลงทะเบียน|register)\s*[:：-]?\s*", r
 
 def measures_of(ctx: Context) -> MeasureStore:
     """The measures part of the store (it shares the store's transaction)."""
-    return ctx.store.measures  # type: ignore[attr-defined,no-any-return]
+    return ctx.store.measures  # type: ignore[attr-defined]
 
 
 # --- linking ---------------------------------------------------------------------------
