@@ -63,6 +63,7 @@ test-pg: setup-dev
 
 lint: setup-dev
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 bench: setup-dev $(MODEL)
 	bash .ci/ensure-postgres
@@ -73,4 +74,4 @@ bench: setup-dev $(MODEL)
 	$(BIN)/python tests/bench/eval_classifier.py --data $(TRAFFY)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

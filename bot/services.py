@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -72,7 +73,7 @@ def suggest(text: str) -> list[tuple[str, float]]:
 
 
 @cache
-def _classifier():  # type: ignore[no-untyped-def]
+def _classifier() -> Callable[[str], list[tuple[str, float]]]:
     from handlers.classify import classify
 
     return classify

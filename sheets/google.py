@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import gspread
 import requests
 from gspread.exceptions import APIError
+from gspread.http_client import ParamsType
 
 from sheets.layout import Tab, col_letter
 from sheets.ports import RangeWrite, SheetsError
@@ -180,7 +181,7 @@ class GoogleBackend:
         return out
 
     def append(self, tab: Tab, rows: list[Row]) -> int:
-        params = {"valueInputOption": RAW, "insertDataOption": "INSERT_ROWS"}
+        params: ParamsType = {"valueInputOption": RAW, "insertDataOption": "INSERT_ROWS"}
         body = {"majorDimension": "ROWS", "values": rows}
         got = self._write(lambda: self.http.values_append(self.key, tab.a1("A1"), params, body))
         updated = str(got.get("updates", {}).get("updatedRange", ""))

@@ -98,7 +98,7 @@ class Syncer:
         self._summary_dirty = True  # write the summary once per process, then on changes
         self._lock = threading.Lock()  # one drain or pull at a time within this object
         if hasattr(backend, "before_write"):
-            backend.before_write = self._renew  # type: ignore[attr-defined]
+            backend.before_write = self._renew
 
     # --- the lease ------------------------------------------------------------------------
 
@@ -213,8 +213,8 @@ class Syncer:
         for it in items:
             order.setdefault((it.kind, it.entity_id), []).append(it.id)
         by_kind: dict[str, list[str]] = {}
-        for kind, eid in order:
-            by_kind.setdefault(kind, []).append(eid)
+        for kind_name, eid in order:
+            by_kind.setdefault(kind_name, []).append(eid)
         loaded = {k: self.source.load(k, ids) for k, ids in by_kind.items()}
 
         built: list[tuple[Kind, str, Row | None]] = []  # None: erased

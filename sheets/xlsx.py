@@ -8,6 +8,7 @@ import time
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
@@ -88,7 +89,7 @@ class XlsxBackend:
             raise self._changed_meanwhile()
         if version is None:
             wb = Workbook()
-            wb.remove(wb.active)
+            wb.remove(wb.worksheets[0])  # the empty sheet a new workbook starts with
         else:
             try:
                 wb = load_workbook(self.path)
@@ -193,7 +194,9 @@ class XlsxBackend:
             row: dict[str, Cell] = {"_row": r}
             for key, i in zip(keys, idx, strict=True):
                 v = values[i] if i < len(values) else None
-                row[key] = "" if v is None else v
+                # A cell an admin typed a date into reads as a datetime, not a Cell; the
+                # sync reads every value through str().
+                row[key] = "" if v is None else cast(Cell, v)
             out.append(row)
         return out
 

@@ -9,7 +9,6 @@ from pathlib import Path
 from flask import (
     Blueprint,
     Flask,
-    Response,
     abort,
     current_app,
     flash,
@@ -19,6 +18,7 @@ from flask import (
     url_for,
 )
 from sqlalchemy import select
+from werkzeug.wrappers import Response
 
 from bot.admin import nav
 from bot.admin.auth import audit, roles_required
@@ -94,7 +94,7 @@ def _upload_dir() -> Path:
 
 @bp.route("/import", methods=["GET", "POST"])
 @roles_required("admin")
-def upload() -> str | Response:
+def upload() -> str | tuple[str, int] | Response:
     fy = _year()
     if request.method == "GET":
         return render_template("admin/measures_import.html", fy=fy, preview=None)
@@ -105,19 +105,19 @@ def upload() -> str | Response:
     suffix = Path(file.filename or "").suffix.lower() if file else ""
     if file is None or not file.filename:
         flash("กรุณาเลือกไฟล์มาตรการ (.docx .xlsx หรือ .csv)", "error")
-        return render_template("admin/measures_import.html", fy=fy, preview=None), 400  # type: ignore[return-value]
+        return render_template("admin/measures_import.html", fy=fy, preview=None), 400
     if suffix not in FORMATS:
         flash("รองรับเฉพาะไฟล์ .docx .xlsx และ .csv", "error")
-        return render_template("admin/measures_import.html", fy=fy, preview=None), 400  # type: ignore[return-value]
+        return render_template("admin/measures_import.html", fy=fy, preview=None), 400
     data = file.read()
     try:
         parsed = parse_tables(read_table_bytes(data, suffix), fy)
     except UnreadableFile as error:
         flash(str(error), "error")
-        return render_template("admin/measures_import.html", fy=fy, preview=None), 400  # type: ignore[return-value]
+        return render_template("admin/measures_import.html", fy=fy, preview=None), 400
     if not parsed:
         flash("ไม่พบตารางมาตรการในไฟล์นี้ (ต้องมีหัวตาราง เช่น มาตรการ/แนวทาง และ ระยะเวลา)", "error")
-        return render_template("admin/measures_import.html", fy=fy, preview=None), 400  # type: ignore[return-value]
+        return render_template("admin/measures_import.html", fy=fy, preview=None), 400
     # The upload waits under instance/ until the admin confirms the preview.
     token = secrets.token_hex(12)
     (_upload_dir() / f"{token}{suffix}").write_bytes(data)

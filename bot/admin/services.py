@@ -130,8 +130,11 @@ def feedback_url(code: str) -> str:
 def qr_png(data: str) -> bytes:
     import qrcode
     from qrcode.constants import ERROR_CORRECT_M
+    from qrcode.image.pil import PilImage
 
-    qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=12, border=4)
+    qr = qrcode.QRCode(
+        error_correction=ERROR_CORRECT_M, box_size=12, border=4, image_factory=PilImage
+    )
     qr.add_data(data)
     qr.make(fit=True)
     out = io.BytesIO()

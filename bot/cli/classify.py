@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from handlers.classify.model import Classifier
 
 BATCH = 256  # lines classified together: one matrix product per batch
 
@@ -37,7 +41,7 @@ def classify_cmd(top: int) -> None:
         _emit(model, batch, top)
 
 
-def _emit(model, texts: list[str], top: int) -> None:  # type: ignore[no-untyped-def]
+def _emit(model: Classifier, texts: list[str], top: int) -> None:
     from handlers.intents import detect_intent
 
     for text, ranked in zip(texts, model.classify_batch(texts), strict=True):

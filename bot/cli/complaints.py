@@ -38,7 +38,7 @@ def set_status_cmd(case: str, status: str, note: str, actor: str) -> None:
             click.echo(f"ไม่สำเร็จ: {e}", err=True)
             sys.exit(1)
         store.commit()
-    pushed = push_pending_notices(current_app._get_current_object(), services(current_app).line)
+    pushed = push_pending_notices(current_app._get_current_object(), services(current_app).line)  # type: ignore[attr-defined]
     click.echo(f"{c.case_number}: {c.status.value} ({c.status.thai})")
     if c.line_user_id and pushed:
         click.echo("แจ้งผู้ร้องทาง LINE แล้ว")

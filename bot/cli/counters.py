@@ -28,7 +28,7 @@ def _snapshot(conn: Connection) -> tuple[set[tuple[object, ...]], set[tuple[obje
 @with_appcontext
 def recount() -> None:
     """Recount the complaint and satisfaction counters (after raw SQL, or to check them)."""
-    with new_session(current_app._get_current_object()) as s:
+    with new_session(current_app._get_current_object()) as s:  # type: ignore[attr-defined]
         conn = s.connection()
         before = _snapshot(conn)
         rebuild_stats(conn)

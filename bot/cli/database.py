@@ -23,7 +23,7 @@ def init_db() -> None:
             _init(app, label=f"[{code}] ")
             app.extensions["db_engine"].dispose()
         return
-    _init(current_app._get_current_object())
+    _init(current_app._get_current_object())  # type: ignore[attr-defined]
 
 
 def _init(app: Flask, label: str = "") -> None:

@@ -14,12 +14,12 @@ from bot.db.accounts.tables import AuditLog
 from bot.db.base import naive
 from bot.db.privacy import pdpa
 from handlers.clock import utcnow
-from handlers.pdpa import identify
+from handlers.pdpa import Subject, identify
 
 group = AppGroup("pdpa", help="Requests under the Personal Data Protection Act.")
 
 
-def _subject(user: str):  # type: ignore[no-untyped-def]
+def _subject(user: str) -> Subject:
     subject = identify(user)
     if subject is None:
         click.echo("ไม่เข้าใจ: ระบุรหัสผู้ใช้ LINE (U…), เบอร์โทรศัพท์ หรือเลขที่เรื่อง", err=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import click
-from flask import current_app
+from flask import Flask, current_app
 from flask.cli import AppGroup
 from sqlalchemy import select
 
@@ -18,7 +18,7 @@ group = AppGroup("richmenu", help="LINE rich menus (the buttons under the chat).
 @group.command("setup")
 def setup() -> None:
     """Create both menus, make the citizens' the default and give linked staff theirs."""
-    app = current_app._get_current_object()
+    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
     client = services(app).line
     if client is None:
         click.echo("ยังไม่ได้ตั้งค่า LINE_CHANNEL_ACCESS_TOKEN จึงสร้างริชเมนูไม่ได้", err=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import click
-from flask import current_app
+from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 
@@ -19,7 +19,7 @@ def worker() -> None:
 
     from bot.worker import BackgroundWorker, background_jobs
 
-    app = current_app._get_current_object()
+    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
     w = BackgroundWorker(app.extensions["prongsai_wake"], background_jobs(app), interval=1.0)
     signal.signal(signal.SIGTERM, lambda *_: w.stop())
     click.echo("worker started")

@@ -5,8 +5,10 @@ A notice that cannot be pushed stays pending and goes out with the user's next r
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from flask import Flask
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 
 from bot.db import new_session
 from bot.db.base import naive
@@ -34,11 +36,12 @@ def push_pending_notices(app: Flask, client: LineClient | None, limit: int = 50)
             if client.pushes_left(s, now) <= 0:
                 break
             # Claim first so that two workers never push the same notice.
-            claimed = s.execute(
+            result = s.execute(
                 update(NoticeRow)
                 .where(NoticeRow.id == n.id, NoticeRow.via == "")
                 .values(via="pushing")
-            ).rowcount
+            )
+            claimed = cast(CursorResult[Any], result).rowcount
             s.commit()
             if not claimed:
                 continue

@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from flask import Flask
 from linebot.v3.webhooks import (
@@ -21,7 +21,7 @@ from linebot.v3.webhooks import (
     StickerMessageContent,
     TextMessageContent,
 )
-from sqlalchemy import func, select, update
+from sqlalchemy import CursorResult, func, select, update
 from sqlalchemy.orm import Session, aliased
 
 from bot.db import new_session, write_lock
@@ -165,7 +165,7 @@ class EventProcessor:
         the event pending, and a second worker finds it already claimed (None).
         """
         store = SqlStore(s)
-        claimed = s.execute(
+        result = s.execute(
             update(LineEvent)
             .where(LineEvent.id == event_id, LineEvent.status == "pending")
             .values(
@@ -173,7 +173,8 @@ class EventProcessor:
                 processed_at=naive(utcnow()),
                 error=prepared.skip_reason,
             )
-        ).rowcount
+        )
+        claimed = cast(CursorResult[Any], result).rowcount
         if not claimed:
             s.rollback()
             return None
@@ -216,11 +217,12 @@ class EventProcessor:
 
     def _refuse_flood(self, event_id: int, raw: dict[str, Any], over: int) -> bool:
         with write_lock(self.app), new_session(self.app) as s:
-            claimed = s.execute(
+            result = s.execute(
                 update(LineEvent)
                 .where(LineEvent.id == event_id, LineEvent.status == "pending")
                 .values(status="ignored", processed_at=naive(utcnow()), error="rate limited")
-            ).rowcount
+            )
+            claimed = cast(CursorResult[Any], result).rowcount
             s.commit()
         token = raw.get("replyToken")
         if claimed and over == 1 and isinstance(token, str):  # say it once, not to every message
@@ -309,9 +311,9 @@ class EventProcessor:
 
 
 def _fallback(raw: dict[str, Any]) -> Prepared:
-    source = raw.get("source") if isinstance(raw.get("source"), dict) else {}
+    source = got if isinstance(got := raw.get("source"), dict) else {}
     user_id, token = source.get("userId"), raw.get("replyToken")
-    message = raw.get("message") if isinstance(raw.get("message"), dict) else {}
+    message = got if isinstance(got := raw.get("message"), dict) else {}
     usable = raw.get("type") in ("message", "follow") and source.get("type") == "user"
     if not usable or not isinstance(user_id, str) or raw.get("mode") == "standby":
         return Prepared(None, None, f"unsupported event {str(raw.get('type'))[:30]}")

@@ -10,9 +10,9 @@ import logging
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import case, func, insert, or_, select, update
+from sqlalchemy import CursorResult, case, func, insert, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db.base import aware, naive
@@ -99,11 +99,12 @@ class SqlMirrorSource:
         now = naive(utcnow())
         st = SheetState
         with self._tx() as s:
-            n = s.execute(
+            result = s.execute(
                 update(st)
                 .where(st.id == STATE_ID, st.lease_holder == holder, st.lease_until >= now)
                 .values(lease_until=now + timedelta(seconds=seconds))
-            ).rowcount
+            )
+            n = cast(CursorResult[Any], result).rowcount
         return n == 1
 
     def release_lease(self, holder: str) -> None:

@@ -4,6 +4,7 @@ landscape, a table header that repeats on every page."""
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING, Protocol
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -15,21 +16,32 @@ from docx.text.run import Run
 
 from handlers.reports.model import Report, Table
 
+if TYPE_CHECKING:
+    from docx.document import Document as DocumentObject
+    from docx.oxml.text.font import CT_RPr
+    from docx.table import _Row
+    from docx.text.font import Font
+    from docx.text.paragraph import Paragraph
+
 FONT = "TH SarabunPSK"
 SIZE = Pt(16)
 
 
-def _font(run_or_style_font: object, bold: bool = False) -> None:
+class _HasRunProperties(Protocol):
+    def get_or_add_rPr(self) -> CT_RPr: ...
+
+
+def _font(run_or_style_font: Font, bold: bool = False) -> None:
     font = run_or_style_font
-    font.name = FONT  # type: ignore[attr-defined]
-    font.size = SIZE  # type: ignore[attr-defined]
+    font.name = FONT
+    font.size = SIZE
     if bold:
-        font.bold = True  # type: ignore[attr-defined]
+        font.bold = True
 
 
-def _complex_script(element: object) -> None:
+def _complex_script(element: _HasRunProperties) -> None:
     # Thai is a complex script: Word takes its font and size from w:cs and w:szCs.
-    rpr = element.get_or_add_rPr()  # type: ignore[attr-defined]
+    rpr = element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
@@ -43,24 +55,24 @@ def _complex_script(element: object) -> None:
     size.set(qn("w:val"), str(int(SIZE.pt * 2)))
 
 
-def _run(paragraph: object, text: str, bold: bool = False) -> Run:
-    run = paragraph.add_run(text)  # type: ignore[attr-defined]
+def _run(paragraph: Paragraph, text: str, bold: bool = False) -> Run:
+    run = paragraph.add_run(text)
     _font(run.font, bold)
     _complex_script(run._r)
     return run
 
 
-def _repeat_header(row: object) -> None:
-    tr_pr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+def _repeat_header(row: _Row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
     tr_pr.append(header)
 
 
-def _table(doc: object, t: Table, width_cm: float) -> None:
+def _table(doc: DocumentObject, t: Table, width_cm: float) -> None:
     if t.title:
-        _run(doc.add_paragraph(), t.title, bold=True)  # type: ignore[attr-defined]
-    table = doc.add_table(rows=1, cols=len(t.columns))  # type: ignore[attr-defined]
+        _run(doc.add_paragraph(), t.title, bold=True)
+    table = doc.add_table(rows=1, cols=len(t.columns))
     table.style = "Table Grid"
     widths = t.widths or tuple(1.0 for _ in t.columns)
     total = sum(widths)

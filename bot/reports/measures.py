@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from bot.reports.request import ReportRequest
+from handlers.measures.domain import Measure, ProgressUpdate
 from handlers.reports import o12, o43
 from handlers.reports.model import Report
 
 
-def _data(req: ReportRequest) -> tuple[list, dict]:  # type: ignore[type-arg]
+def _data(req: ReportRequest) -> tuple[list[Measure], dict[int, list[ProgressUpdate]]]:
     part = req.store.measures
     return part.measures_of_year(req.fiscal_year), part.progress_of_year(req.fiscal_year)
 

@@ -20,6 +20,3 @@ class ReportRequest:
 
 
 Builder = Callable[[ReportRequest], Report]
-
-
-Builder = Callable[[ReportRequest], Report]

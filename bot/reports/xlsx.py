@@ -18,8 +18,8 @@ BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 
 def render_xlsx(report: Report) -> bytes:
     wb = Workbook()
-    wb.remove(wb.active)
-    for n, table in enumerate(report.tables or [None], start=1):  # type: ignore[list-item]
+    wb.remove(wb.worksheets[0])  # the empty sheet a new workbook starts with
+    for n, table in enumerate(report.tables or [None], start=1):
         name = (table.title if table and table.title else report.kind or "report")[:28]
         ws = wb.create_sheet(f"{name}" if n == 1 else f"{name} {n}")
         ws.page_setup.orientation = "landscape" if report.landscape else "portrait"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from flask import (
     Blueprint,
     current_app,
@@ -35,8 +37,8 @@ bp = Blueprint("citizen", __name__)
 
 
 @bp.app_template_filter("thaidate")
-def thaidate(dt: object) -> str:
-    return format_thai_datetime(local(dt)) if dt else ""  # type: ignore[arg-type]
+def thaidate(dt: datetime | None) -> str:
+    return format_thai_datetime(local(dt)) if dt else ""
 
 
 @bp.get("/")
@@ -51,17 +53,17 @@ def privacy_notice() -> str:
 
 @bp.route("/complaint", methods=["GET", "POST"])
 @limiter.limit(forms_limit, methods=["POST"])
-def complaint() -> str | Response:
+def complaint() -> str | tuple[str, int] | Response:
     return _complaint_form(corruption=False)
 
 
 @bp.route("/corruption", methods=["GET", "POST"])
 @limiter.limit(forms_limit, methods=["POST"])
-def corruption() -> str | Response:
+def corruption() -> str | tuple[str, int] | Response:
     return _complaint_form(corruption=True)
 
 
-def _complaint_form(corruption: bool) -> str | Response:
+def _complaint_form(corruption: bool) -> str | tuple[str, int] | Response:
     form = ComplaintForm(corruption=corruption)
     if not form.is_submitted() and corruption:
         form.anonymous.data = True
@@ -95,7 +97,7 @@ def _complaint_form(corruption: bool) -> str | Response:
         error=error,
         privacy_summary=privacy.SUMMARY,
     )
-    return (page, status)  # type: ignore[return-value]
+    return (page, status)
 
 
 def _draft(form: ComplaintForm, photos: list[str]) -> ComplaintDraft:

@@ -18,7 +18,7 @@ CSP = (
 )
 
 
-class _CleanValues(ImmutableMultiDict):  # type: ignore[type-arg]
+class _CleanValues(ImmutableMultiDict):
     """Query and form values without control characters: nobody types a NUL or an escape
     code, spreadsheets and terminals misread them, and PostgreSQL refuses NUL in text, so
     every page (citizen forms, admin filters) sees the text as it will be kept."""

@@ -7,7 +7,7 @@ that the case exists with its number, status and dates. Unit staff see their uni
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from handlers.complaints import categories
@@ -102,24 +102,24 @@ class CaseView:
 def case_view(viewer: Viewer, complaint: Complaint, now: datetime) -> CaseView:
     sealed = is_sealed(complaint.category)
     visible = may_see_content(viewer, complaint)
-    base = {
-        "case_number": complaint.case_number,
-        "status": complaint.status,
-        "created_at": complaint.created_at,
-        "updated_at": complaint.updated_at,
-        "due": due_date(complaint.created_at),
-        "overdue": is_overdue(complaint, now),
-        "sealed": sealed,
-        "content_visible": visible,
-    }
+    base = CaseView(
+        case_number=complaint.case_number,
+        status=complaint.status,
+        created_at=complaint.created_at,
+        updated_at=complaint.updated_at,
+        due=due_date(complaint.created_at),
+        overdue=is_overdue(complaint, now),
+        sealed=sealed,
+        content_visible=visible,
+    )
     if not visible:
         # Dates of each status change are not content; their notes and actors may be.
         history = tuple(HistoryLine(h.status, h.at) for h in complaint.history)
         label = SEALED_LABEL if sealed else ""
-        return CaseView(**base, category_th=label, history=history)
+        return replace(base, category_th=label, history=history)
     cat = categories.get(complaint.category)
-    return CaseView(
-        **base,
+    return replace(
+        base,
         category=complaint.category,
         category_th=(SEALED_LABEL + " · " if sealed else "")
         + (cat.name_th if cat else complaint.category),

@@ -84,7 +84,7 @@ def _ask_category(s: Session, ctx: Context, show_all: bool = False) -> Reply:
     suggested = [] if show_all else _suggestions(s, ctx)
     if suggested:
         s.data["suggested"] = suggested
-        names = [categories.get(c).name_th for c in suggested]  # type: ignore[union-attr]
+        names = [categories.by_code()[c].name_th for c in suggested]
         return Reply(
             f"เรื่องนี้น่าจะเป็นเรื่อง “{names[0]}” ใช่ไหมครับ เลือกประเภทที่ตรงที่สุด",
             choices(*names, OTHER_CATEGORIES, CANCEL),

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from handlers.conversations import menu
 from handlers.conversations.menu import CANCEL, CONFIRM
@@ -18,7 +19,7 @@ from handlers.conversations.staff import (
     staff_menu,
 )
 from handlers.measures.domain import Measure
-from handlers.measures.ports import MeasureStore
+from handlers.measures.ports import HasMeasures, MeasureStore
 from handlers.measures.usecases import find_staff_by_code, my_work
 from handlers.thai.dates import format_thai_date
 from handlers.thai.digits import thai_to_arabic
@@ -29,7 +30,7 @@ _CODE = re.compile(r"^(?:ลงทะเบียน|register)\s*[:：-]?\s*", r
 
 def measures_of(ctx: Context) -> MeasureStore:
     """The measures part of the store (it shares the store's transaction)."""
-    return ctx.store.measures  # type: ignore[attr-defined,no-any-return]
+    return cast(HasMeasures, ctx.store).measures
 
 
 # --- linking ---------------------------------------------------------------------------

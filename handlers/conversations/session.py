@@ -16,9 +16,12 @@ DRAFT_TTL_MINUTES = 30
 
 
 class Understood(Protocol):
-    name: str
-    case_number: str | None
-    category: str | None
+    @property
+    def name(self) -> str: ...
+    @property
+    def case_number(self) -> str | None: ...
+    @property
+    def category(self) -> str | None: ...
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from handlers.thai.digits import arabic_to_thai
@@ -12,7 +13,7 @@ class Table:
     """Columns and rows of text; a newline inside a cell separates its paragraphs."""
 
     columns: tuple[str, ...]
-    rows: list[tuple[str, ...]]
+    rows: Sequence[tuple[str, ...]]
     title: str = ""
     # Relative column widths (any unit); equal when empty.
     widths: tuple[float, ...] = ()

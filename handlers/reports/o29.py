@@ -80,17 +80,37 @@ def build(
 
     cat_rows = []
     for c in categories.by_code().values():
-        half = half_counts.total(lambda st, cat, m, code=c.code: cat == code and m in first_half)
-        year = counts.total(lambda st, cat, m, code=c.code: cat == code)
-        done = counts.total(lambda st, cat, m, code=c.code: cat == code and st == "resolved")
+
+        def in_half(st: str, cat: str, m: int, code: str = c.code) -> bool:
+            return cat == code and m in first_half
+
+        def in_year(st: str, cat: str, m: int, code: str = c.code) -> bool:
+            return cat == code
+
+        def done_in_year(st: str, cat: str, m: int, code: str = c.code) -> bool:
+            return cat == code and st == "resolved"
+
+        half = half_counts.total(in_half)
+        year = counts.total(in_year)
+        done = counts.total(done_in_year)
         name = c.name_th + (" (ช่องทางแยก ปกปิดผู้แจ้ง)" if c.code in sealed else "")
         cat_rows.append((name, _n(half), _n(year), _n(done)))
 
     month_rows = []
     for m in months:
-        general = counts.total(lambda st, cat, mm, m=m: mm == m and cat not in sealed)
-        corrupt = counts.total(lambda st, cat, mm, m=m: mm == m and cat in sealed)
-        done = counts.total(lambda st, cat, mm, m=m: mm == m and st == "resolved")
+
+        def general_in(st: str, cat: str, mm: int, m: int = m) -> bool:
+            return mm == m and cat not in sealed
+
+        def corrupt_in(st: str, cat: str, mm: int, m: int = m) -> bool:
+            return mm == m and cat in sealed
+
+        def done_in(st: str, cat: str, mm: int, m: int = m) -> bool:
+            return mm == m and st == "resolved"
+
+        general = counts.total(general_in)
+        corrupt = counts.total(corrupt_in)
+        done = counts.total(done_in)
         month_rows.append(
             (
                 f"{MONTHS_FULL[m % 100 - 1]} {m // 100 + 543}",

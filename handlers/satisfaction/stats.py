@@ -153,9 +153,11 @@ def breakdown(
 ) -> list[tuple[str, int, ScoreStats]]:
     """(group, respondents, pooled scores) for a respondent attribute; unanswered last."""
     rs = service_ratings(ratings)
-    groups: list[tuple[str, Callable[[Rating], bool]]] = [
-        (o, lambda r, o=o: getattr(r, attribute) == o) for o in options
-    ]
+
+    def answered(o: str) -> Callable[[Rating], bool]:
+        return lambda r: getattr(r, attribute) == o
+
+    groups: list[tuple[str, Callable[[Rating], bool]]] = [(o, answered(o)) for o in options]
     groups.append(("ไม่ได้ระบุ", lambda r: not getattr(r, attribute)))
     out = []
     for label, test in groups:

@@ -4,9 +4,9 @@ Bangkok month, days to close), kept by ORM events in the complaint's own transac
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, Index, String, event, inspect, text
+from sqlalchemy import Connection, Index, String, Table, event, inspect, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.db.base import Base
@@ -50,7 +50,7 @@ def bump(conn: Connection, key: StatKey, delta: int) -> None:
     values = dict(
         zip(("fiscal_year", "status", "category", "month", "resolve_days"), key, strict=True)
     )
-    table = ComplaintStat.__table__
+    table = cast(Table, ComplaintStat.__table__)  # a declarative class's table
     if conn.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as upsert
     else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Insert, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from bot.db.base import naive
@@ -25,7 +25,7 @@ class SqlComplaintStore:
         if dialect == "postgresql":
             from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-            ins = pg_insert(CaseCounter).on_conflict_do_nothing()
+            ins: Insert = pg_insert(CaseCounter).on_conflict_do_nothing()
         else:
             ins = insert(CaseCounter).prefix_with("OR IGNORE")
         s.execute(ins.values(fiscal_year=fiscal_year, last_seq=0))

@@ -11,10 +11,15 @@ config = context.config
 target_metadata = metadata
 
 
+def _url() -> str:
+    url = config.get_main_option("sqlalchemy.url")
+    if url is None:
+        raise RuntimeError("alembic: neither an engine nor sqlalchemy.url is configured")
+    return url
+
+
 def run_migrations_online() -> None:
-    engine = config.attributes.get("engine") or create_engine(
-        config.get_main_option("sqlalchemy.url")
-    )
+    engine = config.attributes.get("engine") or create_engine(_url())
     with engine.connect() as connection:
         context.configure(
             connection=connection,

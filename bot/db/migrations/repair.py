@@ -30,7 +30,7 @@ def repair(engine: Engine, script: ScriptDirectory) -> list[str]:
         tables = set(inspect(conn).get_table_names())
         for revision, table in ONCE_EMPTY:
             if revision in passed and table not in tables:
-                module = script.get_revision(revision).module  # type: ignore[union-attr]
+                module = script.get_revision(revision).module
                 with Operations.context(ctx):
                     module.upgrade()
                 repaired.append(revision)

@@ -7,9 +7,9 @@ import json
 import logging
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import CursorResult, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.db.base import naive
@@ -128,9 +128,10 @@ def erase(s: Session, subject: Subject, now: datetime, upload_folder: str) -> di
     counts = {"complaints": len(complaints), "ratings": len(ratings)}
     if subject.kind == "line":
         uid = subject.value
-        counts["messages"] = s.execute(
+        result = s.execute(
             update(LineEvent).where(LineEvent.user_id == uid).values(payload="{}", user_id=None)
-        ).rowcount
+        )
+        counts["messages"] = cast(CursorResult[Any], result).rowcount
         for model, col in (
             (LineUser, LineUser.user_id),
             (ConversationRow, ConversationRow.user_key),

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, Table, delete, select
 
 from bot.db.satisfaction.tables import SatisfactionRow, SatisfactionStat
 from handlers.clock import local_date
@@ -17,7 +17,7 @@ from handlers.thai.dates import fiscal_year
 
 def add(conn: Connection, fy: int, counts: Iterable[Count]) -> None:
     """Add counts to the year's counters (an upsert on both SQLite and PostgreSQL)."""
-    table = SatisfactionStat.__table__
+    table = cast(Table, SatisfactionStat.__table__)  # a declarative class's table
     if conn.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as upsert
     else:
