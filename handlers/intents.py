@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from handlers.classify.knowledge import KEYWORDS
-from handlers.thai.normalize import fix_keyboard_layout
+from handlers.thai.keyboard import fix_keyboard_layout
 
 MAX_CHARS = 2000  # longer messages are judged on their beginning
 

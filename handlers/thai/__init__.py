@@ -1,4 +1,4 @@
-"""Thai-language helpers: digits, dates, periods, indicators, words, numbers (pure functions)."""
+"""Thai helpers (pure functions): digits, dates, periods, indicators, words, numbers, keyboards."""
 
 from handlers.thai.dates import (
     MONTHS_FULL,
@@ -16,7 +16,8 @@ from handlers.thai.dates import (
 )
 from handlers.thai.digits import arabic_to_thai, thai_to_arabic
 from handlers.thai.indicators import find_indicators, normalize_indicator
-from handlers.thai.normalize import fix_keyboard_layout, normalize
+from handlers.thai.keyboard import fix_keyboard_layout
+from handlers.thai.normalize import normalize
 from handlers.thai.numbers import find_numbers, parse_percent, thai_number_words, word_to_number
 from handlers.thai.periods import Period, parse_period
 from handlers.thai.tokenize import tokenize, words

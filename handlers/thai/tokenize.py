@@ -148,24 +148,20 @@ OFFICE_TERMS: frozenset[str] = frozenset(
 
 
 @lru_cache(maxsize=1)
-def _trie() -> Trie:
-    # Built once per process: the dictionary has ~60,000 words and takes about half a second.
-    return dict_trie(set(thai_words()) | OFFICE_TERMS)
-
-
 def words() -> frozenset[str]:
     """All words the tokenizer knows: the pythainlp dictionary plus the office terms."""
-    return _words()
+    return frozenset(thai_words()) | OFFICE_TERMS
 
 
 @lru_cache(maxsize=1)
-def _words() -> frozenset[str]:
-    return frozenset(thai_words()) | OFFICE_TERMS
+def _trie() -> Trie:
+    # Built once per process: the dictionary has ~60,000 words and takes about half a second.
+    return dict_trie(words())
 
 
 def is_known_word(word: str) -> bool:
     """True when word is in the tokenizer's dictionary."""
-    return word in _words()
+    return word in words()
 
 
 @lru_cache(maxsize=1)
@@ -179,7 +175,7 @@ def _o3_dictionary() -> str:
     fd, path = tempfile.mkstemp(prefix="prongsai-words-", suffix=".txt")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write("\n".join(sorted(_words())))
+            fh.write("\n".join(sorted(words())))
         message, ok = nlpo3.load_dict(path, O3_DICTIONARY)
         if not ok:
             raise RuntimeError(f"nlpO3 could not load the dictionary: {message}")
