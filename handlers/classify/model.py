@@ -9,7 +9,6 @@ depend on the scikit-learn version that trained it. scikit-learn is imported onl
 from __future__ import annotations
 
 import json
-import logging
 import os
 import threading
 from collections import OrderedDict
@@ -21,8 +20,6 @@ import numpy as np
 from handlers.classify.categories import category_codes
 from handlers.classify.features import HASH_BITS, Vectorizer, normalize_text, text_parts
 from handlers.classify.knowledge import keyword_scores, seed_examples
-
-log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 4
 SEED = 20240601
@@ -74,7 +71,7 @@ MAX_CHUNKS = 4
 
 
 class ModelNotFoundError(FileNotFoundError):
-    """The model file is missing and cannot be rebuilt here."""
+    """The model file is missing; `make model` builds it."""
 
 
 class Classifier:
@@ -234,9 +231,6 @@ class Classifier:
                 self._cache.popitem(last=False)
         return list(ranked)
 
-    def suggest(self, text: str, k: int = 3) -> list[tuple[str, float]]:
-        return self.classify(text)[:k]
-
     # -- persistence --------------------------------------------------------------
     def save(self, path: str | os.PathLike[str]) -> Path:
         vec = self.vectorizer
@@ -254,8 +248,8 @@ class Classifier:
             "chunk_weight": self.chunk_weight,
             "meta": self.meta,
         }
-        # Write then rename, so a crash (or a second process rebuilding at the same time)
-        # never leaves a half-written model behind.
+        # Write then rename, so a crash (or a second `make model` at the same time) never
+        # leaves a half-written model behind.
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         with open(tmp, "wb") as fh:
             np.savez(
@@ -273,33 +267,15 @@ class Classifier:
         return path
 
     @classmethod
-    def load(
-        cls,
-        path: str | os.PathLike[str],
-        *,
-        rebuild: bool = True,
-        data_path: str | os.PathLike[str] | None = None,
-    ) -> Classifier:
-        """Load a saved model.
-
-        If the file is missing and the Traffy training data is reachable, the model is
-        rebuilt and saved there (about 15 s); otherwise ModelNotFoundError says what to run.
-        """
+    def load(cls, path: str | os.PathLike[str]) -> Classifier:
+        """Load a saved model. A missing file raises ModelNotFoundError: training needs
+        scikit-learn and many seconds, so only `make model` builds the file."""
         path = Path(path)
         if not path.exists():
-            from handlers.classify.data import DEFAULT_DATA
-
-            data = Path(data_path) if data_path is not None else DEFAULT_DATA
-            if not (rebuild and data.exists()):
-                raise ModelNotFoundError(
-                    f"Classifier model not found at {path} and training data not found at "
-                    f"{data}. Build it with `make model` (python -m handlers.classify.train "
-                    f"--data PATH --out {path})."
-                )
-            log.warning("classifier model %s missing; rebuilding from %s", path, data)
-            from handlers.classify.train import train_and_save
-
-            return train_and_save(data, path)
+            raise ModelNotFoundError(
+                f"The classifier model file {path} is missing: build it with `make model` "
+                f"(python -m handlers.classify.train --out {path})."
+            )
         with np.load(path, allow_pickle=False) as z:
             header = json.loads(_array_text(z["header"]))
             if header.get("format") != FORMAT_VERSION or header.get("hash_bits") != HASH_BITS:
@@ -354,31 +330,3 @@ def _ordered(vocab: dict[str, int]) -> list[str]:
 def _vocab(text: str) -> dict[str, int]:
     # Grams never contain a newline (text is split on whitespace before n-grams are made).
     return {g: i for i, g in enumerate(text.split("\n"))} if text else {}
-
-
-_default_lock = threading.Lock()
-_default: Classifier | None = None
-
-
-def default_model_path() -> Path:
-    env = os.environ.get("PRONGSAI_CLASSIFIER_MODEL")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[2] / "instance" / "models" / "classifier.npz"
-
-
-def get_default() -> Classifier:
-    """The process-wide classifier, loaded (or rebuilt) on first use."""
-    global _default
-    if _default is None:
-        with _default_lock:
-            if _default is None:
-                _default = Classifier.load(default_model_path())
-    return _default
-
-
-def set_default(classifier: Classifier | None) -> None:
-    """Install a classifier (tests, other offices' models); None resets to lazy loading."""
-    global _default
-    with _default_lock:
-        _default = classifier
