@@ -187,11 +187,11 @@ def _o3_dictionary() -> str:
 def segment(cleaned: str) -> list[str]:
     """Words of text that is already clean (the classifier's hot path), without spaces.
 
-    The same newmm algorithm and dictionary as tokenize(), run by nlpO3: segmentation was
-    three quarters of the classifier's time in pure Python and is eight times faster
-    there. It skips ``normalize`` (pythainlp's spelling fixes cost more than segmenting
-    a short message). It differs from pythainlp's newmm only around digits and
-    punctuation ("50/2" is "50", "/", "2" rather than "50", "/2").
+    The same newmm algorithm and dictionary as tokenize(), run by nlpO3 because
+    segmentation is most of the classifier's time in pure Python. It skips ``normalize``
+    (pythainlp's spelling fixes cost more than segmenting a short message). It differs
+    from pythainlp's newmm only around digits and punctuation ("50/2" is "50", "/", "2"
+    rather than "50", "/2").
     """
     import nlpo3
 
