@@ -20,10 +20,14 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from handlers.thai.tokenize import segment
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
 
 # The first few hundred characters carry the topic of even a long letter; capping them
 # keeps segmentation (the slowest step) and n-gram counting within the latency budget.
@@ -200,7 +204,7 @@ class Vectorizer:
         idf = (np.log((1 + n_docs) / (1 + doc_freq)) + 1.0).astype(np.float32)
         return cls({g: i for i, g in enumerate(words)}, kept, idf, **kw)
 
-    def transform(self, norms: Sequence[str]):  # type: ignore[no-untyped-def]
+    def transform(self, norms: Sequence[str]) -> csr_matrix:
         """TF-IDF rows as a scipy CSR matrix: sublinear tf, idf, each block L2-normalised."""
         from scipy.sparse import csr_matrix
 

@@ -14,12 +14,16 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from handlers.classify.categories import category_codes
 from handlers.classify.features import HASH_BITS, Vectorizer, normalize_text, text_parts
 from handlers.classify.knowledge import keyword_scores, seed_examples
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
 
 FORMAT_VERSION = 4
 # How the settings below were chosen, with the figures: README, "Complaint categories from
@@ -290,7 +294,7 @@ class Classifier:
         return obj
 
 
-def _nb_ratio(x, y: np.ndarray, alpha: float) -> np.ndarray:  # type: ignore[no-untyped-def]
+def _nb_ratio(x: csr_matrix, y: np.ndarray, alpha: float) -> np.ndarray:
     """NBSVM scaling (Wang & Manning 2012): each feature's log-ratio of its share in the
     texts of a code against the other texts, so the regression starts from naive Bayes'
     view of which grams matter for that code. Folds into the weights after fitting."""

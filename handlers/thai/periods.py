@@ -10,6 +10,7 @@ import html
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 from handlers.thai.dates import (
     MONTH_PATTERN,
@@ -269,10 +270,10 @@ def _side(tokens: list[_Tok], fy: int) -> _Side:
         year = _fiscal_year_of(tokens[1:], default=values[0] if head == "fy" else None, fy=fy)
         return _Side("span", *_fixed_span(head, values[0], year))
     if kinds == ["numdate"]:
-        day, month, year = values[0]  # type: ignore[misc]
-        if year is None:
+        day, month, written_year = cast(tuple[int, int, int | None], values[0])
+        if written_year is None:
             raise _Unreadable()
-        d = _date(year, month, day)
+        d = _date(written_year, month, day)
         return _Side("span", d, d)
     if kinds in (["month"], ["month", "year"], ["day", "month"], ["day", "month", "year"]):
         named = dict(zip(kinds, values, strict=True))
@@ -305,7 +306,7 @@ def _fixed_span(kind: str, value: object, year: int) -> tuple[date, date]:
         return first_half_bounds(year)
     if kind == "half2":
         return second_half_bounds(year)
-    first, last = value  # type: ignore[misc]
+    first, last = cast(tuple[int, int], value)
     return quarter_bounds(year, first)[0], quarter_bounds(year, last)[1]
 
 
