@@ -25,6 +25,7 @@ setup: $(VENV)/.installed
 setup-dev: $(VENV)/.installed-dev
 
 # The category classifier, trained from the Traffy Fondue sample beside the repository.
+# Only these targets train it: without the file the app ranks categories by keywords alone.
 TRAFFY ?= ../shared/data/traffy_fondue_sample.csv
 MODEL := instance/models/classifier.npz
 

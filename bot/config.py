@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from handlers.classify import DEFAULT_MODEL_PATH
+
 
 @dataclass(frozen=True)
 class Deployment:
@@ -65,6 +67,8 @@ def from_env(instance_path: str) -> dict[str, Any]:
         "SHEETS_SYNC_SECONDS": float(env("SHEETS_SYNC_SECONDS", "5")),
         "SHEETS_PULL_SECONDS": float(env("SHEETS_PULL_SECONDS", "60")),
         "UPLOAD_FOLDER": env("UPLOAD_FOLDER") or str(inst / "uploads"),
+        # Built by `make model`; without it categories are ranked by keywords only.
+        "CLASSIFIER_MODEL": env("PRONGSAI_CLASSIFIER_MODEL") or str(DEFAULT_MODEL_PATH),
         "MAX_PHOTO_BYTES": int(env("MAX_PHOTO_BYTES", str(10 * 1024 * 1024))),
         # Whole request bodies: three photos plus the form.
         "MAX_CONTENT_LENGTH": int(env("MAX_CONTENT_LENGTH", str(32 * 1024 * 1024))),

@@ -12,6 +12,7 @@ from flask import Flask
 
 from bot.db.store import SqlStore
 from bot.line.client import LineClient, LineSettings
+from handlers.classify import use_model_file
 from handlers.clock import utcnow
 from handlers.conversations.session import Context, Understood
 from handlers.shared import Channel
@@ -39,6 +40,7 @@ class Services:
 
 def build(app: Flask) -> Services:
     c = app.config
+    use_model_file(c["CLASSIFIER_MODEL"])
     line = None
     if c["LINE_CHANNEL_ACCESS_TOKEN"]:
         line = LineClient(

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from handlers.classify.knowledge import KEYWORDS
-from handlers.thai.normalize import fix_keyboard_layout
+from handlers.classify import classify
+from handlers.classify.knowledge import KEYWORDS, keyword_scores
+from handlers.thai.keyboard import fix_keyboard_layout
 
 MAX_CHARS = 2000  # longer messages are judged on their beginning
 
@@ -215,8 +216,6 @@ def _strip_greeting(text: str) -> str:
 
 
 def _corruption_score(text: str) -> float:
-    from handlers.classify.knowledge import keyword_scores
-
     return keyword_scores(text, ["corruption"])[0]
 
 
@@ -228,10 +227,7 @@ def _classify_free_text(text: str) -> Intent:
     )
     if not has_cue or len(_compact(text)) < 4:
         return Intent("unknown")
-    from handlers.classify import classify
-
-    ranked = classify(text)
-    code, score = ranked[0]
+    code = classify(text)[0][0]
     if code == "corruption":
         return Intent("corruption", category="corruption")
     return Intent("complaint", category=code)

@@ -205,7 +205,7 @@ KEYWORDS: Mapping[str, Mapping[str, float]] = {
         "เสนอแนะ": WEAK,
         "สอบถาม": WEAK,
         "อยากทราบ": WEAK,
-        # Traffy files "อยากแนะนำ...", "ขอคำแนะนำ" under เสนอแนะ/สอบถาม: 15 of 15 in training.
+        # Traffy files advice ("อยากแนะนำ...", "ขอคำแนะนำ") under เสนอแนะ/สอบถาม.
         "แนะนำ": MEDIUM,
     },
 }

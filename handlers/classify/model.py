@@ -9,7 +9,6 @@ depend on the scikit-learn version that trained it. scikit-learn is imported onl
 from __future__ import annotations
 
 import json
-import logging
 import os
 import threading
 from collections import OrderedDict
@@ -26,59 +25,44 @@ from handlers.classify.knowledge import keyword_scores, seed_examples
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
-log = logging.getLogger(__name__)
-
 FORMAT_VERSION = 4
+# How the settings below were chosen, with the figures: README, "Complaint categories from
+# free text".
 SEED = 20240601
 C = 100.0
 # Knowledge blend: score = model probability (rows sum to 1) + weight x keyword score.
-# Categories with (almost) no Traffy tickets (water supply, corruption, staff conduct,
-# suggestions) get KNOWLEDGE_WEIGHT: the model has little but the seed sentences to go on
-# there. Traffy itself never files a bribe or a rude officer under those (it labels such
-# a ticket by its topic: the road, the drain), so on Traffy every such keyword costs a
-# little; the rural evaluation set needs them. Categories Traffy covers get
-# COVERED_WEIGHT: the model knows their words, but rural wording, typos and category
-# words it saw too rarely (traffic lights, toilets, pigeons) gain from it.
-# Chosen by 5-fold cross-validation on the training split
-# (tests/bench/eval_classifier.py --tune-blend), weighing Traffy top-1/top-3 against the
-# rural set: lacking weight 0.5 against 1.0 kept 0.27 points of top-1 for 1 rural text in 170.
+# Categories with fewer than LACKING_BELOW Traffy tickets (water supply, corruption, staff
+# conduct, suggestions) have little but the seed sentences to go on, so their keywords
+# weigh more; the covered ones still gain from them on rural wording and rare words.
 KNOWLEDGE_WEIGHT = 0.5
 COVERED_WEIGHT = 0.3
-# A category with fewer Traffy tickets than this counts as "lacking" for the blend.
 LACKING_BELOW = 50
 CACHE_SIZE = 2048
-# Two one-vs-rest logistic regressions on the same features, their probabilities
-# averaged with MIX: a plain one (0) and one with NBSVM feature scaling (Wang & Manning
-# 2012) whose smoothing is the number given. In 3-fold cross-validation on the training
-# split NBSVM alone was sharpest on the first choice (top-1 0.943 against 0.930) but lost
-# ground on perturbed texts (typos, rural words); the even mix kept most of the gain
-# (0.940) and the plain model's robustness.
+# Two one-vs-rest logistic regressions on the same features, their probabilities averaged
+# with MIX: a plain one (0) and one with NBSVM feature scaling (Wang & Manning 2012) whose
+# smoothing is the number given. NBSVM is sharper on the first choice, the plain one
+# sturdier on typos and rural words.
 MEMBERS: tuple[float, ...] = (0.0, 0.3)
 MIX: tuple[float, ...] = (0.5, 0.5)
 # Logits are divided by this before the sigmoid: NBSVM with a weak penalty is
-# overconfident, and keyword weights are added to these probabilities. Fitted by
-# minimising the cross-entropy of the out-of-fold predictions (same cross-validation);
-# it changes no ranking by itself.
+# overconfident, and keyword weights are added to these probabilities. It changes no
+# ranking by itself.
 TEMPERATURE = 1.5
-# Gating the knowledge by the model's doubt (weight x (1 - top probability)) scored a
-# little higher in cross-validation on Traffy (0.2 points) but lost rural complaints of
-# the local evaluation set that the keywords place correctly, so the plain blend stays;
-# tests/bench/eval_classifier.py still measures the gated variant.
+# Weighing the knowledge by the model's doubt loses rural complaints that the keywords
+# place correctly; it stays off, and `make eval` keeps measuring it.
 GATED = False
 # Long letters often raise several matters ("1. ... 2. ..."), and a ticket's label may name
 # any of them, while the features read only the opening MAX_CHARS. Such a text is also
 # read in pieces of CHUNK_CHARS (whole clauses where they fit, at most MAX_CHUNKS pieces),
 # and the pieces' mean ranking (the opening counting as the first piece) is mixed in with
-# CHUNK_WEIGHT. 5-fold cross-validation on the training split (with pythainlp's segmentation
-# at the time), weight 0 -> 0.5: top-3 0.9944 -> 0.9963, top-1 0.9440 -> 0.9453; the weight
-# and the piece size were chosen there among 0.35-0.7 and 120/200/300 characters.
+# CHUNK_WEIGHT.
 CHUNK_CHARS = 300
 CHUNK_WEIGHT = 0.5
 MAX_CHUNKS = 4
 
 
 class ModelNotFoundError(FileNotFoundError):
-    """The model file is missing and cannot be rebuilt here."""
+    """The model file is missing; `make model` builds it."""
 
 
 class Classifier:
@@ -238,9 +222,6 @@ class Classifier:
                 self._cache.popitem(last=False)
         return list(ranked)
 
-    def suggest(self, text: str, k: int = 3) -> list[tuple[str, float]]:
-        return self.classify(text)[:k]
-
     # -- persistence --------------------------------------------------------------
     def save(self, path: str | os.PathLike[str]) -> Path:
         vec = self.vectorizer
@@ -258,8 +239,8 @@ class Classifier:
             "chunk_weight": self.chunk_weight,
             "meta": self.meta,
         }
-        # Write then rename, so a crash (or a second process rebuilding at the same time)
-        # never leaves a half-written model behind.
+        # Write then rename, so a crash (or a second `make model` at the same time) never
+        # leaves a half-written model behind.
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         with open(tmp, "wb") as fh:
             np.savez(
@@ -277,33 +258,15 @@ class Classifier:
         return path
 
     @classmethod
-    def load(
-        cls,
-        path: str | os.PathLike[str],
-        *,
-        rebuild: bool = True,
-        data_path: str | os.PathLike[str] | None = None,
-    ) -> Classifier:
-        """Load a saved model.
-
-        If the file is missing and the Traffy training data is reachable, the model is
-        rebuilt and saved there (about 15 s); otherwise ModelNotFoundError says what to run.
-        """
+    def load(cls, path: str | os.PathLike[str]) -> Classifier:
+        """Load a saved model. A missing file raises ModelNotFoundError: training needs
+        scikit-learn and many seconds, so only `make model` builds the file."""
         path = Path(path)
         if not path.exists():
-            from handlers.classify.data import DEFAULT_DATA
-
-            data = Path(data_path) if data_path is not None else DEFAULT_DATA
-            if not (rebuild and data.exists()):
-                raise ModelNotFoundError(
-                    f"Classifier model not found at {path} and training data not found at "
-                    f"{data}. Build it with `make model` (python -m handlers.classify.train "
-                    f"--data PATH --out {path})."
-                )
-            log.warning("classifier model %s missing; rebuilding from %s", path, data)
-            from handlers.classify.train import train_and_save
-
-            return train_and_save(data, path)
+            raise ModelNotFoundError(
+                f"The classifier model file {path} is missing: build it with `make model` "
+                f"(python -m handlers.classify.train --out {path})."
+            )
         with np.load(path, allow_pickle=False) as z:
             header = json.loads(_array_text(z["header"]))
             if header.get("format") != FORMAT_VERSION or header.get("hash_bits") != HASH_BITS:
@@ -358,31 +321,3 @@ def _ordered(vocab: dict[str, int]) -> list[str]:
 def _vocab(text: str) -> dict[str, int]:
     # Grams never contain a newline (text is split on whitespace before n-grams are made).
     return {g: i for i, g in enumerate(text.split("\n"))} if text else {}
-
-
-_default_lock = threading.Lock()
-_default: Classifier | None = None
-
-
-def default_model_path() -> Path:
-    env = os.environ.get("PRONGSAI_CLASSIFIER_MODEL")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[2] / "instance" / "models" / "classifier.npz"
-
-
-def get_default() -> Classifier:
-    """The process-wide classifier, loaded (or rebuilt) on first use."""
-    global _default
-    if _default is None:
-        with _default_lock:
-            if _default is None:
-                _default = Classifier.load(default_model_path())
-    return _default
-
-
-def set_default(classifier: Classifier | None) -> None:
-    """Install a classifier (tests, other offices' models); None resets to lazy loading."""
-    global _default
-    with _default_lock:
-        _default = classifier

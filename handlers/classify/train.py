@@ -7,13 +7,13 @@ so the same data gives the same model.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
 
+from handlers.classify import DEFAULT_MODEL_PATH
 from handlers.classify.data import DEFAULT_DATA, load_examples
-from handlers.classify.model import Classifier, default_model_path
+from handlers.classify.model import Classifier
 
 
 def train_and_save(data: Path, out: Path) -> Classifier:
@@ -27,10 +27,9 @@ def train_and_save(data: Path, out: Path) -> Classifier:
 
 
 def main(argv: list[str] | None = None) -> int:
-    os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="Traffy sample CSV")
-    parser.add_argument("--out", type=Path, default=default_model_path(), help="model file")
+    parser.add_argument("--out", type=Path, default=DEFAULT_MODEL_PATH, help="model file")
     args = parser.parse_args(argv)
     if not args.data.exists():
         print(f"training data not found: {args.data}", file=sys.stderr)

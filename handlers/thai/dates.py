@@ -108,11 +108,6 @@ def _local_date(d: date) -> date:
     return d
 
 
-def be_year(d: date) -> int:
-    """Buddhist Era year of a date (CE + 543)."""
-    return _local_date(d).year + BE_OFFSET
-
-
 def ce_year(be: int) -> int:
     """Christian Era year for a Buddhist Era year."""
     return be - BE_OFFSET
@@ -140,12 +135,6 @@ def quarter_bounds(fy_be: int, q: int) -> tuple[date, date]:
     first_month = (first_month - 1) % 12 + 1
     last_month = first_month + 2
     return date(year, first_month, 1), date(year, last_month, _days_in(year, last_month))
-
-
-def fiscal_quarter(d: date) -> int:
-    """Quarter (1-4) of the fiscal year a date falls in."""
-    month = _local_date(d).month
-    return ((month - 10) % 12) // 3 + 1
 
 
 def first_half_bounds(fy_be: int) -> tuple[date, date]:

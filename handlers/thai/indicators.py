@@ -14,7 +14,6 @@ MAX_ITEM: dict[str, int] = {"i": 30, "e": 15, "o": 43}
 
 _DIGITS = "[0-9๐-๙]"
 _PREFIX = r"(?:(?P<letter>ei|[ieo])\s?|(?P<zero>๐))"
-_CODE = re.compile(rf"{_PREFIX}(?P<num>{_DIGITS}{{1,2}})(?!{_DIGITS})", re.IGNORECASE)
 _IN_TEXT = re.compile(
     rf"(?<![A-Za-z0-9๐-๙.,/:]){_PREFIX}(?P<num>{_DIGITS}{{1,2}})(?!{_DIGITS})"
     rf"(?:\s?[-–]\s?(?:ei|[ieo]|๐)?\s?(?P<last>{_DIGITS}{{1,2}})(?!{_DIGITS}))?",
@@ -32,14 +31,6 @@ def _code(letter: str | None, number: int) -> str | None:
     if 1 <= number <= MAX_ITEM[family]:
         return f"{family}{number}"
     return None
-
-
-def normalize_indicator(token: str) -> str | None:
-    """Canonical code ("o12") for one loosely written indicator, or None if it is not one."""
-    m = _CODE.fullmatch(token.strip())
-    if m is None:
-        return None
-    return _code(m.group("letter"), int(thai_to_arabic(m.group("num"))))
 
 
 def find_indicators(text: str) -> list[str]:

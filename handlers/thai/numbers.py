@@ -1,4 +1,4 @@
-"""Numbers in staff and citizen messages: "เสร็จแล้ว ๖๐%", "อบรม ๔๕ คน", "ไฟดับสามวัน"."""
+"""Numbers in staff messages: percentages ("เสร็จแล้ว ๖๐%", "ร้อยละหกสิบ") and Thai number words."""
 
 import re
 
@@ -12,8 +12,6 @@ _PERCENT = re.compile(
     re.IGNORECASE,
 )
 _PERCENT_WORDS = re.compile(r"ร้อยละ\s*([ก-๙]+?)(?:เปอร์เซ็นต์|$|\s)")
-# Thousands separators are allowed; a decimal like "96.88" is a score, not a count.
-_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)|(?<![\d.,])\d+(?![\d,]|\.\d)")
 
 NUMBER_WORDS: frozenset[str] = frozenset(
     {
@@ -56,12 +54,6 @@ def parse_percent(text: str) -> int | None:
     return value if 0 <= value <= 100 else None
 
 
-def find_numbers(text: str) -> list[int]:
-    """Whole numbers written in digits (Thai or Arabic), in order; decimals are skipped."""
-    cleaned = thai_to_arabic(normalize(text))
-    return [int(m.group(0).replace(",", "")) for m in _NUMBER.finditer(cleaned)]
-
-
 def word_to_number(word: str) -> int | None:
     """Value of one Thai number word ("สามสิบห้า" → 35), or None."""
     if not _WORD_NUMBER.fullmatch(word):
@@ -70,22 +62,3 @@ def word_to_number(word: str) -> int | None:
         return int(thaiword_to_num(word))
     except ValueError:
         return None
-
-
-def thai_number_words(text: str) -> list[int]:
-    """Numbers spelled as Thai words, found word by word ("ไฟดับสามวันแล้ว" → [3])."""
-    from handlers.thai.tokenize import tokenize
-
-    values: list[int] = []
-    run = ""
-    # Consecutive number tokens ("สาม", "สิบ", "ห้า") form one number.
-    for token in [*tokenize(text), ""]:
-        if token and _WORD_NUMBER.fullmatch(token):
-            run += token
-            continue
-        if run:
-            value = word_to_number(run)
-            if value is not None:
-                values.append(value)
-            run = ""
-    return values

@@ -270,10 +270,10 @@ def _side(tokens: list[_Tok], fy: int) -> _Side:
         year = _fiscal_year_of(tokens[1:], default=values[0] if head == "fy" else None, fy=fy)
         return _Side("span", *_fixed_span(head, values[0], year))
     if kinds == ["numdate"]:
-        day, month, year_be = cast(tuple[int, int, int | None], values[0])
-        if year_be is None:
+        day, month, written_year = cast(tuple[int, int, int | None], values[0])
+        if written_year is None:
             raise _Unreadable()
-        d = _date(year_be, month, day)
+        d = _date(written_year, month, day)
         return _Side("span", d, d)
     if kinds in (["month"], ["month", "year"], ["day", "month"], ["day", "month", "year"]):
         named = dict(zip(kinds, values, strict=True))

@@ -148,24 +148,20 @@ OFFICE_TERMS: frozenset[str] = frozenset(
 
 
 @lru_cache(maxsize=1)
-def _trie() -> Trie:
-    # Built once per process: the dictionary has ~60,000 words and takes about half a second.
-    return dict_trie(set(thai_words()) | OFFICE_TERMS)
-
-
 def words() -> frozenset[str]:
     """All words the tokenizer knows: the pythainlp dictionary plus the office terms."""
-    return _words()
+    return frozenset(thai_words()) | OFFICE_TERMS
 
 
 @lru_cache(maxsize=1)
-def _words() -> frozenset[str]:
-    return frozenset(thai_words()) | OFFICE_TERMS
+def _trie() -> Trie:
+    # Built once per process: the dictionary has ~60,000 words and takes about half a second.
+    return dict_trie(words())
 
 
 def is_known_word(word: str) -> bool:
     """True when word is in the tokenizer's dictionary."""
-    return word in _words()
+    return word in words()
 
 
 @lru_cache(maxsize=1)
@@ -179,7 +175,7 @@ def _o3_dictionary() -> str:
     fd, path = tempfile.mkstemp(prefix="prongsai-words-", suffix=".txt")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write("\n".join(sorted(_words())))
+            fh.write("\n".join(sorted(words())))
         message, ok = nlpo3.load_dict(path, O3_DICTIONARY)
         if not ok:
             raise RuntimeError(f"nlpO3 could not load the dictionary: {message}")
@@ -191,11 +187,11 @@ def _o3_dictionary() -> str:
 def segment(cleaned: str) -> list[str]:
     """Words of text that is already clean (the classifier's hot path), without spaces.
 
-    The same newmm algorithm and dictionary as tokenize(), run by nlpO3: segmentation was
-    three quarters of the classifier's time in pure Python and is eight times faster
-    there. It skips ``normalize`` (pythainlp's spelling fixes cost more than segmenting
-    a short message). It differs from pythainlp's newmm only around digits and
-    punctuation ("50/2" is "50", "/", "2" rather than "50", "/2").
+    The same newmm algorithm and dictionary as tokenize(), run by nlpO3 because
+    segmentation is most of the classifier's time in pure Python. It skips ``normalize``
+    (pythainlp's spelling fixes cost more than segmenting a short message). It differs
+    from pythainlp's newmm only around digits and punctuation ("50/2" is "50", "/", "2"
+    rather than "50", "/2").
     """
     import nlpo3
 

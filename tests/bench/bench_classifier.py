@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
@@ -37,13 +38,14 @@ import joblib  # noqa: E402
 import numpy as np  # noqa: E402
 from eval_classifier import plain_baseline  # noqa: E402
 
+from handlers.classify import DEFAULT_MODEL_PATH  # noqa: E402
 from handlers.classify.data import DEFAULT_DATA, load_examples, random_split  # noqa: E402
-from handlers.classify.model import Classifier, default_model_path  # noqa: E402
+from handlers.classify.model import Classifier  # noqa: E402
 
 WARMUP_OURS = """
 import time; t = time.perf_counter()
 from handlers.classify import Classifier
-Classifier.load({path!r}, rebuild=False).classify("ไฟถนนดับ")
+Classifier.load({path!r}).classify("ไฟถนนดับ")
 print(time.perf_counter() - t)
 """
 WARMUP_BASELINE = """
@@ -68,14 +70,16 @@ def warmup(code: str) -> float:
     return float(out.stdout.strip().splitlines()[-1])
 
 
-def throughput(predict, texts: list[str], batch: int = 256) -> float:  # type: ignore[no-untyped-def]
+def throughput(
+    predict: Callable[[Sequence[str]], object], texts: list[str], batch: int = 256
+) -> float:
     start = time.perf_counter()
     for i in range(0, len(texts), batch):
         predict(texts[i : i + batch])
     return len(texts) / (time.perf_counter() - start)
 
 
-def latency(predict, texts: list[str]) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+def latency(predict: Callable[[Sequence[str]], object], texts: list[str]) -> tuple[float, float]:
     times = []
     for t in texts:
         start = time.perf_counter()
@@ -86,7 +90,7 @@ def latency(predict, texts: list[str]) -> tuple[float, float]:  # type: ignore[n
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--model", type=Path, default=default_model_path())
+    parser.add_argument("--model", type=Path, default=DEFAULT_MODEL_PATH)
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     clf = Classifier.load(args.model)
@@ -94,7 +98,6 @@ def main() -> int:
     train, test = random_split(examples)
     texts = [e.text for e in examples]  # every text distinct: no cache can help
     base_rank = plain_baseline(train, C=10.0)
-    vec, model = base_rank.parts  # type: ignore[attr-defined]
     clf.predict_proba(texts[:256])  # warm caches of both before timing
     base_rank(texts[:256])
     m: dict[str, list[float]] = {
@@ -102,7 +105,7 @@ def main() -> int:
     }
     with tempfile.TemporaryDirectory() as tmp:
         base_path = str(Path(tmp) / "baseline.joblib")
-        joblib.dump((vec, model), base_path)
+        joblib.dump((base_rank.vec, base_rank.model), base_path)
         bench_dir = str(Path(__file__).parent)
         for _ in range(args.rounds):
             m["w_o"].append(warmup(WARMUP_OURS.format(path=str(args.model))))

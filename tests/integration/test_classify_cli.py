@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from flask import Flask
 
 from handlers.classify import Classifier
 from handlers.classify.categories import category_codes
-from tests.unit.test_classify_fixture import small_classifier  # noqa: F401
+from tests.unit.test_classify_fixture import default_model_restored, small_classifier  # noqa: F401
 
 LINES = [
     "ไฟถนนดับหน้าวัดสามวันแล้วครับ",
@@ -61,14 +62,16 @@ def test_works_with_no_configuration_at_all(
     assert not list(tmp_path.rglob("*.db"))
 
 
-def test_missing_model_without_training_data_is_reported_clearly(
-    app: Flask, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+@pytest.mark.usefixtures("default_model_restored")
+def test_missing_model_fails_clearly(
+    make_app: Callable[..., Flask], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    import handlers.classify.data as data
-
-    monkeypatch.setattr("handlers.classify.model._default", None)
-    monkeypatch.setenv("PRONGSAI_CLASSIFIER_MODEL", str(tmp_path / "none" / "model.npz"))
-    monkeypatch.setattr(data, "DEFAULT_DATA", tmp_path / "no-such.csv")
-    result = app.test_cli_runner().invoke(args=["classify"], input="ไฟดับ\n")
+    """The model file named by PRONGSAI_CLASSIFIER_MODEL is missing: the command says so on
+    stderr with the command that builds it and exits non-zero; it trains nothing."""
+    missing = tmp_path / "none" / "model.npz"
+    monkeypatch.setenv("PRONGSAI_CLASSIFIER_MODEL", str(missing))
+    result = make_app().test_cli_runner().invoke(args=["classify"], input="ไฟดับ\n")
     assert result.exit_code == 2
-    assert "make model" in result.output and "model.npz" in result.output
+    assert result.stdout == ""
+    assert str(missing) in result.stderr and "make model" in result.stderr
+    assert not missing.parent.exists()

@@ -1,7 +1,8 @@
-"""Shared session fixture: one small classifier trained on the real Traffy sample.
+"""Shared fixtures: one small classifier trained on the real Traffy sample, and the
+default model's state restored after a test that points it elsewhere.
 
-Imported by test_classify.py and test_intents.py (no conftest.py edits needed); the
-trained model is cached at module level so both modules share one training run.
+Imported by the classifier and intent tests (no conftest.py edits needed); the trained
+model is cached at module level so all of them share one training run.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import pytest
 
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 
+import handlers.classify  # noqa: E402
 from handlers.classify import Classifier, set_default  # noqa: E402
 from handlers.classify.data import DEFAULT_DATA, load_examples, random_split  # noqa: E402
 
@@ -35,3 +37,10 @@ def small_classifier() -> Iterator[Classifier]:
     set_default(clf)
     yield clf
     set_default(None)
+
+
+@pytest.fixture
+def default_model_restored(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever file and model the test points the default at, the next test sees the old."""
+    for name in ("_path", "_loaded", "_reported"):
+        monkeypatch.setattr(handlers.classify, name, getattr(handlers.classify, name))

@@ -5,9 +5,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from handlers.thai import (
-    be_year,
     first_half_bounds,
-    fiscal_quarter,
     fiscal_year,
     fiscal_year_bounds,
     format_thai_date,
@@ -16,11 +14,6 @@ from handlers.thai import (
     quarter_bounds,
     second_half_bounds,
 )
-
-
-def test_be_year_adds_543() -> None:
-    assert be_year(date(2025, 1, 1)) == 2568
-    assert be_year(datetime(2026, 11, 22, 9, 0)) == 2569
 
 
 @pytest.mark.parametrize(
@@ -62,18 +55,6 @@ def test_quarters_start_in_october(q: int, start: date, end: date) -> None:
 def test_quarter_outside_one_to_four_is_refused() -> None:
     with pytest.raises(ValueError):
         quarter_bounds(2568, 5)
-
-
-def test_fiscal_quarter_of_a_date() -> None:
-    assert [fiscal_quarter(date(2025, m, 1)) for m in (10, 12, 1, 3, 4, 7, 9)] == [
-        1,
-        1,
-        2,
-        2,
-        3,
-        4,
-        4,
-    ]
 
 
 def test_six_month_report_covers_october_to_march() -> None:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from handlers.thai import find_indicators, normalize_indicator
+from handlers.thai import find_indicators
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
@@ -26,12 +26,12 @@ SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
     ],
 )
 def test_loose_spellings_become_one_code(token: str, code: str) -> None:
-    assert normalize_indicator(token) == code
+    assert find_indicators(token) == [code]
 
 
 @pytest.mark.parametrize("token", ["i31", "e16", "o44", "o0", "i", "x12", "o123", "12", "", "๐"])
 def test_out_of_range_or_non_codes_are_rejected(token: str) -> None:
-    assert normalize_indicator(token) is None
+    assert find_indicators(token) == []
 
 
 def test_find_indicators_keeps_order_and_drops_repeats() -> None:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from handlers.thai import find_numbers, parse_percent, thai_number_words, tokenize, words
+from handlers.thai import parse_percent, tokenize, words
 
 
 def test_office_terms_stay_whole() -> None:
@@ -56,18 +56,3 @@ def test_percent_is_read_in_any_spelling(text: str, percent: int) -> None:
 @pytest.mark.parametrize("text", ["เสร็จแล้ว", "150%", "อบรม ๔๕ คน", ""])
 def test_no_percent_or_impossible_percent_is_none(text: str) -> None:
     assert parse_percent(text) is None
-
-
-def test_find_numbers_reads_both_digit_systems() -> None:
-    text = "มาตรการ ๓ เสร็จแล้ว ๖๐% อบรม ๔๕ คน งบ 1,500 บาท"
-    assert find_numbers(text) == [3, 60, 45, 1500]
-
-
-def test_find_numbers_skips_decimal_scores() -> None:
-    assert find_numbers("คะแนน ๙๖.๘๘ จาก 100") == [100]
-
-
-def test_thai_number_words() -> None:
-    assert thai_number_words("ไฟถนนดับหน้าวัดสามวันแล้ว") == [3]
-    assert thai_number_words("รอมายี่สิบห้าวัน") == [25]
-    assert thai_number_words("ไม่สามารถติดต่อได้") == []
