@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
 
 from flask import Flask
 
 from bot.db.store import SqlStore
 from bot.line.client import LineClient, LineSettings
-from handlers.classify import use_model_file
+from handlers.classify import classify, use_model_file
 from handlers.clock import utcnow
 from handlers.conversations.session import Context, Understood
+from handlers.intents import detect_intent
 from handlers.shared import Channel
 
 log = logging.getLogger(__name__)
@@ -65,17 +64,8 @@ def services(app: Flask) -> Services:
 
 
 def understand(text: str) -> Understood:
-    from handlers.intents import detect_intent
-
     return detect_intent(text)
 
 
 def suggest(text: str) -> list[tuple[str, float]]:
-    return _classifier()(text)
-
-
-@cache
-def _classifier() -> Callable[[str], list[tuple[str, float]]]:
-    from handlers.classify import classify
-
-    return classify
+    return classify(text)

@@ -1,7 +1,7 @@
 """`flask --app bot classify`: complaint texts on stdin, one JSON object per line on stdout.
 
-Needs no configuration, database, LINE or Google: only the classifier model (rebuilt from
-../shared/data when missing, or reported with the command that builds it).
+Needs no configuration, database, LINE or Google: only the classifier model file (when it
+is missing, the command says so and names `make model`, which builds it).
 """
 
 from __future__ import annotations
