@@ -14,7 +14,8 @@ from sqlalchemy import delete, func, or_, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from bot.db import new_session, store
-from bot.db.accounts.tables import AuditLog, LoginFailure, User
+from bot.db.accounts.audit import record as record_audit
+from bot.db.accounts.tables import LoginFailure, User
 from bot.db.base import naive
 from handlers.clock import utcnow
 from handlers.complaints.policy import Viewer
@@ -96,9 +97,7 @@ def authenticate(username: str, password: str, ip: str) -> tuple[User | None, st
 def audit(action: str, target: str = "", detail: str = "") -> None:
     """Record a change in the caller's transaction (the caller commits)."""
     actor = current_user.username if current_user.is_authenticated else "system"
-    store().session.add(
-        AuditLog(at=naive(utcnow()), actor=actor, action=action, target=target, detail=detail)
-    )
+    record_audit(store().session, actor, action, target, detail, utcnow())
 
 
 def client_ip() -> str:

@@ -1,4 +1,5 @@
-"""Complaints in the sheet: column A is the case number; admins may edit the status."""
+"""Complaints in the sheet: column A is the case number; admins may edit the status, under
+the same rules as on the admin pages."""
 
 from __future__ import annotations
 
@@ -9,12 +10,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.db.accounts.audit import record as record_audit
 from bot.db.complaints.mapping import to_complaint
 from bot.db.complaints.tables import ComplaintRow
 from bot.db.store import SqlStore
 from bot.mirror.kind import MirroredKind
 from bot.mirror.kind import chunks as _chunks
-from handlers.complaints.usecases import set_status
+from handlers.complaints.handling import NotAllowed, change_status
+from handlers.complaints.policy import Viewer, is_sealed
+from handlers.shared import DomainError
 
 
 def load_complaints(session: Session, ids: Sequence[str]) -> dict[str, Any]:
@@ -26,8 +30,19 @@ def load_complaints(session: Session, ids: Sequence[str]) -> dict[str, Any]:
 
 
 def edit_complaint_status(store: SqlStore, case: str, value: str, at: datetime, actor: str) -> None:
-    # The same use case as every other status change: history kept, citizen told.
-    set_status(store, case, value, "", at, actor)
+    """The admin's case-page rule for the same change: whoever edits the sheet acts as an
+    admin, who may not touch a sealed case; every change applied is in the audit log."""
+    try:
+        changed = change_status(store, Viewer(role="admin", username=actor), case, value, "", at)
+    except NotAllowed:
+        complaint = store.get_complaint(case)
+        if complaint is not None and is_sealed(complaint.category):
+            raise DomainError(
+                "เรื่องปิดผนึก (แจ้งเบาะแสการทุจริต) เปลี่ยนสถานะจากตารางไม่ได้ "
+                "ผู้รับผิดชอบเรื่องทุจริตเปลี่ยนได้ในระบบเท่านั้น"
+            ) from None
+        raise
+    record_audit(store.session, actor, "complaint.status", case, changed.status.value, at)
 
 
 KIND = MirroredKind(

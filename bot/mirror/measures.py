@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.db.accounts.tables import AuditLog
-from bot.db.base import aware, naive
+from bot.db.accounts.audit import record as record_audit
+from bot.db.base import aware
 from bot.db.measures.store import to_measure, to_progress
 from bot.db.measures.tables import MeasureRow, ProgressRow
 from bot.db.store import SqlStore
@@ -110,14 +110,13 @@ def measure_editor(field_name: str) -> Editor:
             return
         # The register's history: who changed which field of which measure, from what.
         label = EDITABLE_FIELDS[field_name][0]
-        store.session.add(
-            AuditLog(
-                at=naive(at),
-                actor=actor[:80],
-                action="measure.edit",
-                target=sheet_id,
-                detail=f"{label}: “{_clip(change.old)}” → “{_clip(change.new)}”",
-            )
+        record_audit(
+            store.session,
+            actor,
+            "measure.edit",
+            sheet_id,
+            f"{label}: “{_clip(change.old)}” → “{_clip(change.new)}”",
+            at,
         )
 
     return edit
