@@ -15,6 +15,7 @@ from bot.db import new_session
 from bot.db.privacy import pdpa
 from bot.line.notify import push_pending_notices
 from bot.mirror import sync
+from bot.uploads.photos import sweep_orphans
 from handlers.clock import utcnow
 
 log = logging.getLogger(__name__)
@@ -106,6 +107,7 @@ def background_jobs(app: Flask) -> list[Callable[[], object]]:
     if sheets_job is not None:
         jobs.append(sheets_job)
     jobs.append(every(3600, lambda: purge_personal_data(app)))
+    jobs.append(every(600, lambda: sweep_photos(app)))
     return jobs
 
 
@@ -117,3 +119,9 @@ def purge_personal_data(app: Flask) -> int:
         )
         s.commit()
     return n
+
+
+def sweep_photos(app: Flask) -> int:
+    """Uploads no entry references an hour on (a crash between saving and committing)."""
+    with new_session(app) as s:
+        return len(sweep_orphans(s, app.config["UPLOAD_FOLDER"]))

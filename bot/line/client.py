@@ -7,7 +7,6 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 from linebot.v3.messaging import (
     ApiClient,
@@ -23,13 +22,13 @@ from sqlalchemy.orm import Session
 from bot.db.base import naive
 from bot.db.line.tables import LineUser, PushLog
 from bot.line.render import to_messages
+from bot.uploads.photos import save_photo
 from handlers.clock import local
 from handlers.conversations.messages import Reply
 
 log = logging.getLogger(__name__)
 
 LINE_USER_ID = re.compile(r"^U[0-9a-f]{32}$")
-IMAGE_SIGNATURES = {b"\xff\xd8\xff": ".jpg", b"\x89PNG\r\n\x1a\n": ".png", b"GIF8": ".gif"}
 
 
 @dataclass
@@ -132,28 +131,6 @@ class LineClient:
         except Exception as e:
             log.warning("LINE rich menu unlink failed: %s", type(e).__name__)
             return False
-
-
-def save_photo(content: bytes, folder: str, max_bytes: int) -> tuple[str | None, str | None]:
-    """Keep an uploaded photo under a random name after checking its size and real type."""
-    if len(content) > max_bytes:
-        return None, f"รูปมีขนาดเกิน {max_bytes // (1024 * 1024)} MB"
-    ext = image_extension(content)
-    if ext is None:
-        return None, "ไฟล์ที่ส่งมาไม่ใช่รูปภาพ (รับ JPG, PNG, GIF, WEBP)"
-    name = f"{uuid.uuid4().hex}{ext}"
-    Path(folder).mkdir(parents=True, exist_ok=True)
-    (Path(folder) / name).write_bytes(content)
-    return name, None
-
-
-def image_extension(content: bytes) -> str | None:
-    for magic, ext in IMAGE_SIGNATURES.items():
-        if content.startswith(magic):
-            return ext
-    if content[:4] == b"RIFF" and content[8:12] == b"WEBP":
-        return ".webp"
-    return None
 
 
 def pushes_this_month(session: Session, now: datetime) -> int:

@@ -17,7 +17,7 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.wrappers import Response
 
 from bot.db import store
-from bot.line.client import save_photo
+from bot.uploads.photos import check_photo, delete_photos, save_photo
 from bot.web.limits import forms_limit, limiter, track_limit
 from handlers import privacy
 from handlers.clock import local, utcnow
@@ -69,10 +69,13 @@ def _complaint_form(corruption: bool) -> str | tuple[str, int] | Response:
         form.anonymous.data = True
     error = None
     if form.validate_on_submit():
-        photos, problems = _save_photos(form.photos.data or [])
+        contents, problems = _checked_photos(form.photos.data or [])
         if problems:
             form.photos.errors = [*form.photos.errors, *problems]
         else:
+            folder = current_app.config["UPLOAD_FOLDER"]
+            limit = current_app.config["MAX_PHOTO_BYTES"]
+            photos = [name for c in contents if (name := save_photo(c, folder, limit)[0])]
             try:
                 now = utcnow()
                 filed = file_complaint(store(), _draft(form, photos), Channel.WEB, now)
@@ -80,8 +83,12 @@ def _complaint_form(corruption: bool) -> str | tuple[str, int] | Response:
                     f"web:{filed.complaint.case_number}", privacy.VERSION, "web", now
                 )
                 store().commit()
-            except DomainError as e:
+            except BaseException as e:
+                # Only what a committed entry references stays on disk.
                 store().rollback()
+                delete_photos(folder, photos)
+                if not isinstance(e, DomainError):
+                    raise
                 error = str(e)
             else:
                 session["filed"] = {
@@ -113,20 +120,20 @@ def _draft(form: ComplaintForm, photos: list[str]) -> ComplaintDraft:
     )
 
 
-def _save_photos(files: list[FileStorage]) -> tuple[list[str], list[str]]:
-    saved, problems = [], []
-    folder = current_app.config["UPLOAD_FOLDER"]
+def _checked_photos(files: list[FileStorage]) -> tuple[list[bytes], list[str]]:
+    """Every upload's content, or the Thai problems; nothing is written to disk here."""
+    contents, problems = [], []
     limit = current_app.config["MAX_PHOTO_BYTES"]
     for f in files:
         if not getattr(f, "filename", ""):
             continue
         content = f.read(limit + 1)
-        name, problem = save_photo(content, folder, limit)
+        problem = check_photo(content, limit)
         if problem:
             problems.append(f"{f.filename}: {problem}")
-        elif name:
-            saved.append(name)
-    return saved, problems
+        else:
+            contents.append(content)
+    return contents, problems
 
 
 @bp.get("/complaint/received")
