@@ -31,7 +31,7 @@ def init_app(app: Flask) -> None:
     services.init_app(app)  # services, QR posters, satisfaction results
     nav.add("เรื่องร้องเรียน", "cases.queue", ROLES, 10)
     nav.add("รายงาน", "reports.index", ("admin", "executive", "integrity"), 60)
-    nav.add("ผู้ใช้", "users.index", ("admin",), 80)
+    nav.add("ผู้ใช้", "users.index", ("admin", "integrity"), 80)
     nav.add("หน่วยงานและประเภท", "catalog.index", ("admin",), 85)
     nav.add("บันทึกการเปลี่ยนแปลง", "audit.index", ("admin",), 90)
 

@@ -15,7 +15,7 @@ from werkzeug.wrappers import Response
 
 from bot.admin.charts import columns, hbars
 from bot.db import store
-from bot.db.accounts.tables import ROLE_TH, ApiToken, User
+from bot.db.accounts.tables import ROLE_TH, ApiToken, AuditLog, User
 from bot.db.base import naive
 from handlers.clock import local_date, utcnow
 from handlers.complaints import categories
@@ -83,6 +83,31 @@ def render_home() -> str:
         if sat_services
         else None,
         years=list(range(fiscal_year(local_date(utcnow())), 2565, -1)),
+        integrity_changes=_integrity_changes() if current_user.role == "integrity" else [],
+        integrity_change_th=INTEGRITY_CHANGE_TH,
+    )
+
+
+INTEGRITY_CHANGE_TH = {
+    "integrity.add": "เพิ่มบัญชี",
+    "integrity.grant": "ให้บทบาทผู้รับผิดชอบเรื่องทุจริต",
+    "integrity.revoke": "ถอนบทบาทผู้รับผิดชอบเรื่องทุจริต",
+    "integrity.reset_password": "ตั้งรหัสผ่านใหม่",
+    "integrity.activate": "เปิดการใช้งาน",
+    "integrity.deactivate": "ปิดการใช้งาน",
+}
+
+
+def _integrity_changes(limit: int = 20) -> list[AuditLog]:
+    """Who added, reset, granted or revoked an integrity account: every integrity officer
+    sees it, so no one can quietly give themselves the sealed reports."""
+    return list(
+        store().session.scalars(
+            select(AuditLog)
+            .where(AuditLog.action.like("integrity.%"))
+            .order_by(AuditLog.id.desc())
+            .limit(limit)
+        )
     )
 
 

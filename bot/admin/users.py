@@ -19,6 +19,7 @@ from bot.db.base import naive
 from bot.db.office.store import unit_names
 from bot.line.richmenu import staff_menu_id
 from bot.services import services
+from handlers.accounts import REFUSAL, may_manage, touches_integrity
 from handlers.clock import utcnow
 from handlers.complaints.policy import ROLES
 
@@ -44,7 +45,7 @@ def _active_admins() -> int:
 
 
 @bp.get("")
-@roles_required("admin")
+@roles_required("admin", "integrity")
 def index() -> str:
     s = store().session
     users = list(s.scalars(select(User).order_by(User.active.desc(), User.role, User.username)))
@@ -60,7 +61,7 @@ def index() -> str:
         "admin/users.html",
         users=users,
         tokens=tokens,
-        roles=ROLES,
+        roles=[r for r in ROLES if may_manage(current_user.role, r)],
         role_th=ROLE_TH,
         units=unit_names(s),
         shown=request.args.get("shown", ""),
@@ -68,7 +69,7 @@ def index() -> str:
 
 
 @bp.post("")
-@roles_required("admin")
+@roles_required("admin", "integrity")
 def add() -> Response | str:
     s = store().session
     username = (request.form.get("username") or "").strip().lower()
@@ -82,6 +83,8 @@ def add() -> Response | str:
         problems.append(f"มีผู้ใช้ชื่อ {username} อยู่แล้ว")
     if role not in ROLES:
         problems.append("กรุณาเลือกบทบาท")
+    elif not may_manage(current_user.role, role):
+        problems.append(REFUSAL)
     if role == "staff" and unit not in unit_names(s):
         problems.append("เจ้าหน้าที่หน่วยงานต้องระบุหน่วยงาน")
     if password and len(password) < MIN_PASSWORD:
@@ -102,6 +105,7 @@ def add() -> Response | str:
         )
     )
     audit("user.add", username, f"{role} {unit}".strip())
+    _tell_integrity_officers("add", username, role)
     store().commit()
     msg = f"เพิ่มผู้ใช้ {username} แล้ว"
     if generated:
@@ -117,10 +121,25 @@ def _user(user_id: int) -> User | None:
     return u
 
 
-@bp.post("/<int:user_id>/password")
-@roles_required("admin")
-def reset_password(user_id: int) -> Response:
+def _managed(user_id: int, new_role: str | None = None) -> User | None:
+    """The account, when the logged-in user may manage it (and give it `new_role`)."""
     u = _user(user_id)
+    if u is not None and not may_manage(current_user.role, u.role, new_role):
+        flash(REFUSAL, "error")
+        return None
+    return u
+
+
+def _tell_integrity_officers(change: str, username: str, role: str) -> None:
+    """Changes to integrity accounts are listed on every integrity officer's home page."""
+    if touches_integrity(role) or change in ("grant", "revoke"):
+        audit(f"integrity.{change}", username, role)
+
+
+@bp.post("/<int:user_id>/password")
+@roles_required("admin", "integrity")
+def reset_password(user_id: int) -> Response:
+    u = _managed(user_id)
     if u is None:
         return _back()
     password = request.form.get("password") or ""
@@ -130,6 +149,7 @@ def reset_password(user_id: int) -> Response:
     generated = "" if password else secrets.token_urlsafe(12)
     u.password_hash = hash_password(password or generated)
     audit("user.reset_password", u.username)
+    _tell_integrity_officers("reset_password", u.username, u.role)
     store().commit()
     flash(
         f"ตั้งรหัสผ่านใหม่ของ {u.username} แล้ว"
@@ -140,12 +160,12 @@ def reset_password(user_id: int) -> Response:
 
 
 @bp.post("/<int:user_id>/edit")
-@roles_required("admin")
+@roles_required("admin", "integrity")
 def edit(user_id: int) -> Response:
-    u = _user(user_id)
+    role = request.form.get("role", "")
+    u = _managed(user_id, role)
     if u is None:
         return _back()
-    role = request.form.get("role", u.role)
     unit = (request.form.get("unit") or "").strip()
     if role not in ROLES:
         flash("บทบาทไม่ถูกต้อง", "error")
@@ -156,19 +176,21 @@ def edit(user_id: int) -> Response:
     if role == "staff" and unit not in unit_names(store().session):
         flash("เจ้าหน้าที่หน่วยงานต้องระบุหน่วยงาน", "error")
         return _back()
-    before = f"{u.role} {u.unit}".strip()
+    old_role, before = u.role, f"{u.role} {u.unit}".strip()
     u.role, u.unit = role, unit
     u.display_name = (request.form.get("display_name") or u.display_name).strip()[:200]
     audit("user.edit", u.username, f"{before} → {role} {unit}".strip())
+    if old_role != role and touches_integrity(old_role, role):
+        _tell_integrity_officers("grant" if role == "integrity" else "revoke", u.username, role)
     store().commit()
     flash(f"บันทึกข้อมูลของ {u.username} แล้ว", "ok")
     return _back()
 
 
 @bp.post("/<int:user_id>/active")
-@roles_required("admin")
+@roles_required("admin", "integrity")
 def set_active(user_id: int) -> Response:
-    u = _user(user_id)
+    u = _managed(user_id)
     if u is None:
         return _back()
     active = request.form.get("active") == "1"
@@ -185,6 +207,7 @@ def set_active(user_id: int) -> Response:
             update(ApiToken).where(ApiToken.user_id == u.id).values(revoked=True)
         )
     audit("user.activate" if active else "user.deactivate", u.username)
+    _tell_integrity_officers("activate" if active else "deactivate", u.username, u.role)
     store().commit()
     _match_rich_menu(u)
     flash(f"{'เปิด' if active else 'ปิด'}การใช้งาน {u.username} แล้ว", "ok")

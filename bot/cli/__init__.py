@@ -16,6 +16,7 @@ from bot.cli import (
     richmenu,
     summary,
     sync,
+    users,
     worker,
 )
 
@@ -37,5 +38,6 @@ def init_app(app: Flask) -> None:
         measures.import_measures_cmd,
         measures.staff,
         measures.report_cmd,
+        users.users,
     ):
         app.cli.add_command(command)
