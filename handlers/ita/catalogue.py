@@ -5,7 +5,8 @@ codes live in ``catalogues/<year>.csv`` and code elsewhere asks by *kind* of evi
 ``load(2566).by_kind("corruption_complaints")`` rather than a hard-wired "o29".
 
 File format (UTF-8): ``#`` lines are comments (sources, what is unconfirmed); then the
-header ``code,title,instrument,indicator,kind,window`` and one row per item. ``kind`` is
+header ``code,title,instrument,indicator,kind,window`` and one row per item, one row per
+line (errors name the line, so no cell spans lines). ``kind`` is
 empty for items Prongsai cannot produce. Codes are written canonically (``o12``, ``i3``).
 
 Data windows (``WINDOWS``), relative to the assessed fiscal year (FY, 1 Oct - 30 Sep):
