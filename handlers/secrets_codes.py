@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import secrets
@@ -19,6 +20,19 @@ def hash_code(code: str) -> str:
     salt = secrets.token_hex(8)
     digest = hashlib.pbkdf2_hmac("sha256", _clean(code).encode(), salt.encode(), ITERATIONS)
     return f"pbkdf2${ITERATIONS}${salt}${digest.hex()}"
+
+
+def dummy_hash() -> str:
+    """A hash of no real code, of the current kind and cost: checked when there is nothing
+    to check against, so a missing case takes as long as a wrong code."""
+    return _dummy(ITERATIONS)
+
+
+@functools.cache
+def _dummy(iterations: int) -> str:
+    salt = secrets.token_hex(8)
+    digest = hashlib.pbkdf2_hmac("sha256", secrets.token_bytes(8), salt.encode(), iterations)
+    return f"pbkdf2${iterations}${salt}${digest.hex()}"
 
 
 def check_code(code: str, stored: str) -> bool:

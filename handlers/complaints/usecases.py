@@ -10,7 +10,7 @@ from handlers.clock import local_date
 from handlers.complaints import categories
 from handlers.complaints.domain import Complaint, Location, Status, format_case_number
 from handlers.ports import Store
-from handlers.secrets_codes import check_code, hash_code, new_code
+from handlers.secrets_codes import check_code, dummy_hash, hash_code, new_code
 from handlers.shared import Channel, DomainError
 from handlers.thai.dates import fiscal_year
 from handlers.thai.digits import thai_to_arabic
@@ -138,6 +138,8 @@ def rating_invitation(case_number: str) -> str:
 def track(store: Store, case_number: str, code: str) -> Complaint | None:
     """The complaint when the number and the secret code match; None otherwise (no hint which)."""
     complaint = store.get_complaint(case_number.strip().upper())
-    if complaint is None or not check_code(code, complaint.secret_hash):
+    # A missing case is checked against a stand-in hash: the same work as a wrong code.
+    stored = complaint.secret_hash if complaint is not None else dummy_hash()
+    if not check_code(code, stored) or complaint is None:
         return None
     return complaint
