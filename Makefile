@@ -7,7 +7,7 @@ PORT ?= 8000
 export PYTHAINLP_OFFLINE := 1
 export FLASK_APP := bot
 
-.PHONY: run test test-pg bench lint model eval setup setup-dev browser clean
+.PHONY: run test test-pg bench lint model eval setup setup-dev browser nginx clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -38,6 +38,8 @@ model: setup
 eval: setup
 	$(BIN)/python tests/bench/eval_classifier.py --data $(TRAFFY) --misses
 
+# waitress would drop X-Forwarded-* itself; the app decides how many hops to trust
+# (TRUSTED_PROXIES, 0 by default: the headers are ignored).
 run: setup $(MODEL)
 	$(BIN)/flask init-db
 	@echo ""
@@ -48,12 +50,17 @@ run: setup $(MODEL)
 	@echo "    health          http://$(HOST):$(PORT)/healthz"
 	@echo "    LINE webhook    http://$(HOST):$(PORT)/callback (set LINE_CHANNEL_SECRET first)"
 	@echo ""
-	$(BIN)/waitress-serve --host $(HOST) --port $(PORT) --threads 16 --call bot.app:create_wsgi
+	$(BIN)/waitress-serve --host $(HOST) --port $(PORT) --threads 16 \
+		--no-clear-untrusted-proxy-headers --call bot.app:create_wsgi
 
 browser:
 	@bash .ci/ensure-chromium
 
-test: setup-dev browser $(MODEL)
+# nginx for the end-to-end test behind a reverse proxy (tests/e2e/test_behind_nginx.py).
+nginx:
+	@bash .ci/ensure-nginx
+
+test: setup-dev browser nginx $(MODEL)
 	$(BIN)/python -m pytest -q
 
 # The integration suite again on a real PostgreSQL server (started locally by .ci/ensure-postgres).

@@ -10,6 +10,7 @@ from typing import Any
 import click
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from bot import config, db, offices
 from bot.line.inbox import InboxWriter
@@ -63,6 +64,13 @@ def create_app(test_config: dict[str, Any] | None = None, office: str | None = N
     # LINE's webhook is answered in front of Flask (signed by LINE: no CSRF; from LINE's own
     # servers: no per-address limit, per-user limits apply when events are processed).
     app.wsgi_app = webhook.Webhook(app, app.wsgi_app)  # type: ignore[method-assign]
+    proxies = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if proxies > 0:
+        # Outermost, so everything inside (limits, login throttling, ratings cap) sees the
+        # citizen's address and scheme, taken only from the hops we trust.
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies
+        )
     from bot.web import feedback
 
     app.register_blueprint(feedback.bp)  # /feedback

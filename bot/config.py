@@ -74,6 +74,10 @@ def from_env(instance_path: str) -> dict[str, Any]:
         "MAX_CONTENT_LENGTH": int(env("MAX_CONTENT_LENGTH", str(32 * 1024 * 1024))),
         # One process does everything by default; larger deployments turn this off and run workers.
         "BACKGROUND_WORKERS": env("BACKGROUND_WORKERS", "1") not in ("0", "false", "no"),
+        # How many reverse proxies (nginx…) stand in front of the app. Each one appends the
+        # address it received from to X-Forwarded-For; the app trusts exactly that many entries,
+        # so the per-address limits see the citizen. 0: the header is ignored (anyone can forge it).
+        "TRUSTED_PROXIES": int(env("TRUSTED_PROXIES", "0")),
         # Per address; a village shares one address on mobile data, so stay generous.
         "RATE_LIMIT_FORMS": env("RATE_LIMIT_FORMS", "10/minute;60/hour"),
         # Tracking codes are short: slow down anyone trying them one after another.

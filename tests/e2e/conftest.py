@@ -74,6 +74,8 @@ def start_server(
             "127.0.0.1",
             f"--port={port}",
             f"--threads={os.environ.get('SERVER_THREADS', '16')}",
+            # As `make run`: X-Forwarded-* reach the app, which trusts TRUSTED_PROXIES of them.
+            "--no-clear-untrusted-proxy-headers",
             "--call",
             "bot:create_app",
         ],
