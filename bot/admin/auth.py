@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import secrets
 from collections.abc import Callable
 from datetime import timedelta
@@ -10,12 +11,13 @@ from typing import Any, TypeVar, cast
 
 from flask import Flask, abort, current_app, request
 from flask_login import LoginManager, current_user
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from bot.db import new_session, store
+from bot.db import new_session, store, write_lock
+from bot.db.accounts import throttle
 from bot.db.accounts.audit import record as record_audit
-from bot.db.accounts.tables import LoginFailure, User
+from bot.db.accounts.tables import User
 from bot.db.base import naive
 from handlers.clock import utcnow
 from handlers.complaints.policy import Viewer
@@ -24,8 +26,13 @@ login_manager = LoginManager()
 login_manager.login_view = "admin.login"
 login_manager.login_message = "กรุณาเข้าสู่ระบบก่อน"
 
-MAX_FAILURES = 5
+# A few typos are forgiven; more from one address, on one account or on many, wait.
+FAILURES_PER_ACCOUNT_AT_ADDRESS = 5
+FAILURES_PER_ADDRESS = 20  # an office's staff share one address: room for their typos
 FAILURE_WINDOW = timedelta(minutes=15)
+# Attempts on one account from all addresses: past this the admins are alerted (no lock).
+ALERT_FAILURES_PER_ACCOUNT = 50
+ALERT_WINDOW = timedelta(hours=1)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -64,33 +71,56 @@ def hash_password(password: str) -> str:
     return generate_password_hash(password)
 
 
+@functools.cache
+def _stand_in_hash() -> str:
+    """A hash of no one's password, made like a real one: checked when the username is
+    unknown, so an unknown name takes as long to refuse as a wrong password."""
+    return hash_password(secrets.token_urlsafe(16))
+
+
+LOCKED = "ท่านเข้าสู่ระบบผิดหลายครั้งเกินไป กรุณารอ 15 นาทีแล้วลองใหม่"
+WRONG = "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง"
+
+
 def authenticate(username: str, password: str, ip: str) -> tuple[User | None, str]:
-    """The user, or None and a Thai reason. Failures are counted per username and per address."""
+    """The user, or None and a Thai reason.
+
+    Attempts are counted per account at an address and per address, before the password
+    is checked, atomically (bot/db/accounts/throttle.py): a guesser locks only themselves,
+    and twenty attempts at once check no more passwords than the limit allows. Attempts on
+    one account from everywhere are counted too, but past ALERT_FAILURES_PER_ACCOUNT they
+    only alert the admins (audit log, admin home): a lock there would let anyone keep the
+    real user out."""
     s = store().session
     now = naive(utcnow())
-    recent = s.scalar(
-        select(func.count())
-        .select_from(LoginFailure)
-        .where(
-            LoginFailure.at > now - FAILURE_WINDOW,
-            or_(LoginFailure.username == username, LoginFailure.ip == ip),
-        )
-    )
-    if (recent or 0) >= MAX_FAILURES:
-        return None, "เข้าสู่ระบบผิดหลายครั้งเกินไป กรุณารอ 15 นาทีแล้วลองใหม่"
+    username, ip = username[:80], ip[:64]
     user = s.scalars(select(User).where(User.username == username)).first()
-    ok = (
-        user is not None
-        and user.active
-        and bool(user.password_hash)
-        and check_password_hash(user.password_hash, password)
+    keys = [
+        (f"ip|{ip}", FAILURE_WINDOW),
+        (f"user-ip|{username}|{ip}", FAILURE_WINDOW),
+        (f"user|{username}", ALERT_WINDOW),
+    ]
+    alert = None
+    if user is not None:
+        alert = (
+            ALERT_FAILURES_PER_ACCOUNT,
+            username,
+            f"เข้าสู่ระบบผิด {ALERT_FAILURES_PER_ACCOUNT} ครั้งภายใน 1 ชั่วโมง "
+            f"(ล่าสุดจาก {ip}) ระบบไม่ได้ระงับบัญชี",
+        )
+    per_address, per_pair, _ = throttle.count_attempt(s, write_lock(), keys, now, alert)
+    if per_address > FAILURES_PER_ADDRESS or per_pair > FAILURES_PER_ACCOUNT_AT_ADDRESS:
+        return None, LOCKED
+    usable = user is not None and user.active and bool(user.password_hash)
+    stored = user.password_hash if user is not None and usable else _stand_in_hash()
+    if not check_password_hash(stored, password) or not usable or user is None:
+        return None, WRONG
+    throttle.forgive(
+        s,
+        write_lock(),
+        [(keys[0][0], False), (keys[1][0], True), (keys[2][0], False)],
+        now - 2 * ALERT_WINDOW,
     )
-    if not ok:
-        s.add(LoginFailure(username=username[:80], ip=ip[:64], at=now))
-        s.commit()
-        return None, "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง"
-    s.execute(delete(LoginFailure).where(LoginFailure.username == username))
-    s.commit()
     return user, ""
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from flask import Blueprint, current_app, jsonify, render_template, request
@@ -85,6 +85,7 @@ def render_home() -> str:
         years=list(range(fiscal_year(local_date(utcnow())), 2565, -1)),
         integrity_changes=_integrity_changes() if current_user.role == "integrity" else [],
         integrity_change_th=INTEGRITY_CHANGE_TH,
+        login_alerts=_login_alerts(),
     )
 
 
@@ -107,6 +108,25 @@ def _integrity_changes(limit: int = 20) -> list[AuditLog]:
             .where(AuditLog.action.like("integrity.%"))
             .order_by(AuditLog.id.desc())
             .limit(limit)
+        )
+    )
+
+
+LOGIN_ALERT_DAYS = 3
+
+
+def _login_alerts() -> list[AuditLog]:
+    """Accounts under a flood of wrong passwords lately (raised by auth.authenticate), for
+    admins: no account is locked for it, so a person has to look."""
+    if current_user.role != "admin":
+        return []
+    since = naive(utcnow() - timedelta(days=LOGIN_ALERT_DAYS))
+    return list(
+        store().session.scalars(
+            select(AuditLog)
+            .where(AuditLog.action == "login.alert", AuditLog.at >= since)
+            .order_by(AuditLog.id.desc())
+            .limit(20)
         )
     )
 

@@ -91,6 +91,16 @@ def test_behind_a_trusted_proxy_the_ratings_cap_is_per_citizen(
     assert b.rate() == 302
 
 
+def test_behind_a_trusted_proxy_a_lockout_stays_at_the_guessers_address(
+    behind_proxy: Flask,
+) -> None:
+    guesser, admin = Citizen(behind_proxy, "203.0.113.66"), Citizen(behind_proxy, "198.51.100.7")
+    for _ in range(5):
+        assert guesser.login("guess") == 401
+    assert guesser.login(ADMIN_PASSWORD) == 401
+    assert admin.login(ADMIN_PASSWORD) == 302
+
+
 def test_the_proxy_sets_the_scheme(behind_proxy: Flask) -> None:
     seen: list[str] = []
 

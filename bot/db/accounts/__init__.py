@@ -1,1 +1,1 @@
-"""Office accounts in the database: users, login failures, the audit log, API tokens."""
+"""Office accounts in the database: users, login counters, the audit log, API tokens."""

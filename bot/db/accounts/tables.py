@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.db.base import Base
@@ -50,16 +50,16 @@ class User(Base):
         return str(self.id)
 
 
-class LoginFailure(Base):
-    """Failed logins, for throttling guessing by username and by address."""
+class LoginCounter(Base):
+    """Failed logins counted per key (an account at an address, an address, an account) in a
+    window that opens with the first failure. One row per key, changed by one atomic upsert
+    per attempt, so concurrent attempts cannot all read the same count (bot/admin/auth.py)."""
 
-    __tablename__ = "login_failures"
-    __table_args__ = (Index("ix_login_failures_at", "at"),)
+    __tablename__ = "login_counters"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    username: Mapped[str] = mapped_column(String(80))
-    ip: Mapped[str] = mapped_column(String(64))
-    at: Mapped[datetime]
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    since: Mapped[datetime] = mapped_column(index=True)
+    failures: Mapped[int] = mapped_column(default=0)
 
 
 class AuditLog(Base):
