@@ -11,7 +11,8 @@ from typing import Any, TypeVar, cast
 
 from flask import Flask, abort, current_app, request
 from flask_login import LoginManager, current_user
-from sqlalchemy import select
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from bot.db import new_session, store, write_lock
@@ -42,12 +43,28 @@ def init_app(app: Flask) -> None:
 
 
 @login_manager.user_loader
-def load_user(user_id: str) -> User | None:
+def load_user(session_id: str) -> User | None:
+    """The account of a session id "user:version" (User.get_id), while that version is the
+    account's current one: older sessions have been ended."""
+    user_id, _, version = session_id.partition(":")
     try:
         user = store().session.get(User, int(user_id))
+        current = user is not None and user.session_version == int(version)
     except ValueError:
         return None
-    return user if user is not None and user.active else None
+    return user if user is not None and current and user.active else None
+
+
+def end_sessions(user: User, session: Session | None = None) -> None:
+    """Every session of `user`, on every device, ends at its next request (the caller
+    commits; the request's session unless another is given). One UPDATE, so two at once
+    still both count."""
+    (session or store().session).execute(
+        update(User)
+        .where(User.id == user.id)
+        .values(session_version=User.session_version + 1)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def roles_required(*roles: str) -> Callable[[F], F]:

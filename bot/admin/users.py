@@ -7,11 +7,11 @@ import re
 import secrets
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
-from flask_login import current_user
+from flask_login import current_user, login_user
 from sqlalchemy import func, select, update
 from werkzeug.wrappers import Response
 
-from bot.admin.auth import audit, hash_password, roles_required
+from bot.admin.auth import audit, end_sessions, hash_password, roles_required
 from bot.admin.dashboard import new_api_token
 from bot.db import store
 from bot.db.accounts.tables import ROLE_TH, ApiToken, User
@@ -148,9 +148,14 @@ def reset_password(user_id: int) -> Response:
         return _back()
     generated = "" if password else secrets.token_urlsafe(12)
     u.password_hash = hash_password(password or generated)
+    end_sessions(u)  # whoever knew the old password is logged out too
     audit("user.reset_password", u.username)
     _tell_integrity_officers("reset_password", u.username, u.role)
     store().commit()
+    if u.id == current_user.id:
+        # One's own new password: the other devices are logged out, this browser stays in.
+        store().session.refresh(u)
+        login_user(u)
     flash(
         f"ตั้งรหัสผ่านใหม่ของ {u.username} แล้ว"
         + (f" · รหัสผ่านใหม่ (แสดงครั้งเดียว): {generated}" if generated else ""),
@@ -202,6 +207,8 @@ def set_active(user_id: int) -> Response:
         return _back()
     u.active = active
     if not active:
+        # Ended for good: reactivating the account later does not revive these sessions.
+        end_sessions(u)
         # A deactivated account's API tokens stop working with it.
         store().session.execute(
             update(ApiToken).where(ApiToken.user_id == u.id).values(revoked=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 from flask import Blueprint, redirect, render_template, request, url_for
-from flask_login import login_required, login_user, logout_user
+from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
-from bot.admin.auth import audit, authenticate, client_ip
+from bot.admin.auth import audit, authenticate, client_ip, end_sessions
 from bot.admin.forms import LoginForm
 from bot.db import store
 
@@ -42,6 +42,10 @@ def _safe_next() -> str | None:
 @bp.post("/logout")
 @login_required
 def logout() -> Response:
+    # Logging out ends the account's sessions everywhere: a copied cookie stops working too.
+    end_sessions(current_user)
+    audit("logout", current_user.username)
+    store().commit()
     logout_user()
     return redirect(url_for("admin.login"))
 

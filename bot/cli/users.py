@@ -11,7 +11,7 @@ import click
 from flask.cli import AppGroup
 from sqlalchemy import select
 
-from bot.admin.auth import hash_password
+from bot.admin.auth import end_sessions, hash_password
 from bot.db import new_session
 from bot.db.accounts.audit import record as record_audit
 from bot.db.accounts.tables import User
@@ -76,6 +76,7 @@ def reset_password(username: str) -> None:
             return
         password = secrets.token_urlsafe(12)
         user.password_hash = hash_password(password)
+        end_sessions(user, s)  # whoever knew the old password is logged out too
         record_audit(s, ACTOR, "user.reset_password", username, "", now)
         if touches_integrity(user.role):
             record_audit(s, ACTOR, "integrity.reset_password", username, user.role, now)

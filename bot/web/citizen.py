@@ -7,6 +7,7 @@ from datetime import datetime
 from flask import (
     Blueprint,
     current_app,
+    make_response,
     redirect,
     render_template,
     request,
@@ -17,6 +18,7 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.wrappers import Response
 
 from bot.db import store
+from bot.db.complaints import receipts
 from bot.uploads.photos import check_photo, delete_photos, save_photo
 from bot.web.limits import forms_limit, limiter, track_limit
 from handlers import privacy
@@ -82,6 +84,9 @@ def _complaint_form(corruption: bool) -> str | tuple[str, int] | Response:
                 store().record_privacy_ack(
                     f"web:{filed.complaint.case_number}", privacy.VERSION, "web", now
                 )
+                token = receipts.put(
+                    store().session, filed.complaint.case_number, filed.secret_code, now
+                )
                 store().commit()
             except BaseException as e:
                 # Only what a committed entry references stays on disk.
@@ -91,10 +96,8 @@ def _complaint_form(corruption: bool) -> str | tuple[str, int] | Response:
                     raise
                 error = str(e)
             else:
-                session["filed"] = {
-                    "case": filed.complaint.case_number,
-                    "code": filed.secret_code,
-                }
+                # Only an opaque token in the cookie (readable by anyone holding the phone).
+                session["receipt"] = token
                 return redirect(url_for("citizen.received"))
     status = 400 if form.is_submitted() else 200
     page = render_template(
@@ -138,10 +141,14 @@ def _checked_photos(files: list[FileStorage]) -> tuple[list[bytes], list[str]]:
 
 @bp.get("/complaint/received")
 def received() -> str | Response:
-    filed = session.pop("filed", None)
-    if not filed:
+    token = session.pop("receipt", None)
+    shown = receipts.take(store().session, token, utcnow()) if isinstance(token, str) else None
+    if shown is None:
         return redirect(url_for("citizen.track_page"))
-    return render_template("received.html", case=filed["case"], code=filed["code"])
+    case, code = shown
+    resp = make_response(render_template("received.html", case=case, code=code))
+    resp.headers["Cache-Control"] = "no-store"  # the code must not stay in a cache either
+    return resp
 
 
 @bp.route("/track", methods=["GET", "POST"])

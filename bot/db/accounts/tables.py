@@ -32,6 +32,9 @@ class User(Base):
     link_code_hash: Mapped[str] = mapped_column(String(200), default="")
     link_code_expires: Mapped[datetime | None]
     created_at: Mapped[datetime]
+    # Part of every session's id: raising it (logout, password reset, deactivation) ends
+    # every session of the account, cookies copied elsewhere included.
+    session_version: Mapped[int] = mapped_column(default=0, server_default="0")
 
     # Flask-Login's user protocol
     @property
@@ -47,7 +50,7 @@ class User(Base):
         return False
 
     def get_id(self) -> str:
-        return str(self.id)
+        return f"{self.id}:{self.session_version}"
 
 
 class LoginCounter(Base):
