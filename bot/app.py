@@ -53,9 +53,10 @@ def create_app(test_config: dict[str, Any] | None = None, office: str | None = N
     from bot import admin
     from bot.db.office import categories as office_categories
     from bot.line import webhook
-    from bot.web import citizen, errors, health
+    from bot.web import citizen, errors, health, templating
 
     errors.init_app(app)
+    templating.init_app(app)
     app.register_blueprint(citizen.bp)
     app.register_blueprint(health.bp)
     admin.init_app(app)

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 
 from handlers.classify import classify
 from handlers.classify.knowledge import KEYWORDS, keyword_scores
+from handlers.complaints.policy import is_sealed
 from handlers.thai.keyboard import fix_keyboard_layout
 
 MAX_CHARS = 2000  # longer messages are judged on their beginning
@@ -228,8 +229,8 @@ def _classify_free_text(text: str) -> Intent:
     if not has_cue or len(_compact(text)) < 4:
         return Intent("unknown")
     code = classify(text)[0][0]
-    if code == "corruption":
-        return Intent("corruption", category="corruption")
+    if is_sealed(code):  # a sealed category is reported through the protected channel
+        return Intent("corruption", category=code)
     return Intent("complaint", category=code)
 
 

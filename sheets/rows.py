@@ -13,6 +13,7 @@ from typing import Any
 from handlers.clock import local
 from handlers.complaints import categories
 from handlers.complaints.domain import Complaint, Status
+from handlers.complaints.policy import is_sealed
 from handlers.measures.domain import Measure, ProgressUpdate
 from handlers.satisfaction.model import Kind as RatingKind
 from handlers.satisfaction.model import Rating
@@ -29,7 +30,6 @@ _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # Google Sheets refuses cells longer than this.
 MAX_CELL_CHARS = 50_000
 
-SEALED_CATEGORY = "corruption"
 SEALED_MARK = "— ปิดผนึก: ดูได้เฉพาะผู้ได้รับมอบหมาย —"
 
 CHANNEL_TH = {Channel.LINE: "LINE", Channel.WEB: "เว็บไซต์", Channel.CHAT: "ทดสอบ"}
@@ -132,7 +132,7 @@ def complaint_row(c: Complaint) -> Row:
         "updated": thai_dt(c.updated_at or c.created_at),
         "updated_iso": iso(c.updated_at or c.created_at),
     }
-    if c.category == SEALED_CATEGORY:
+    if is_sealed(c.category):
         # Corruption reports are sealed: the mirror is read by every admin, the report's
         # content and its reporter only by the integrity officer (in the app itself).
         values["details"] = SEALED_MARK

@@ -7,7 +7,7 @@ from wtforms import BooleanField, MultipleFileField, SelectField, StringField, T
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from handlers.complaints import categories
+from handlers.complaints.policy import public_categories, sealed_categories
 from handlers.complaints.usecases import MAX_DETAILS, MAX_PHOTOS, MIN_DETAILS, clean_phone
 
 
@@ -82,13 +82,13 @@ class ComplaintForm(FlaskForm):
     def __init__(self, *args: object, corruption: bool = False, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         if corruption:
-            cat = categories.get("corruption")
-            assert cat is not None
+            # The protected channel files under the sealed category (the first, if several).
+            cat = sealed_categories()[0]
             self.category.choices = [SelectChoice(cat.code, cat.name_th)]
             self.category.data = cat.code
         else:
             self.category.choices = [SelectChoice("", "— เลือกประเภทเรื่อง —")] + [
-                SelectChoice(c.code, c.name_th) for c in categories.public_categories()
+                SelectChoice(c.code, c.name_th) for c in public_categories()
             ]
 
 

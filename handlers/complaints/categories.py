@@ -73,11 +73,6 @@ def get(code: str) -> Category | None:
     return by_code().get(code)
 
 
-def public_categories() -> list[Category]:
-    """Categories open to a general complaint (restricted ones have their own channel)."""
-    return [c for c in by_code().values() if not c.restricted]
-
-
 def match(text: str) -> Category | None:
     """The category a tapped quick reply or typed name refers to."""
     t = " ".join(text.split()).strip()

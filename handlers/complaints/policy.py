@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from handlers.complaints import categories
-from handlers.complaints.domain import Complaint, Location, Status
+from handlers.complaints.domain import Category, Complaint, Location, Status
 from handlers.complaints.due import due_date, is_overdue
 
 ROLES = ("admin", "executive", "integrity", "staff")
@@ -27,13 +27,27 @@ class Viewer:
     username: str = ""
 
 
-def restricted_codes() -> tuple[str, ...]:
-    return tuple(c.code for c in categories.load_categories() if c.restricted)
-
-
 def is_sealed(category: str) -> bool:
+    """The one rule: a case is sealed when its category is restricted in categories.csv.
+    Everything below, and every page, report, sheet row and query, asks this."""
     c = categories.get(category)
     return bool(c and c.restricted)
+
+
+def restricted_codes() -> tuple[str, ...]:
+    """The codes `is_sealed` holds for: for questions about many cases at once (SQL, counts)."""
+    return tuple(c.code for c in categories.load_categories() if is_sealed(c.code))
+
+
+def sealed_categories() -> list[Category]:
+    """The categories of the separate, protected channel (the corruption-report form and
+    conversation file under the first of them)."""
+    return [c for c in categories.by_code().values() if is_sealed(c.code)]
+
+
+def public_categories() -> list[Category]:
+    """Categories open to a general complaint (sealed ones have their own channel)."""
+    return [c for c in categories.by_code().values() if not is_sealed(c.code)]
 
 
 def may_list(viewer: Viewer, complaint: Complaint) -> bool:

@@ -6,6 +6,7 @@ from typing import Any
 
 from handlers.complaints import categories
 from handlers.complaints.domain import Location
+from handlers.complaints.policy import is_sealed, public_categories, sealed_categories
 from handlers.complaints.usecases import (
     MAX_DETAILS,
     MAX_PHOTOS,
@@ -21,7 +22,6 @@ from handlers.conversations.session import Context, Outcome, Session, Step
 from handlers.shared import DomainError
 
 FLOW = "complaint"
-CORRUPTION = "corruption"
 OTHER_CATEGORIES = "หมวดอื่น ๆ"
 DONE_PHOTOS = "เสร็จแล้ว"
 USE_LINE_NAME = "ใช้ชื่อ LINE"
@@ -47,7 +47,8 @@ EDIT_FIELDS = {
 def start(ctx: Context, msg: Inbound, *, corruption: bool = False, text: str = "") -> Outcome:
     """Open a complaint; `text` is a free sentence that started it (becomes the details)."""
     if corruption:
-        s = Session(FLOW, "details", {"category": CORRUPTION, "anonymous": True})
+        category = sealed_categories()[0].code
+        s = Session(FLOW, "details", {"category": category, "anonymous": True})
         if text:
             s.data["details"] = text[:MAX_DETAILS]
         if _has_details(s):
@@ -90,7 +91,7 @@ def _ask_category(s: Session, ctx: Context, show_all: bool = False) -> Reply:
             choices(*names, OTHER_CATEGORIES, CANCEL),
         )
     s.data.pop("suggested", None)
-    names = [c.name_th for c in categories.public_categories()]
+    names = [c.name_th for c in public_categories()]
     return Reply("เรื่องที่ต้องการแจ้งเป็นเรื่องประเภทใดครับ", choices(*names, CANCEL))
 
 
@@ -99,7 +100,7 @@ def _suggestions(s: Session, ctx: Context) -> list[str]:
     if not details or ctx.suggest is None:
         return []
     ranked = [code for code, _ in ctx.suggest(details)]
-    public = {c.code for c in categories.public_categories()}
+    public = {c.code for c in public_categories()}
     return [c for c in ranked if c in public][:3]
 
 
@@ -111,18 +112,23 @@ def on_category(s: Session, msg: Inbound, ctx: Context) -> Outcome:
     if chosen is None:
         reask = _ask_category(s, ctx, show_all="suggested" not in s.data)
         return Outcome([Reply("กรุณาเลือกประเภทเรื่องจากปุ่มด้านล่างครับ"), reask], s)
-    if chosen.restricted:
+    if is_sealed(chosen.code):
         s.data.update(category=chosen.code, anonymous=True)
         return _after(s, "category", [Reply(PROTECTION)])
     s.data["category"] = chosen.code
     return _after(s, "category")
 
 
+def _sealed(s: Session) -> bool:
+    """A whistleblower's report: protected wording, no LINE name, no change of category."""
+    return is_sealed(s.data.get("category", ""))
+
+
 # --- details ---------------------------------------------------------------------------
 
 
 def _ask_details(s: Session) -> Reply:
-    if s.data.get("category") == CORRUPTION:
+    if _sealed(s):
         return Reply(
             "กรุณาเล่าเรื่องที่พบ: ใคร ทำอะไร ที่ไหน เมื่อไร (ไม่ต้องระบุชื่อตัวเอง)",
             choices(CANCEL),
@@ -211,7 +217,7 @@ def on_location(s: Session, msg: Inbound, ctx: Context) -> Outcome:
 
 
 def _ask_contact(s: Session) -> Reply:
-    if s.data.get("category") == CORRUPTION:
+    if _sealed(s):
         return Reply(
             "ต้องการให้เจ้าหน้าที่ติดต่อกลับแบบปกปิดหรือไม่ หากต้องการ พิมพ์เบอร์โทรศัพท์ "
             f"หากไม่ต้องการ กด “{ANONYMOUS}” (แนะนำ)",
@@ -230,7 +236,7 @@ def on_contact(s: Session, msg: Inbound, ctx: Context) -> Outcome:
     if text == ANONYMOUS:
         s.data.update(anonymous=True, phone="", contact_name="")
         return _after(s, "contact")
-    if text in (USE_LINE_NAME, SKIP) and s.data.get("category") != CORRUPTION:
+    if text in (USE_LINE_NAME, SKIP) and not _sealed(s):
         s.data.update(anonymous=False, phone="", contact_name=msg.display_name)
         return _after(s, "contact")
     phone = clean_phone(text)
@@ -240,7 +246,7 @@ def on_contact(s: Session, msg: Inbound, ctx: Context) -> Outcome:
             s,
         )
     # A whistleblower who leaves a number gives that number only, not their LINE name.
-    name = "" if s.data.get("category") == CORRUPTION else msg.display_name
+    name = "" if _sealed(s) else msg.display_name
     s.data.update(anonymous=False, phone=phone, contact_name=name)
     return _after(s, "contact")
 
@@ -288,7 +294,7 @@ def on_edit(s: Session, msg: Inbound, ctx: Context) -> Outcome:
     field_step = EDIT_FIELDS.get(msg.text.strip()) if msg.kind in ("text", "postback") else None
     if field_step is None:
         return Outcome([Reply("กรุณาเลือกส่วนที่ต้องการแก้ไข", choices(*EDIT_FIELDS, CANCEL))], s)
-    if field_step == "category" and s.data.get("category") == CORRUPTION:
+    if field_step == "category" and _sealed(s):
         return Outcome(
             [Reply("เรื่องแจ้งเบาะแสทุจริตเปลี่ยนประเภทไม่ได้ครับ", choices(*EDIT_FIELDS, CANCEL))],
             s,
@@ -304,8 +310,7 @@ def _file(s: Session, msg: Inbound, ctx: Context) -> Outcome:
     d = s.data
     loc = d.get("location")
     anonymous = bool(d.get("anonymous"))
-    category = categories.get(d.get("category", ""))
-    restricted = category is not None and category.restricted
+    sealed = is_sealed(d.get("category", ""))
     draft = ComplaintDraft(
         category=d.get("category", ""),
         details=d.get("details", ""),
@@ -316,7 +321,7 @@ def _file(s: Session, msg: Inbound, ctx: Context) -> Outcome:
         anonymous=anonymous,
         # An anonymous reporter, or a whistleblower even when they leave a phone number,
         # is not linked to their chat account at all.
-        line_user_id=None if anonymous or restricted else msg.user_id,
+        line_user_id=None if anonymous or sealed else msg.user_id,
     )
     try:
         filed = file_complaint(ctx.store, draft, ctx.channel, ctx.now)

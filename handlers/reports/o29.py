@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from handlers.complaints import categories
+from handlers.complaints.policy import restricted_codes
 from handlers.complaints.stats import Counts, fiscal_months
 from handlers.reports.model import Report, Table, with_thai_digits
 from handlers.thai.dates import (
@@ -40,7 +41,7 @@ def build(
     six months' cases with the statuses they had on 31 March (the round has ended)."""
     counts = Counts(tuple(rows))
     half_counts = Counts(tuple(half_rows)) if half_rows is not None else counts
-    sealed = {c.code for c in categories.load_categories() if c.restricted}
+    sealed = set(restricted_codes())
     months = fiscal_months(fiscal_year)
     first_half = set(months[:6])
     half_end = first_half_bounds(fiscal_year)[1]

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, time, timedelta
 
 from handlers.clock import BANGKOK, local_date
 from handlers.complaints.domain import Complaint, Status
+from handlers.complaints.policy import is_sealed
 from handlers.complaints.usecases import track
 from handlers.ports import Store
 from handlers.satisfaction.model import Kind, Rating
@@ -115,10 +116,15 @@ def may_rate_case(
     """Why this user cannot rate this case's handling (Thai), or "" when they can.
 
     Only the complainant linked to the case may rate it, once, after it is closed; a
-    corruption report is never linked to anyone, so its handling is never rated here.
+    sealed (corruption) report is never linked to anyone, and its handling is never rated.
     """
     complaint = store.get_complaint(case_number)
-    if complaint is None or not line_user_id or complaint.line_user_id != line_user_id:
+    if (
+        complaint is None
+        or is_sealed(complaint.category)
+        or not line_user_id
+        or complaint.line_user_id != line_user_id
+    ):
         return f"ไม่พบเรื่องเลขที่ {case_number} ในบัญชีของคุณ"
     return _closed_and_unrated(complaint, ratings)
 
@@ -146,7 +152,7 @@ def may_rate_case_with_code(
 ) -> str:
     """The same rule for a citizen who proves the case is theirs with its tracking code (web)."""
     complaint = track(store, case_number, code)
-    if complaint is None or complaint.category == "corruption":
+    if complaint is None or is_sealed(complaint.category):
         return f"ไม่พบเรื่องเลขที่ {case_number} หรือรหัสติดตามไม่ถูกต้อง"
     return _closed_and_unrated(complaint, ratings)
 

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from handlers import secrets_codes
-from handlers.complaints import categories
+from handlers.complaints import policy
 from handlers.complaints.domain import Status
 from handlers.complaints.usecases import track
 from handlers.conversations.engine import handle
@@ -22,7 +22,7 @@ from tests.unit.fakes import Chat, FakeStore, labels, sends, text_of
 NOW = datetime(2026, 11, 2, 3, 0, tzinfo=UTC)
 
 MENU_LABELS = ["ร้องเรียน/ร้องทุกข์", "แจ้งเบาะแสทุจริต", "ประเมินความพึงพอใจ", "ติดตามเรื่อง"]
-PUBLIC_NAMES = [c.name_th for c in categories.public_categories()]
+PUBLIC_NAMES = [c.name_th for c in policy.public_categories()]
 LIGHT = "ไฟฟ้าส่องสว่าง สายไฟ"
 DETAILS = "ไฟถนนดับหน้าวัดสามวันแล้ว มืดมาก"
 CASE_RE = re.compile(r"เลขที่เรื่อง: (\d{4}-\d{6})")

@@ -1,0 +1,13 @@
+"""What every template may use from the core, so a page never restates one of its rules:
+`{% if code is sealed %}` (the sealed-case rule) and `{{ channel|channel_th }}` (the Thai
+name of a channel)."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from handlers.complaints.policy import is_sealed
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.tests["sealed"] = is_sealed
