@@ -15,7 +15,9 @@ from rapidfuzz import fuzz
 
 from handlers.classify import classify
 from handlers.classify.knowledge import KEYWORDS, keyword_scores
+from handlers.complaints.domain import find_case_number
 from handlers.complaints.policy import is_sealed
+from handlers.thai.digits import thai_to_arabic
 from handlers.thai.keyboard import fix_keyboard_layout
 
 MAX_CHARS = 2000  # longer messages are judged on their beginning
@@ -97,8 +99,6 @@ PREFIX_INTENTS = ("register", "complaint", "corruption", "progress")
 _POLITE = re.compile(r"(ครับผม|ครับ|คับ|ค่ะ|คะ|ค่า|นะ|จ้า|จ้ะ|หน่อย|ด้วย|ที|please|pls)+$")
 
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-_CASE = re.compile(r"(?<![0-9A-Za-z])([A-Za-z]?)\s*(25\d\d)\s*[-–—/]\s*(\d{6})(?!\d)")
 _PROGRESS = re.compile(r"^มาตรการ\s*(ที่)?\s*\d+")
 
 # Words that make a message read like a report of a problem, beyond the category keywords.
@@ -156,17 +156,8 @@ def normalize_message(text: str) -> str:
         else ch
         for ch in text
     )
-    text = text.translate(_THAI_DIGITS)
+    text = thai_to_arabic(text)
     return re.sub(r"\s+", " ", text).strip().lower()[:MAX_CHARS]
-
-
-def find_case_number(text: str) -> str | None:
-    """``2570-000123`` (or ``C2570-000123`` with its prefix) anywhere in the text."""
-    m = _CASE.search(text.translate(_THAI_DIGITS))
-    if not m:
-        return None
-    prefix, year, number = m.groups()
-    return f"{prefix.upper()}{year}-{number}"
 
 
 def _compact(text: str) -> str:

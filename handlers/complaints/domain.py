@@ -12,7 +12,9 @@ from handlers.shared import Channel, DomainError
 # Citizens must be told the outcome within 15 days (the office's complaint guideline).
 RESPONSE_DAYS = 15
 
-CASE_NUMBER_RE = re.compile(r"(?<!\d)([A-Z]?)(2[5-6]\d\d)-(\d{6})(?!\d)")
+# A case number as people type it: an optional letter, the Buddhist-era year and six digits,
+# spaces or any dash or slash between them (Thai digits are converted first).
+CASE_NUMBER_RE = re.compile(r"(?<![0-9A-Za-z])([A-Za-z]?)\s*(2[5-6]\d\d)\s*[-–—/]\s*(\d{6})(?!\d)")
 
 
 class Status(StrEnum):
@@ -28,8 +30,12 @@ class Status(StrEnum):
 
     @property
     def closed(self) -> bool:
-        return self in (Status.RESOLVED, Status.REJECTED)
+        return self in CLOSED_STATUSES
 
+
+# The outcome has been given: no longer due, counted as closed, may be rated.
+CLOSED_STATUSES: frozenset[Status] = frozenset({Status.RESOLVED, Status.REJECTED})
+OPEN_STATUSES: frozenset[Status] = frozenset(Status) - CLOSED_STATUSES
 
 STATUS_TH: dict[Status, str] = {
     Status.RECEIVED: "รับเรื่องแล้ว",
@@ -133,8 +139,9 @@ def format_case_number(fiscal_year: int, seq: int) -> str:
 
 
 def find_case_number(text: str) -> str | None:
-    """A case number anywhere in the text, Thai digits included."""
+    """The first case number anywhere in the text, in its canonical form (``2570-000123``,
+    ``C2570-000123``); Thai digits included. Every channel reads case numbers with this."""
     from handlers.thai.digits import thai_to_arabic
 
-    m = CASE_NUMBER_RE.search(thai_to_arabic(text).upper())
-    return f"{m.group(1)}{m.group(2)}-{m.group(3)}" if m else None
+    m = CASE_NUMBER_RE.search(thai_to_arabic(text))
+    return f"{m.group(1).upper()}{m.group(2)}-{m.group(3)}" if m else None

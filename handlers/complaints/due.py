@@ -9,9 +9,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 
 from handlers.clock import BANGKOK, local_date
-from handlers.complaints.domain import RESPONSE_DAYS, Complaint, Status
-
-OPEN_STATUSES: tuple[Status, ...] = tuple(s for s in Status if not s.closed)
+from handlers.complaints.domain import RESPONSE_DAYS, Complaint
 
 
 def due_date(created_at: datetime) -> date:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from handlers.clock import local_date
+from handlers.complaints.domain import OPEN_STATUSES
 from handlers.conversations.menu import MENU
 from handlers.conversations.messages import Inbound, Reply
 from handlers.conversations.session import Context, Outcome
@@ -41,7 +42,7 @@ def figures(data: dict[str, Any]) -> list[tuple[str, str]]:
     """The key figures as (label, value) lines; sections not present are left out."""
     c = data["complaints"]
     by = c.get("by_status", {})
-    open_ = by.get("received", 0) + by.get("in_progress", 0) + by.get("forwarded", 0)
+    open_ = sum(by.get(s.value, 0) for s in OPEN_STATUSES)
     median = c.get("median_days_to_resolve")
     rows = [
         ("เรื่องร้องเรียนทั้งหมด", f"{c['total']:,} เรื่อง"),

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 
 from handlers.clock import BANGKOK, local_date
-from handlers.complaints.domain import Complaint, Status
+from handlers.complaints.domain import CLOSED_STATUSES, Complaint
 from handlers.complaints.policy import is_sealed
 from handlers.complaints.usecases import track
 from handlers.ports import Store
@@ -21,9 +21,6 @@ from handlers.satisfaction.survey import (
     SCALE,
 )
 from handlers.shared import Channel, DomainError
-
-# Complaint outcomes the complainant may rate.
-RATABLE = (Status.RESOLVED, Status.REJECTED)
 
 
 @dataclass
@@ -159,7 +156,7 @@ def may_rate_case_with_code(
 
 def _closed_and_unrated(complaint: Complaint, ratings: SatisfactionStore) -> str:
     """A case's handling is rated once, after it is closed."""
-    if complaint.status not in RATABLE:
+    if complaint.status not in CLOSED_STATUSES:
         return f"เรื่อง {complaint.case_number} ยังดำเนินการไม่เสร็จ ประเมินได้เมื่อแจ้งผลแล้วครับ"
     if ratings.rating_for_case(complaint.case_number) is not None:
         return f"เรื่อง {complaint.case_number} ได้รับการประเมินแล้ว ขอบคุณครับ"

@@ -5,7 +5,8 @@ import dataclasses
 import pytest
 
 from handlers.classify import Classifier
-from handlers.intents import INTENT_NAMES, Intent, detect_intent, find_case_number
+from handlers.complaints.domain import find_case_number
+from handlers.intents import INTENT_NAMES, Intent, detect_intent
 from tests.unit.test_classify_fixture import small_classifier  # noqa: F401
 
 # (message, intent name, case number, category); None = not checked / must be None.
@@ -92,3 +93,18 @@ def test_intent_is_frozen_and_names_are_known() -> None:
 def test_find_case_number_ignores_longer_numbers() -> None:
     assert find_case_number("โทร 0812570000123") is None
     assert find_case_number("2570-0001234") is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("2570-000123", "2570-000123"),
+        ("เรื่อง c2570-000123 ถึงไหน", "C2570-000123"),
+        ("๒๕๖๙-๐๐๐๐๐๑", "2569-000001"),
+        ("2569 – 004512", "2569-004512"),
+        ("2569/004512", "2569-004512"),
+        ("2600-000001", "2600-000001"),
+    ],
+)
+def test_one_reader_of_case_numbers_for_chat_web_and_pdpa(typed: str, found: str) -> None:
+    assert find_case_number(typed) == found

@@ -11,10 +11,11 @@ from bot.db.base import naive
 from bot.db.complaints.mapping import to_complaint
 from bot.db.complaints.stats import ComplaintStat
 from bot.db.complaints.tables import ComplaintRow, HistoryRow, SealedAccess
-from handlers.complaints.domain import Complaint
-from handlers.complaints.due import OPEN_STATUSES
+from handlers.complaints.domain import OPEN_STATUSES, Complaint, Status
 from handlers.complaints.policy import restricted_codes
 from handlers.complaints.queue import PAGE_SIZE, QueueFilter
+
+_OPEN = sorted(s.value for s in OPEN_STATUSES)
 
 
 def assign_unit(
@@ -44,7 +45,7 @@ def queue(s: Session, f: QueueFilter, overdue_before: datetime) -> tuple[list[Co
     if f.hide_sealed_details and (f.unit or f.channel):
         conds.append(not_(sealed))  # a sealed case's unit and channel are not shown either
     if f.overdue:
-        conds.append(ComplaintRow.status.in_([st.value for st in OPEN_STATUSES]))
+        conds.append(ComplaintRow.status.in_(_OPEN))
         conds.append(ComplaintRow.created_at < naive(overdue_before))
     where = and_(*conds) if conds else true()
     total = s.scalar(select(func.count()).select_from(ComplaintRow).where(where)) or 0
@@ -108,7 +109,7 @@ def count_overdue(s: Session, fiscal_year: int, before: datetime) -> int:
             .select_from(ComplaintRow)
             .where(
                 ComplaintRow.fiscal_year == fiscal_year,
-                ComplaintRow.status.in_([st.value for st in OPEN_STATUSES]),
+                ComplaintRow.status.in_(_OPEN),
                 ComplaintRow.created_at < naive(before),
             )
         )
@@ -121,7 +122,7 @@ def resolve_days_histogram(s: Session, fiscal_year: int) -> dict[int, int]:
         select(ComplaintStat.resolve_days, func.sum(ComplaintStat.n))
         .where(
             ComplaintStat.fiscal_year == fiscal_year,
-            ComplaintStat.status == "resolved",
+            ComplaintStat.status == Status.RESOLVED.value,
             ComplaintStat.resolve_days >= 0,
         )
         .group_by(ComplaintStat.resolve_days)

@@ -12,10 +12,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 from bot.db.base import Base
 from bot.db.complaints.tables import ComplaintRow
 from handlers.clock import local
-from handlers.complaints.domain import Status
+from handlers.complaints.domain import CLOSED_STATUSES, Status
 from handlers.complaints.due import days_to_close
-
-CLOSED = {s.value for s in Status if s.closed}
 
 
 class ComplaintStat(Base):
@@ -98,7 +96,7 @@ def _fill_closed(_mapper: Any, conn: Connection, row: ComplaintRow) -> None:
     # Every status change (admin page, CLI, LINE, sheet pull) goes through the ORM, so the
     # closing time, days-to-close and the counters are kept here, in the same transaction.
     state = inspect(row)
-    if row.status in CLOSED and row.closed_at is None:
+    if Status(row.status) in CLOSED_STATUSES and row.closed_at is None:
         row.closed_at = row.updated_at
         row.resolve_days = days_to_close(row.created_at, row.updated_at)
     old = stat_key(

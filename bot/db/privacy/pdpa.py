@@ -19,12 +19,11 @@ from bot.db.line.tables import LineEvent, LineUser
 from bot.db.mirror.tables import OutboxRow
 from bot.db.privacy.tables import PrivacyAck
 from bot.db.satisfaction.tables import SatisfactionRow
-from handlers.complaints.domain import Status
+from handlers.complaints.domain import CLOSED_STATUSES
 from handlers.pdpa import ERASED, EVENT_RETENTION_DAYS, Subject
 from handlers.satisfaction.usecases import respondent_key
 
 log = logging.getLogger(__name__)
-CLOSED = (Status.RESOLVED.value, Status.REJECTED.value)
 
 
 def _complaints(s: Session, subject: Subject) -> list[ComplaintRow]:
@@ -164,7 +163,7 @@ def purge_expired(s: Session, now: datetime, retention_days: int, upload_folder:
     cutoff = naive(now) - timedelta(days=retention_days)
     rows = s.scalars(
         select(ComplaintRow).where(
-            ComplaintRow.status.in_(CLOSED),
+            ComplaintRow.status.in_(sorted(s.value for s in CLOSED_STATUSES)),
             ComplaintRow.updated_at < cutoff,
             ComplaintRow.details != ERASED,
         )
