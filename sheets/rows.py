@@ -18,7 +18,7 @@ from handlers.measures.domain import Measure, ProgressUpdate
 from handlers.satisfaction.model import Kind as RatingKind
 from handlers.satisfaction.model import Rating
 from handlers.satisfaction.survey import DIMENSION_CODES, HANDLING
-from handlers.shared import Channel
+from handlers.shared import channel_label
 from handlers.thai.dates import BE_OFFSET, MONTHS_SHORT, format_thai_date, format_thai_datetime
 from sheets.layout import COMPLAINTS, MEASURES, PROGRESS, SATISFACTION, SUMMARY, Tab
 
@@ -31,8 +31,6 @@ _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 MAX_CELL_CHARS = 50_000
 
 SEALED_MARK = "— ปิดผนึก: ดูได้เฉพาะผู้ได้รับมอบหมาย —"
-
-CHANNEL_TH = {Channel.LINE: "LINE", Channel.WEB: "เว็บไซต์", Channel.CHAT: "ทดสอบ"}
 
 
 def text(value: object) -> str:
@@ -145,7 +143,7 @@ def complaint_row(c: Complaint) -> Row:
                 "location": loc.describe() if loc else "",
                 "map": (loc.map_url or "") if loc else "",
                 "photos": "\n".join(p.rsplit("/", 1)[-1] for p in c.photos),
-                "channel": CHANNEL_TH.get(c.channel, str(c.channel)),
+                "channel": channel_label(c.channel),
                 "contact": "ไม่ประสงค์ออกนาม" if c.anonymous else c.contact_name,
                 "phone": "" if c.anonymous else c.phone,
             }
@@ -279,9 +277,6 @@ class ProgressEntry:
         return measure_key(self.fiscal_year, self.measure_no)
 
 
-PROGRESS_CHANNEL_TH = {"line": "LINE", "web": "เว็บไซต์", "chat": "ทดสอบ", "admin": "ผู้ดูแลระบบ"}
-
-
 def progress_row(e: ProgressEntry) -> Row:
     p = e.update
     # Photos are files on the server: the sheet names them, never holds them.
@@ -300,7 +295,7 @@ def progress_row(e: ProgressEntry) -> Row:
         "outcome": p.outcome,
         "photo_count": len(names),
         "evidence": "\n".join(names),
-        "channel": PROGRESS_CHANNEL_TH.get(p.channel, p.channel),
+        "channel": channel_label(p.channel),
     }
     return tab_row(PROGRESS, values)
 
@@ -341,7 +336,7 @@ def satisfaction_row(e: SatisfactionEntry) -> Row:
         "kind": RATING_KIND_TH.get(r.kind, str(r.kind)),
         "service": e.service_name or r.service_code,
         "service_unit": e.service_unit,
-        "channel": CHANNEL_TH.get(r.channel, str(r.channel)),
+        "channel": channel_label(r.channel),
         "mean": round(sum(scores.values()) / len(scores), 2) if scores else "",
         # Respondent details the survey asked for; never the LINE ID or its hash.
         "comment": SEALED_MARK if e.sealed and r.comment else r.comment,

@@ -42,8 +42,6 @@ from handlers.shared import Channel, DomainError
 
 bp = Blueprint("cases", __name__, url_prefix="/admin/cases")
 
-CHANNEL_TH = {"line": "LINE", "web": "เว็บไซต์", "chat": "ทดสอบ (CLI)"}
-
 
 def _load(case_number: str) -> Complaint:
     try:
@@ -85,7 +83,7 @@ def queue() -> str:
         pages=max(1, (total + PAGE_SIZE - 1) // PAGE_SIZE),
         statuses=list(Status),
         categories=categories.by_code().values(),
-        channels=[(c.value, CHANNEL_TH.get(c.value, c.value)) for c in Channel],
+        channels=list(Channel),
         units=units,
         staff_unit=v.unit if v.role == "staff" else "",
     )
@@ -112,7 +110,6 @@ def case(case_number: str) -> str:
         units=unit_names(store().session),
         accesses=accesses,
         role_th=ROLE_TH,
-        channel_th=CHANNEL_TH,
     )
 
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 from flask import Flask
 
 from handlers.complaints.policy import is_sealed
+from handlers.shared import channel_label
 
 
 def init_app(app: Flask) -> None:
     app.jinja_env.tests["sealed"] = is_sealed
+    app.jinja_env.filters["channel_th"] = channel_label

@@ -20,6 +20,7 @@ from handlers.complaints.domain import Location
 from handlers.conversations import engine
 from handlers.conversations.messages import Inbound
 from handlers.conversations.session import Context
+from handlers.shared import CHANNEL_TH, Channel
 from tests.integration.admin_helpers import add_user, audit_rows, client_for, file
 
 SECRET = "SEALED-9137 ปลัดเรียกรับเงินใต้โต๊ะ"
@@ -177,6 +178,16 @@ def test_queue_filters_and_overdue_flag(office) -> None:  # type: ignore[no-unty
     assert cases["sealed"] not in admin.get("/admin/cases?channel=web").get_data(as_text=True)
     bad = admin.get("/admin/cases?status=lost&channel=fax").get_data(as_text=True)
     assert "ไม่รู้จักสถานะ" in bad and "ไม่รู้จักช่องทาง" in bad
+
+
+def test_pages_name_channels_from_the_one_table(office) -> None:  # type: ignore[no-untyped-def]
+    app, cases = office
+    admin = client_for(app, "admin")
+    queue = admin.get("/admin/cases").get_data(as_text=True)
+    for channel, label in CHANNEL_TH.items():
+        assert f'<option value="{channel.value}" >{label}</option>' in queue
+    page = admin.get(f"/admin/cases/{cases['road']}").get_data(as_text=True)
+    assert f"ช่องทาง: {CHANNEL_TH[Channel.WEB]}</p>" in page
 
 
 def test_status_change_with_a_note_tells_the_citizen_and_is_kept(office) -> None:  # type: ignore[no-untyped-def]
