@@ -25,6 +25,7 @@ from bot.admin.auth import audit, roles_required
 from bot.db import store
 from bot.db.accounts.staff import create_staff, issue_link_code
 from bot.db.accounts.tables import User
+from bot.db.office.store import unit_names
 from bot.documents.tables import FORMATS, UnreadableFile, read_table_bytes, read_tables
 from handlers.clock import local_date, utcnow
 from handlers.complaints.policy import ROLES
@@ -34,7 +35,6 @@ from handlers.thai.dates import fiscal_year, parse_be_year
 
 bp = Blueprint("measures", __name__, url_prefix="/admin/measures")
 
-UNITS = ("สำนักปลัด", "กองคลัง", "กองช่าง", "กองการศึกษา", "กองสาธารณสุขและสิ่งแวดล้อม")
 MEASURE_REPORTS = ("o12", "o13", "o43")
 
 
@@ -164,12 +164,11 @@ def _confirm(token: str, fy: int) -> Response:
 @bp.get("/staff")
 @roles_required("admin")
 def staff() -> str:
+    s = store().session
     users = list(
-        store().session.scalars(
-            select(User).where(User.role == "staff").order_by(User.unit, User.username)
-        )
+        s.scalars(select(User).where(User.role == "staff").order_by(User.unit, User.username))
     )
-    return render_template("admin/measures_staff.html", users=users, units=UNITS)
+    return render_template("admin/measures_staff.html", users=users, units=unit_names(s))
 
 
 @bp.post("/staff")

@@ -24,6 +24,7 @@ from bot.admin import nav
 from bot.admin.auth import audit, roles_required
 from bot.admin.dashboard import chosen_year
 from bot.db import store
+from bot.db.office.store import unit_names
 from handlers.satisfaction import stats
 from handlers.satisfaction.services import Service, parse_csv, validate
 from handlers.satisfaction.survey import BAND_RANGES
@@ -58,6 +59,7 @@ def index() -> str:
         fy=fy,
         problem=problem,
         bands=BAND_RANGES,
+        units=unit_names(store().session),
     )
 
 
@@ -79,6 +81,12 @@ def save() -> WzResponse:
         order=existing.order if existing else 0,
     )
     problems = validate(service)
+    # A service's unit is one of the office's, or none; a unit it already had stays valid.
+    if service.unit and service.unit not in (
+        *unit_names(store().session),
+        existing.unit if existing else "",
+    ):
+        problems.append(f"ไม่รู้จักหน่วยงาน “{service.unit}”")
     if problems:
         flash(" / ".join(problems), "error")
         return redirect(url_for("services.index"))
@@ -106,6 +114,8 @@ def import_csv() -> WzResponse:
         flash("อ่านไฟล์ไม่ได้: กรุณาบันทึกเป็น CSV แบบ UTF-8", "error")
         return redirect(url_for("services.index"))
     services, problems = parse_csv(text)
+    units = unit_names(store().session)
+    problems += [f"ไม่รู้จักหน่วยงาน “{u}”" for u in sorted({s.unit for s in services} - {"", *units})]
     if problems:
         # All or nothing: a half-imported list is harder to fix than a refused file.
         flash("ยังไม่ได้นำเข้า: " + " / ".join(problems[:10]), "error")

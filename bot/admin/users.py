@@ -178,9 +178,11 @@ def edit(user_id: int) -> Response:
     if u.role == "admin" and role != "admin" and u.active and _active_admins() <= 1:
         flash("ต้องมีผู้ดูแลระบบที่ใช้งานได้อย่างน้อยหนึ่งคน", "error")
         return _back()
-    if role == "staff" and unit not in unit_names(store().session):
+    units = unit_names(store().session)
+    if role == "staff" and unit not in units:
         flash("เจ้าหน้าที่หน่วยงานต้องระบุหน่วยงาน", "error")
         return _back()
+    unit = unit if unit in units else ""  # as when adding: only the office's units are kept
     old_role, before = u.role, f"{u.role} {u.unit}".strip()
     u.role, u.unit = role, unit
     u.display_name = (request.form.get("display_name") or u.display_name).strip()[:200]

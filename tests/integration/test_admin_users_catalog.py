@@ -3,12 +3,17 @@ real webhook and SDK."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 
 from flask import Flask
+from sqlalchemy import select
 
 from bot.db import new_session
+from bot.db.accounts.tables import User
+from bot.db.office.store import unit_names
+from bot.db.office.tables import Unit
 from bot.db.store import SqlStore
 from tests.conftest import text_event, webhook_body
 from tests.fakes.fake_line import FakeLine
@@ -96,6 +101,42 @@ def test_category_overrides_route_new_complaints(make_app: Callable[..., Flask])
     from handlers.complaints import categories
 
     categories.set_overrides({})  # other tests see categories.csv again
+
+
+def _offered(page: str, select: str) -> list[str]:
+    """The units a <select> offers (its empty "choose" option left out)."""
+    found = re.search(rf"<select {select}[^>]*>(.*?)</select>", page, re.S)
+    assert found, select
+    return [u for u in re.findall(r"<option[^>]*>([^<]*)</option>", found.group(1)) if u != "-"]
+
+
+def test_every_page_offers_exactly_the_units_the_office_keeps(
+    make_app: Callable[..., Flask],
+) -> None:
+    app = make_app(WTF_CSRF_ENABLED=False)
+    admin = client_for(app, "admin")
+    admin.post("/admin/catalog/units", data={"name": "กองสวัสดิการสังคม"})
+    with new_session(app) as s:
+        education = s.scalars(select(Unit).where(Unit.name == "กองการศึกษา")).one().id
+    admin.post(f"/admin/catalog/units/{education}", data={"active": "0"})
+    with new_session(app) as s:
+        units = unit_names(s)
+    assert "กองสวัสดิการสังคม" in units and "กองการศึกษา" not in units
+    staff_page = admin.get("/admin/measures/staff").get_data(as_text=True)
+    assert _offered(staff_page, 'name="unit"')[1:] == units  # after "— เลือกหน่วยงาน —"
+    assert _offered(admin.get("/admin/users").get_data(as_text=True), 'id="unit"') == units
+    assert _offered(admin.get("/admin/services").get_data(as_text=True), 'id="new-unit"') == units
+    # The staff page takes the new unit and refuses the retired one.
+    r = admin.post(
+        "/admin/measures/staff",
+        data={"name": "สมปอง สวัสดิ์", "unit": "กองการศึกษา"},
+        follow_redirects=True,
+    )
+    assert "ไม่รู้จักหน่วยงาน “กองการศึกษา”" in r.get_data(as_text=True)
+    admin.post("/admin/measures/staff", data={"name": "สมปอง สวัสดิ์", "unit": "กองสวัสดิการสังคม"})
+    with new_session(app) as s:
+        user = s.scalars(select(User).where(User.username == "สมปอง สวัสดิ์")).one()
+        assert (user.role, user.unit) == ("staff", "กองสวัสดิการสังคม")
 
 
 def test_summary_word_in_line_gives_admins_a_flex_card(line_app: Flask, line: FakeLine) -> None:  # noqa: F811

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from bot.db.accounts.tables import User
 from bot.db.base import naive
+from bot.db.office.store import unit_names
 from handlers.clock import utcnow
 from handlers.secrets_codes import hash_code, new_code
 
@@ -27,18 +28,23 @@ def issue_link_code(session: Session, user: User) -> str:
 def create_staff(
     session: Session, name: str, unit: str, username: str | None = None
 ) -> tuple[User, str]:
-    """A new staff account and its link code; raises ValueError (Thai) when taken."""
+    """A new staff account and its link code; raises ValueError (Thai) when the name is
+    taken or the unit is not one of the office's (a staff member sees their unit's cases)."""
     name = " ".join(name.split())
     username = (username or name).strip()
+    unit = " ".join(unit.split())
     if not name or not username:
         raise ValueError("กรุณาระบุชื่อเจ้าหน้าที่")
     if session.scalars(select(User).where(User.username == username)).first() is not None:
         raise ValueError(f"มีบัญชีชื่อผู้ใช้ {username} อยู่แล้ว")
+    units = unit_names(session)
+    if unit not in units:
+        raise ValueError(f"ไม่รู้จักหน่วยงาน “{unit}” (หน่วยงานของสำนักงาน: {', '.join(units)})")
     user = User(
         username=username,
         display_name=name,
         role="staff",
-        unit=" ".join(unit.split()),
+        unit=unit,
         created_at=naive(utcnow()),
     )
     session.add(user)
