@@ -19,7 +19,6 @@ from bot.db import new_session, store, write_lock
 from bot.db.accounts import throttle
 from bot.db.accounts.audit import record as record_audit
 from bot.db.accounts.tables import User
-from bot.db.base import naive
 from handlers.clock import utcnow
 from handlers.complaints.policy import Viewer
 
@@ -109,7 +108,7 @@ def authenticate(username: str, password: str, ip: str) -> tuple[User | None, st
     only alert the admins (audit log, admin home): a lock there would let anyone keep the
     real user out."""
     s = store().session
-    now = naive(utcnow())
+    now = utcnow()
     username, ip = username[:80], ip[:64]
     user = s.scalars(select(User).where(User.username == username)).first()
     keys = [
@@ -166,7 +165,7 @@ def ensure_first_admin(app: Flask) -> str | None:
                 display_name="ผู้ดูแลระบบ",
                 password_hash=hash_password(password),
                 role="admin",
-                created_at=naive(utcnow()),
+                created_at=utcnow(),
             )
         )
         s.commit()

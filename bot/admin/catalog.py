@@ -10,7 +10,6 @@ from werkzeug.wrappers import Response
 
 from bot.admin.auth import audit, roles_required
 from bot.db import store
-from bot.db.base import naive
 from bot.db.office.categories import refresh_category_overrides
 from bot.db.office.store import unit_names
 from bot.db.office.tables import CategoryOverride, Unit
@@ -89,12 +88,12 @@ def edit_category(code: str) -> Response:
     s = store().session
     row = s.get(CategoryOverride, code)
     if row is None:
-        row = CategoryOverride(code=code, updated_at=naive(utcnow()))
+        row = CategoryOverride(code=code, updated_at=utcnow())
         s.add(row)
     # Keep only what differs from categories.csv, so a later CSV update still shows through.
     row.name_th = "" if name == base.name_th else name
     row.default_unit = "" if unit == base.default_unit else unit
-    row.updated_at = naive(utcnow())
+    row.updated_at = utcnow()
     row.updated_by = current_user.username
     audit("category.edit", code, f"{name} / {unit}")
     store().commit()

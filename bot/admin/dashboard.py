@@ -16,7 +16,6 @@ from werkzeug.wrappers import Response
 from bot.admin.charts import columns, hbars
 from bot.db import store
 from bot.db.accounts.tables import ROLE_TH, ApiToken, AuditLog, User
-from bot.db.base import naive
 from handlers.clock import local_date, utcnow
 from handlers.complaints import categories
 from handlers.complaints.domain import Status
@@ -120,7 +119,7 @@ def _login_alerts() -> list[AuditLog]:
     admins: no account is locked for it, so a person has to look."""
     if current_user.role != "admin":
         return []
-    since = naive(utcnow() - timedelta(days=LOGIN_ALERT_DAYS))
+    since = utcnow() - timedelta(days=LOGIN_ALERT_DAYS)
     return list(
         store().session.scalars(
             select(AuditLog)
@@ -188,7 +187,7 @@ def _token_ok(header: str) -> bool:
     ).first()
     if found is None:
         return False
-    found[0].last_used_at = naive(utcnow())
+    found[0].last_used_at = utcnow()
     s.commit()
     return True
 

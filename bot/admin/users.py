@@ -15,7 +15,6 @@ from bot.admin.auth import audit, end_sessions, hash_password, roles_required
 from bot.admin.dashboard import new_api_token
 from bot.db import store
 from bot.db.accounts.tables import ROLE_TH, ApiToken, User
-from bot.db.base import naive
 from bot.db.office.store import unit_names
 from bot.line.richmenu import staff_menu_id
 from bot.services import services
@@ -101,7 +100,7 @@ def add() -> Response | str:
             password_hash=hash_password(password or generated),
             role=role,
             unit=unit if unit in unit_names(s) else "",
-            created_at=naive(utcnow()),
+            created_at=utcnow(),
         )
     )
     audit("user.add", username, f"{role} {unit}".strip())
@@ -257,7 +256,7 @@ def token(user_id: int) -> Response:
             user_id=u.id,
             token_hash=digest,
             label=(request.form.get("label") or "")[:100],
-            created_at=naive(utcnow()),
+            created_at=utcnow(),
         )
     )
     audit("api_token.create", u.username)

@@ -11,7 +11,6 @@ from flask.cli import AppGroup
 
 from bot.db import new_session
 from bot.db.accounts.tables import AuditLog
-from bot.db.base import naive
 from bot.db.privacy import pdpa
 from handlers.clock import utcnow
 from handlers.pdpa import Subject, identify
@@ -51,7 +50,7 @@ def erase_cmd(user: str, yes: bool) -> None:
         # The log says that an erasure happened, not whose data it was.
         s.add(
             AuditLog(
-                at=naive(now),
+                at=now,
                 actor="cli",
                 action="pdpa erase",
                 target=subject.kind,

@@ -15,7 +15,6 @@ from bot.admin.auth import end_sessions, hash_password
 from bot.db import new_session
 from bot.db.accounts.audit import record as record_audit
 from bot.db.accounts.tables import User
-from bot.db.base import naive
 from bot.db.office.store import unit_names
 from handlers.accounts import touches_integrity
 from handlers.clock import utcnow
@@ -54,7 +53,7 @@ def add(username: str, role: str, unit: str, display_name: str) -> None:
                 password_hash=hash_password(password),
                 role=role,
                 unit=unit if unit in unit_names(s) else "",
-                created_at=naive(now),
+                created_at=now,
             )
         )
         record_audit(s, ACTOR, "user.add", username, f"{role} {unit}".strip(), now)

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from bot.db.base import aware, naive
 from bot.db.chat.tables import ConversationRow, NoticeRow
 from bot.db.complaints.store import SqlComplaintStore
 from bot.db.mirror.tables import OutboxRow
@@ -29,15 +28,15 @@ class SqlStore(SqlComplaintStore):
 
     def load_conversation(self, user_key: str) -> tuple[dict[str, Any], datetime] | None:
         row = self.session.get(ConversationRow, user_key)
-        return (dict(row.state), aware(row.updated_at)) if row else None
+        return (dict(row.state), row.updated_at) if row else None
 
     def save_conversation(self, user_key: str, state: dict[str, Any], at: datetime) -> None:
         row = self.session.get(ConversationRow, user_key)
         if row is None:
-            self.session.add(ConversationRow(user_key=user_key, state=state, updated_at=naive(at)))
+            self.session.add(ConversationRow(user_key=user_key, state=state, updated_at=at))
         else:
             row.state = state
-            row.updated_at = naive(at)
+            row.updated_at = at
         self.session.flush()
 
     def delete_conversation(self, user_key: str) -> None:
@@ -46,7 +45,7 @@ class SqlStore(SqlComplaintStore):
     # --- notices and outbox --------------------------------------------------------------
 
     def add_notice(self, line_user_id: str, text: str, at: datetime) -> None:
-        self.session.add(NoticeRow(line_user_id=line_user_id, text=text, created_at=naive(at)))
+        self.session.add(NoticeRow(line_user_id=line_user_id, text=text, created_at=at))
         self.session.flush()
 
     def pending_notices(self, line_user_id: str) -> list[Notice]:
@@ -55,17 +54,17 @@ class SqlStore(SqlComplaintStore):
             .where(NoticeRow.line_user_id == line_user_id, NoticeRow.delivered_at.is_(None))
             .order_by(NoticeRow.id)
         )
-        return [Notice(r.id, r.line_user_id, r.text, aware(r.created_at)) for r in rows]
+        return [Notice(r.id, r.line_user_id, r.text, r.created_at) for r in rows]
 
     def mark_notices_delivered(self, ids: list[int], via: str, at: datetime) -> None:
         self.session.execute(
             update(NoticeRow)
             .where(NoticeRow.id.in_(ids), NoticeRow.delivered_at.is_(None))
-            .values(delivered_at=naive(at), via=via)
+            .values(delivered_at=at, via=via)
         )
 
     def add_outbox(self, kind: str, entity_id: str, at: datetime) -> None:
-        self.session.add(OutboxRow(kind=kind, entity_id=entity_id, created_at=naive(at)))
+        self.session.add(OutboxRow(kind=kind, entity_id=entity_id, created_at=at))
 
     def has_privacy_ack(self, user_key: str, version: str) -> bool:
         from bot.db.privacy.tables import PrivacyAck
@@ -81,9 +80,7 @@ class SqlStore(SqlComplaintStore):
         from bot.db.privacy.tables import PrivacyAck
 
         if not self.has_privacy_ack(user_key, version):
-            self.session.add(
-                PrivacyAck(user_key=user_key, version=version, channel=channel, at=naive(at))
-            )
+            self.session.add(PrivacyAck(user_key=user_key, version=version, channel=channel, at=at))
             self.session.flush()
 
     def commit(self) -> None:

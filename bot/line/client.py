@@ -19,7 +19,6 @@ from linebot.v3.messaging import (
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.db.base import naive
 from bot.db.line.tables import LineUser, PushLog
 from bot.line.render import to_messages
 from bot.uploads.photos import save_photo
@@ -82,7 +81,7 @@ class LineClient:
         except Exception as e:
             log.warning("LINE push failed: %s", type(e).__name__)
             return False
-        session.add(PushLog(line_user_id=user_id, kind=kind, sent_at=naive(now)))
+        session.add(PushLog(line_user_id=user_id, kind=kind, sent_at=now))
         return True
 
     def pushes_left(self, session: Session, now: datetime) -> int:
@@ -97,7 +96,7 @@ class LineClient:
         except Exception as e:
             log.info("LINE profile unavailable: %s", type(e).__name__)
             return ""
-        session.merge(LineUser(user_id=user_id, display_name=name or "", fetched_at=naive(now)))
+        session.merge(LineUser(user_id=user_id, display_name=name or "", fetched_at=now))
         session.commit()
         return name or ""
 
@@ -136,8 +135,6 @@ class LineClient:
 def pushes_this_month(session: Session, now: datetime) -> int:
     start = local(now).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
     return (
-        session.scalar(
-            select(func.count()).select_from(PushLog).where(PushLog.sent_at >= naive(start))
-        )
+        session.scalar(select(func.count()).select_from(PushLog).where(PushLog.sent_at >= start))
         or 0
     )

@@ -16,6 +16,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.db.line.tables import LineEvent
+
 MAX_BATCH = 500
 
 
@@ -76,24 +78,19 @@ class InboxWriter:
         try:
             engine = self.sessions.kw["bind"]
             with self.write_lock, engine.begin() as conn:
-                # Straight to the driver's executemany: this runs for every acknowledgement.
-                conn.exec_driver_sql(
-                    _INSERT[conn.dialect.name == "postgresql"],
-                    [tuple(r[c] for c in COLUMNS) for r in rows],
+                # Through the table, so the column types convert (received_at is UTC); one
+                # executemany per batch. A redelivered event (same webhookEventId) is kept once.
+                if conn.dialect.name == "postgresql":
+                    from sqlalchemy.dialects.postgresql import insert
+                else:
+                    from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
+                stmt = insert(LineEvent.__table__).on_conflict_do_nothing(
+                    index_elements=["webhook_event_id"]
                 )
+                conn.execute(stmt, rows)
         except BaseException as e:  # every waiting request must hear about it
             error = e
         self.last_activity = time.monotonic()
         for job in batch:
             job.error = error
             job.done.set()
-
-
-COLUMNS = ("webhook_event_id", "event_type", "user_id", "payload", "received_at", "status", "error")
-_COLS = ", ".join(COLUMNS)
-# A redelivered event (same webhookEventId) is kept once. [SQLite, PostgreSQL]
-_INSERT = (
-    f"INSERT OR IGNORE INTO line_events ({_COLS}) VALUES ({', '.join('?' * len(COLUMNS))})",
-    f"INSERT INTO line_events ({_COLS}) VALUES ({', '.join(['%s'] * len(COLUMNS))}) "
-    "ON CONFLICT (webhook_event_id) DO NOTHING",
-)

@@ -11,7 +11,6 @@ from flask import Flask
 from sqlalchemy import CursorResult, select, update
 
 from bot.db import new_session
-from bot.db.base import naive
 from bot.db.chat.tables import NoticeRow
 from bot.line.client import LINE_USER_ID, LineClient
 from handlers.clock import utcnow
@@ -49,7 +48,7 @@ def push_pending_notices(app: Flask, client: LineClient | None, limit: int = 50)
             s.execute(
                 update(NoticeRow)
                 .where(NoticeRow.id == n.id)
-                .values(via="push" if ok else "", delivered_at=naive(now) if ok else None)
+                .values(via="push" if ok else "", delivered_at=now if ok else None)
             )
             s.commit()
             sent += ok

@@ -26,7 +26,6 @@ from sqlalchemy.orm import Session, aliased
 
 from bot.db import new_session, write_lock
 from bot.db.accounts.actors import resolve_actor
-from bot.db.base import naive
 from bot.db.line.tables import LineEvent
 from bot.db.office.categories import office_categories
 from bot.db.store import SqlStore
@@ -74,7 +73,7 @@ def _earlier_pending_of_same_user() -> Any:
 
 
 def _late(received_at: datetime) -> bool:
-    return (naive(utcnow()) - received_at).total_seconds() > MAX_DEFER_SECONDS
+    return (utcnow() - received_at).total_seconds() > MAX_DEFER_SECONDS
 
 
 class EventProcessor:
@@ -170,7 +169,7 @@ class EventProcessor:
             .where(LineEvent.id == event_id, LineEvent.status == "pending")
             .values(
                 status="done" if prepared.inbound else "ignored",
-                processed_at=naive(utcnow()),
+                processed_at=utcnow(),
                 error=prepared.skip_reason,
             )
         )
@@ -220,7 +219,7 @@ class EventProcessor:
             result = s.execute(
                 update(LineEvent)
                 .where(LineEvent.id == event_id, LineEvent.status == "pending")
-                .values(status="ignored", processed_at=naive(utcnow()), error="rate limited")
+                .values(status="ignored", processed_at=utcnow(), error="rate limited")
             )
             claimed = cast(CursorResult[Any], result).rowcount
             s.commit()
@@ -251,7 +250,7 @@ class EventProcessor:
             s.execute(
                 update(LineEvent)
                 .where(LineEvent.id == event_id)
-                .values(status="failed", processed_at=naive(utcnow()))
+                .values(status="failed", processed_at=utcnow())
             )
             s.commit()
 

@@ -18,7 +18,6 @@ from linebot.v3.webhook import SignatureValidator
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.wrappers import Request
 
-from bot.db.base import naive
 from handlers.clock import utcnow
 
 log = logging.getLogger(__name__)
@@ -114,7 +113,7 @@ def _events(body: str) -> list[dict[str, Any]]:
 
 def _rows(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """All events of the request go in one transaction; a redelivered event is kept once."""
-    now = naive(utcnow())
+    now = utcnow()
     return [
         {
             "webhook_event_id": _event_id(e),

@@ -11,7 +11,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.db.accounts.audit import record as record_audit
-from bot.db.base import aware
 from bot.db.measures.store import to_measure, to_progress
 from bot.db.measures.tables import MeasureRow, ProgressRow
 from bot.db.store import SqlStore
@@ -78,7 +77,7 @@ def load_measures(session: Session, ids: Sequence[str]) -> dict[str, Any]:
         )
     return {
         measure_key(r.fiscal_year, r.no): MeasureEntry(
-            to_measure(r, latest.get(r.id)), aware(r.updated_at), counts.get(r.id, 0)
+            to_measure(r, latest.get(r.id)), r.updated_at, counts.get(r.id, 0)
         )
         for r in rows
     }

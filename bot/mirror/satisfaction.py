@@ -8,7 +8,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.db.base import aware
 from bot.db.complaints.tables import ComplaintRow
 from bot.db.satisfaction.tables import SatisfactionRow, ServiceRow
 from bot.mirror.kind import MirroredKind
@@ -54,7 +53,7 @@ def load_ratings(session: Session, ids: Sequence[str]) -> dict[str, Any]:
             kind=RatingKind(r.kind),
             scores={k: int(v) for k, v in (r.scores or {}).items()},
             channel=Channel(r.channel),
-            created_at=aware(r.created_at),
+            created_at=r.created_at,
             service_code=r.service_code,
             case_number=r.case_number,
             comment=r.comment,

@@ -15,7 +15,6 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, case, func, insert, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.db.base import aware, naive
 from bot.db.mirror.tables import OutboxRow, SheetState
 from bot.db.store import SqlStore
 from bot.mirror import complaints, measures, satisfaction
@@ -77,7 +76,7 @@ class SqlMirrorSource:
     # --- the lease ------------------------------------------------------------------------
 
     def acquire_lease(self, holder: str, seconds: float) -> int | None:
-        now = naive(utcnow())
+        now = utcnow()
         st = SheetState
         with self._tx() as s:
             self._ensure_state(s)
@@ -96,7 +95,7 @@ class SqlMirrorSource:
         return epoch
 
     def renew_lease(self, holder: str, seconds: float) -> bool:
-        now = naive(utcnow())
+        now = utcnow()
         st = SheetState
         with self._tx() as s:
             result = s.execute(
@@ -152,13 +151,13 @@ class SqlMirrorSource:
                 s.execute(
                     update(OutboxRow)
                     .where(OutboxRow.id.in_(chunk), OutboxRow.synced_at.is_(None))
-                    .values(synced_at=naive(at), error="")
+                    .values(synced_at=at, error="")
                 )
             self._ensure_state(s)
             s.execute(
                 update(SheetState)
                 .where(SheetState.id == STATE_ID)
-                .values(last_success_at=naive(at), last_error="")
+                .values(last_success_at=at, last_error="")
             )
 
     def mark_failed(self, outbox_ids: Sequence[int], error: str, at: datetime) -> None:
@@ -176,13 +175,13 @@ class SqlMirrorSource:
             s.execute(
                 update(SheetState)
                 .where(SheetState.id == STATE_ID)
-                .values(last_error=error[:1000], last_error_at=naive(at))
+                .values(last_error=error[:1000], last_error_at=at)
             )
 
     def record_success(self, at: datetime, pulled: bool = False) -> None:
-        values: dict[str, Any] = {"last_success_at": naive(at), "last_error": ""}
+        values: dict[str, Any] = {"last_success_at": at, "last_error": ""}
         if pulled:
-            values["last_pull_at"] = naive(at)
+            values["last_pull_at"] = at
         with self._tx() as s:
             self._ensure_state(s)
             s.execute(update(SheetState).where(SheetState.id == STATE_ID).values(**values))
@@ -231,7 +230,7 @@ class SqlMirrorSource:
     def requeue_all(self) -> int:
         """An outbox row for every entry, so the next drain re-mirrors everything: rows an
         admin deleted come back, the rest are rewritten in place (never duplicated)."""
-        now = naive(utcnow())
+        now = utcnow()
         total = 0
         with self._tx() as s:
             for declared in KINDS.values():
@@ -264,13 +263,13 @@ def backlog(s: Session) -> int:
 
 def read_status(s: Session) -> SyncStatus:
     st = s.get(SheetState, STATE_ID)
-    now = naive(utcnow())
+    now = utcnow()
     holder = st.lease_holder if st and st.lease_until and st.lease_until >= now else None
     return SyncStatus(
         backlog=backlog(s),
-        last_success=aware(st.last_success_at) if st and st.last_success_at else None,
+        last_success=st.last_success_at if st else None,
         last_error=st.last_error if st else "",
-        last_error_at=aware(st.last_error_at) if st and st.last_error_at else None,
-        last_pull=aware(st.last_pull_at) if st and st.last_pull_at else None,
+        last_error_at=st.last_error_at if st else None,
+        last_pull=st.last_pull_at if st else None,
         lease_holder=holder,
     )

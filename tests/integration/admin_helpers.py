@@ -12,7 +12,6 @@ from sqlalchemy import select
 from bot.admin.auth import hash_password
 from bot.db import new_session
 from bot.db.accounts.tables import User
-from bot.db.base import naive
 from bot.db.store import SqlStore
 from handlers.complaints.domain import Location
 from handlers.complaints.usecases import ComplaintDraft, file_complaint, set_status
@@ -35,7 +34,7 @@ def add_user(
                 role=role,
                 unit=unit,
                 line_user_id=line_user_id,
-                created_at=naive(datetime(2025, 1, 1)),
+                created_at=datetime(2025, 1, 1),
             )
         )
         s.commit()

@@ -7,13 +7,10 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from bot.db.accounts.tables import AuditLog
-from bot.db.base import naive
 
 
 def record(
     session: Session, actor: str, action: str, target: str, detail: str, at: datetime
 ) -> None:
     """Add the row to the caller's transaction (the caller commits)."""
-    session.add(
-        AuditLog(at=naive(at), actor=actor[:80], action=action, target=target, detail=detail)
-    )
+    session.add(AuditLog(at=at, actor=actor[:80], action=action, target=target, detail=detail))

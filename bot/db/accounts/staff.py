@@ -8,7 +8,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.db.accounts.tables import User
-from bot.db.base import naive
 from bot.db.office.store import unit_names
 from handlers.clock import utcnow
 from handlers.secrets_codes import hash_code, new_code
@@ -21,7 +20,7 @@ def issue_link_code(session: Session, user: User) -> str:
     """A fresh one-time code for `user` (only its hash is kept); the caller commits."""
     code = new_code(LINK_CODE_LENGTH)
     user.link_code_hash = hash_code(code)
-    user.link_code_expires = naive(utcnow() + timedelta(hours=LINK_CODE_HOURS))
+    user.link_code_expires = utcnow() + timedelta(hours=LINK_CODE_HOURS)
     return code
 
 
@@ -45,7 +44,7 @@ def create_staff(
         display_name=name,
         role="staff",
         unit=unit,
-        created_at=naive(utcnow()),
+        created_at=utcnow(),
     )
     session.add(user)
     code = issue_link_code(session, user)

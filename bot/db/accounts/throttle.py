@@ -44,19 +44,16 @@ def count_attempt(
 def _bump(session: Session, key: str, window: timedelta, now: datetime) -> int:
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     expired = counters.c.since <= now - window
-    stmt = (
-        dialect.insert(counters)
-        .values(key=key, since=now, failures=1)
-        .on_conflict_do_update(
-            index_elements=[counters.c.key],
-            # Both expressions read the row as it was: a window past its end starts again.
-            set_={
-                "failures": case((expired, 1), else_=counters.c.failures + 1),
-                "since": case((expired, now), else_=counters.c.since),
-            },
-        )
-        .returning(counters.c.failures)
-    )
+    new = dialect.insert(counters).values(key=key, since=now, failures=1)
+    stmt = new.on_conflict_do_update(
+        index_elements=[counters.c.key],
+        # Both expressions read the row as it was: a window past its end starts again (from
+        # the refused row's values, which went through the columns' types).
+        set_={
+            "failures": case((expired, new.excluded.failures), else_=counters.c.failures + 1),
+            "since": case((expired, new.excluded.since), else_=counters.c.since),
+        },
+    ).returning(counters.c.failures)
     return int(session.execute(stmt).scalar_one())
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bot.db.base import aware
 from bot.db.complaints.tables import ComplaintRow
 from handlers.complaints.domain import Complaint, Location, Status, StatusChange
 from handlers.shared import Channel
@@ -16,8 +15,8 @@ def to_complaint(row: ComplaintRow, with_history: bool = True) -> Complaint:
         category=row.category,
         details=row.details,
         channel=Channel(row.channel),
-        created_at=aware(row.created_at),
-        updated_at=aware(row.updated_at),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
         status=Status(row.status),
         unit=row.unit,
         photos=list(row.photos or []),
@@ -27,7 +26,7 @@ def to_complaint(row: ComplaintRow, with_history: bool = True) -> Complaint:
         phone=row.phone,
         anonymous=row.anonymous,
         secret_hash=row.secret_hash,
-        history=[StatusChange(Status(h.status), h.note, aware(h.at), h.actor) for h in row.history]
+        history=[StatusChange(Status(h.status), h.note, h.at, h.actor) for h in row.history]
         if with_history
         else [],
     )

@@ -7,7 +7,6 @@ from datetime import datetime
 from sqlalchemy import and_, func, not_, select, true
 from sqlalchemy.orm import Session, selectinload
 
-from bot.db.base import naive
 from bot.db.complaints.mapping import to_complaint
 from bot.db.complaints.stats import ComplaintStat
 from bot.db.complaints.tables import ComplaintRow, HistoryRow, SealedAccess
@@ -23,9 +22,9 @@ def assign_unit(
 ) -> None:
     row = s.scalars(select(ComplaintRow).where(ComplaintRow.case_number == case_number)).one()
     row.unit = unit
-    row.updated_at = naive(at)
+    row.updated_at = at
     # Kept in the history (with the unchanged status) so the case page shows who moved it.
-    s.add(HistoryRow(complaint_id=row.id, status=row.status, note=note, actor=actor, at=naive(at)))
+    s.add(HistoryRow(complaint_id=row.id, status=row.status, note=note, actor=actor, at=at))
     s.flush()
 
 
@@ -46,7 +45,7 @@ def queue(s: Session, f: QueueFilter, overdue_before: datetime) -> tuple[list[Co
         conds.append(not_(sealed))  # a sealed case's unit and channel are not shown either
     if f.overdue:
         conds.append(ComplaintRow.status.in_(_OPEN))
-        conds.append(ComplaintRow.created_at < naive(overdue_before))
+        conds.append(ComplaintRow.created_at < overdue_before)
     where = and_(*conds) if conds else true()
     total = s.scalar(select(func.count()).select_from(ComplaintRow).where(where)) or 0
     rows = s.scalars(
@@ -84,7 +83,7 @@ def complaint_counts_as_of(
     """(status, category, yyyymm, n) of the year's cases filed before `before`, each with the
     status it had then (its last change before that instant; "received" if none). Read from
     the rows and their history, not the counters: for reports made after a period ended."""
-    cutoff = naive(before)
+    cutoff = before
     then = (
         select(HistoryRow.status)
         .where(HistoryRow.complaint_id == ComplaintRow.id, HistoryRow.at < cutoff)
@@ -110,7 +109,7 @@ def count_overdue(s: Session, fiscal_year: int, before: datetime) -> int:
             .where(
                 ComplaintRow.fiscal_year == fiscal_year,
                 ComplaintRow.status.in_(_OPEN),
-                ComplaintRow.created_at < naive(before),
+                ComplaintRow.created_at < before,
             )
         )
         or 0
@@ -143,7 +142,7 @@ def record_sealed_access(
             role=role,
             what=what,
             allowed=allowed,
-            at=naive(at),
+            at=at,
         )
     )
 

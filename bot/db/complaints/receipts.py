@@ -14,7 +14,7 @@ from typing import cast
 from sqlalchemy import String, Table, delete
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from bot.db.base import Base, naive
+from bot.db.base import Base
 
 # The page follows the POST at once; a receipt never collected is dropped after this.
 KEEP = timedelta(minutes=30)
@@ -35,13 +35,13 @@ receipts = cast(Table, FilingReceipt.__table__)
 def put(session: Session, case_number: str, code: str, now: datetime) -> str:
     """Keep a receipt (the caller commits, with the complaint); the token for the cookie."""
     token = secrets.token_urlsafe(32)
-    session.execute(delete(receipts).where(receipts.c.created_at < naive(now - KEEP)))
+    session.execute(delete(receipts).where(receipts.c.created_at < now - KEEP))
     session.add(
         FilingReceipt(
             token_hash=_hash(token),
             case_number=case_number,
             sealed_code=_seal(token, code.encode()).hex(),
-            created_at=naive(now),
+            created_at=now,
         )
     )
     return token
@@ -56,7 +56,7 @@ def take(session: Session, token: str, now: datetime) -> tuple[str, str] | None:
         .returning(receipts.c.case_number, receipts.c.sealed_code, receipts.c.created_at)
     ).first()
     session.commit()
-    if row is None or row.created_at < naive(now - KEEP):
+    if row is None or row.created_at < now - KEEP:
         return None
     return row.case_number, _seal(token, bytes.fromhex(row.sealed_code)).decode()
 

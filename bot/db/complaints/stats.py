@@ -75,7 +75,7 @@ def rebuild_stats(conn: Connection) -> None:
 
 
 def month_of(created_at: datetime) -> int:
-    """yyyymm of the Bangkok month a (naive UTC) time falls in."""
+    """yyyymm of the Bangkok month a UTC time falls in."""
     d = local(created_at)
     return d.year * 100 + d.month
 

@@ -7,7 +7,6 @@ from datetime import datetime
 from sqlalchemy import Insert, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from bot.db.base import naive
 from bot.db.complaints import queries
 from bot.db.complaints.mapping import to_complaint
 from bot.db.complaints.tables import CaseCounter, ComplaintRow, HistoryRow
@@ -57,8 +56,8 @@ class SqlComplaintStore:
             phone=c.phone,
             anonymous=c.anonymous,
             secret_hash=c.secret_hash,
-            created_at=naive(c.created_at),
-            updated_at=naive(c.updated_at or c.created_at),
+            created_at=c.created_at,
+            updated_at=c.updated_at or c.created_at,
         )
         self.session.add(row)
         self.session.flush()
@@ -76,7 +75,7 @@ class SqlComplaintStore:
             select(ComplaintRow).where(ComplaintRow.case_number == c.case_number)
         ).one()
         row.status = c.status.value
-        row.updated_at = naive(change.at)
+        row.updated_at = change.at
         row.unit = c.unit
         self.session.add(
             HistoryRow(
@@ -84,7 +83,7 @@ class SqlComplaintStore:
                 status=change.status.value,
                 note=change.note,
                 actor=change.actor,
-                at=naive(change.at),
+                at=change.at,
             )
         )
         self.session.flush()

@@ -18,14 +18,6 @@ from handlers.measures.domain import Measure, ProgressUpdate
 from handlers.measures.ports import StaffAccount
 
 
-def _naive(dt: datetime) -> datetime:
-    return dt.astimezone(UTC).replace(tzinfo=None) if dt.tzinfo else dt
-
-
-def _aware(dt: datetime) -> datetime:
-    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt
-
-
 class SqlMeasureStore:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -57,7 +49,7 @@ class SqlMeasureStore:
         return to_measure(row, self._latest([row.id]).get(row.id)) if row else None
 
     def save_measure(self, m: Measure) -> int:
-        now = _naive(datetime.now(UTC))
+        now = datetime.now(UTC)
         row = self.session.get(MeasureRow, m.id) if m.id else None
         if row is None:
             row = MeasureRow(created_at=now)
@@ -83,7 +75,7 @@ class SqlMeasureStore:
             staff_name=p.staff_name,
             unit=p.unit,
             channel=p.channel,
-            created_at=_naive(p.created_at),
+            created_at=p.created_at,
         )
         self.session.add(row)
         self.session.flush()
@@ -119,7 +111,7 @@ class SqlMeasureStore:
         return {r.measure_id: to_progress(r) for r in rows}
 
     def add_outbox(self, kind: str, entity_id: str, at: datetime) -> None:
-        self.session.add(OutboxRow(kind=kind, entity_id=entity_id, created_at=_naive(at)))
+        self.session.add(OutboxRow(kind=kind, entity_id=entity_id, created_at=at))
 
     # --- staff accounts ----------------------------------------------------------------
 
@@ -128,7 +120,7 @@ class SqlMeasureStore:
             select(User).where(
                 User.active.is_(True),
                 User.link_code_hash != "",
-                User.link_code_expires > _naive(now),
+                User.link_code_expires > now,
             )
         )
         return [to_account(u) for u in rows]
@@ -185,7 +177,7 @@ def to_progress(r: ProgressRow) -> ProgressUpdate:
         staff_name=r.staff_name,
         unit=r.unit,
         channel=r.channel,
-        created_at=_aware(r.created_at),
+        created_at=r.created_at,
     )
 
 

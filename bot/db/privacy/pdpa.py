@@ -12,7 +12,6 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, delete, or_, select, update
 from sqlalchemy.orm import Session
 
-from bot.db.base import naive
 from bot.db.chat.tables import ConversationRow, NoticeRow
 from bot.db.complaints.tables import ComplaintRow
 from bot.db.line.tables import LineEvent, LineUser
@@ -154,13 +153,13 @@ def anonymise_complaint(s: Session, c: ComplaintRow, now: datetime, upload_folde
     c.phone = ""
     c.line_user_id = None
     c.anonymous = True
-    c.updated_at = naive(now)
-    s.add(OutboxRow(kind="complaint", entity_id=c.case_number, created_at=naive(now)))
+    c.updated_at = now
+    s.add(OutboxRow(kind="complaint", entity_id=c.case_number, created_at=now))
 
 
 def purge_expired(s: Session, now: datetime, retention_days: int, upload_folder: str) -> int:
     """Closed cases past the retention period lose their personal data. The caller commits."""
-    cutoff = naive(now) - timedelta(days=retention_days)
+    cutoff = now - timedelta(days=retention_days)
     rows = s.scalars(
         select(ComplaintRow).where(
             ComplaintRow.status.in_(sorted(s.value for s in CLOSED_STATUSES)),
@@ -174,7 +173,7 @@ def purge_expired(s: Session, now: datetime, retention_days: int, upload_folder:
         update(LineEvent)
         .where(
             LineEvent.status != "pending",
-            LineEvent.received_at < naive(now) - timedelta(days=EVENT_RETENTION_DAYS),
+            LineEvent.received_at < now - timedelta(days=EVENT_RETENTION_DAYS),
             LineEvent.payload != "{}",
         )
         .values(payload="{}")

@@ -5,7 +5,7 @@ It shares the main store's session, so a rating commits with whatever else the c
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -19,10 +19,6 @@ from handlers.satisfaction.services import Service
 from handlers.satisfaction.stats import Count, counts_of
 from handlers.shared import Channel
 from handlers.thai.dates import fiscal_year
-
-
-def _naive(dt: datetime) -> datetime:
-    return dt.astimezone(UTC).replace(tzinfo=None) if dt.tzinfo else dt
 
 
 class SqlSatisfactionStore:
@@ -70,7 +66,7 @@ class SqlSatisfactionStore:
             occupation=r.occupation,
             channel=r.channel.value,
             respondent_key=r.respondent_key,
-            created_at=_naive(r.created_at),
+            created_at=r.created_at,
         )
         self.session.add(row)
         self.session.flush()
@@ -93,8 +89,8 @@ class SqlSatisfactionStore:
                 .where(
                     SatisfactionRow.respondent_key == respondent_key,
                     SatisfactionRow.service_code == service_code,
-                    SatisfactionRow.created_at >= _naive(start),
-                    SatisfactionRow.created_at < _naive(end),
+                    SatisfactionRow.created_at >= start,
+                    SatisfactionRow.created_at < end,
                 )
             )
             or 0
@@ -113,8 +109,8 @@ class SqlSatisfactionStore:
         q = (
             select(SatisfactionRow)
             .where(
-                SatisfactionRow.created_at >= _naive(start),
-                SatisfactionRow.created_at < _naive(end),
+                SatisfactionRow.created_at >= start,
+                SatisfactionRow.created_at < end,
             )
             .order_by(SatisfactionRow.id)
         )
@@ -124,7 +120,7 @@ class SqlSatisfactionStore:
 
     def add_outbox(self, kind: str, entity_id: str, at: datetime) -> None:
         # The spreadsheet mirror's outbox, in the same transaction as the rating.
-        self.session.add(OutboxRow(kind=kind, entity_id=entity_id, created_at=_naive(at)))
+        self.session.add(OutboxRow(kind=kind, entity_id=entity_id, created_at=at))
 
 
 def _service(row: ServiceRow) -> Service:
@@ -136,7 +132,7 @@ def _rating(row: SatisfactionRow) -> Rating:
         kind=Kind(row.kind),
         scores={k: int(v) for k, v in (row.scores or {}).items()},
         channel=Channel(row.channel),
-        created_at=row.created_at.replace(tzinfo=UTC),
+        created_at=row.created_at,
         service_code=row.service_code,
         case_number=row.case_number,
         comment=row.comment,
