@@ -1,12 +1,18 @@
-"""What every table shares: the declarative base, whose datetime columns hold UTC instants."""
+"""What every table shares: the declarative base, whose datetime columns hold UTC instants,
+and the one upsert both databases understand."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Dialect, event
-from sqlalchemy.orm import DeclarativeBase, Mapper
+from sqlalchemy import JSON, Connection, DateTime, Dialect, Table, event
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import DeclarativeBase, Mapper, Session
+from sqlalchemy.sql.base import ReadOnlyColumnCollection
+from sqlalchemy.sql.elements import KeyedColumnElement
 from sqlalchemy.types import TypeDecorator
 
 
@@ -45,3 +51,42 @@ def _aware_in_memory(mapper: Mapper[Any], cls: type) -> None:
 
 def _on_set(_target: Any, value: datetime | None, _old: Any, _initiator: Any) -> datetime | None:
     return None if value is None else _utc(value)
+
+
+Excluded = ReadOnlyColumnCollection[str, KeyedColumnElement[Any]]
+Upsert = postgresql.Insert | sqlite.Insert
+
+
+def upsert(
+    db: Connection | Session,
+    table: Table | type[Base],
+    values: Mapping[str, Any] | Sequence[Mapping[str, Any]],
+    index_elements: Sequence[str],
+    set_: Callable[[Excluded], Mapping[str, Any]] | None = None,
+) -> None:
+    """INSERT … ON CONFLICT (index_elements): DO NOTHING, or with `set_` DO UPDATE SET what it
+    returns for the row that was refused (`excluded`), e.g. ``lambda new: {"n": t.c.n + new.n}``.
+    SQLite and PostgreSQL share this syntax; a list of rows is one executemany."""
+    bind = db.get_bind() if isinstance(db, Session) else db
+    target = table if isinstance(table, Table) else table.__table__
+    if set_ is None:
+        stmt = _do_nothing(bind.dialect.name, target, tuple(index_elements))
+    else:
+        new = _insert(bind.dialect.name, target)
+        stmt = new.on_conflict_do_update(
+            index_elements=list(index_elements), set_=dict(set_(new.excluded))
+        )
+    if isinstance(values, Mapping):
+        db.execute(stmt.values(**values))
+    else:
+        db.execute(stmt, [dict(v) for v in values])
+
+
+def _insert(dialect: str, table: Table) -> Upsert:
+    return postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
+
+
+@cache
+def _do_nothing(dialect: str, table: Table, keys: tuple[str, ...]) -> Upsert:
+    """Built once per table: the webhook inbox runs it for every acknowledgement."""
+    return _insert(dialect, table).on_conflict_do_nothing(index_elements=list(keys))

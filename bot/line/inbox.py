@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.db.base import upsert
 from bot.db.line.tables import LineEvent
 
 MAX_BATCH = 500
@@ -78,16 +79,9 @@ class InboxWriter:
         try:
             engine = self.sessions.kw["bind"]
             with self.write_lock, engine.begin() as conn:
-                # Through the table, so the column types convert (received_at is UTC); one
-                # executemany per batch. A redelivered event (same webhookEventId) is kept once.
-                if conn.dialect.name == "postgresql":
-                    from sqlalchemy.dialects.postgresql import insert
-                else:
-                    from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
-                stmt = insert(LineEvent.__table__).on_conflict_do_nothing(
-                    index_elements=["webhook_event_id"]
-                )
-                conn.execute(stmt, rows)
+                # One executemany per batch; a redelivered event (same webhookEventId) is
+                # kept once.
+                upsert(conn, LineEvent, rows, ["webhook_event_id"])
         except BaseException as e:  # every waiting request must hear about it
             error = e
         self.last_activity = time.monotonic()

@@ -15,6 +15,7 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, case, func, insert, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.db.base import upsert
 from bot.db.mirror.tables import OutboxRow, SheetState
 from bot.db.store import SqlStore
 from bot.mirror import complaints, measures, satisfaction
@@ -65,13 +66,7 @@ class SqlMirrorSource:
         # The migration creates the row; this covers a database made with create_all().
         if s.get(SheetState, STATE_ID) is not None:
             return
-        values = {"id": STATE_ID, "epoch": 0, "last_error": ""}
-        if s.get_bind().dialect.name == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-            s.execute(pg_insert(SheetState).values(**values).on_conflict_do_nothing())
-        else:
-            s.execute(insert(SheetState).values(**values).prefix_with("OR IGNORE"))
+        upsert(s, SheetState, {"id": STATE_ID, "epoch": 0, "last_error": ""}, ["id"])
 
     # --- the lease ------------------------------------------------------------------------
 

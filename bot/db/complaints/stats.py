@@ -4,12 +4,12 @@ Bangkok month, days to close), kept by ORM events in the complaint's own transac
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Connection, Index, String, Table, event, inspect, text
+from sqlalchemy import Connection, Index, String, event, inspect, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from bot.db.base import Base
+from bot.db.base import Base, upsert
 from bot.db.complaints.tables import ComplaintRow
 from handlers.clock import local
 from handlers.complaints.domain import CLOSED_STATUSES, Status
@@ -44,20 +44,12 @@ def stat_key(fy: int, status: str, category: str, month: int | None, days: int |
 
 
 def bump(conn: Connection, key: StatKey, delta: int) -> None:
-    """Add `delta` to one counter row, creating it when missing (an upsert on both dialects)."""
+    """Add `delta` to one counter row, creating it when missing."""
     values = dict(
         zip(("fiscal_year", "status", "category", "month", "resolve_days"), key, strict=True)
     )
-    table = cast(Table, ComplaintStat.__table__)  # a declarative class's table
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as upsert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
-    stmt = upsert(table).values(**values, n=delta)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=list(values), set_={"n": table.c.n + stmt.excluded.n}
-    )
-    conn.execute(stmt)
+    n = ComplaintStat.__table__.c.n
+    upsert(conn, ComplaintStat, {**values, "n": delta}, list(values), lambda new: {"n": n + new.n})
 
 
 REBUILD_SQL = (

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Insert, insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
+from bot.db.base import upsert
 from bot.db.complaints import queries
 from bot.db.complaints.mapping import to_complaint
 from bot.db.complaints.tables import CaseCounter, ComplaintRow, HistoryRow
@@ -20,14 +21,7 @@ class SqlComplaintStore:
 
     def next_case_seq(self, fiscal_year: int) -> int:
         s = self.session
-        dialect = s.get_bind().dialect.name
-        if dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-            ins: Insert = pg_insert(CaseCounter).on_conflict_do_nothing()
-        else:
-            ins = insert(CaseCounter).prefix_with("OR IGNORE")
-        s.execute(ins.values(fiscal_year=fiscal_year, last_seq=0))
+        upsert(s, CaseCounter, {"fiscal_year": fiscal_year, "last_seq": 0}, ["fiscal_year"])
         # The UPDATE takes the row (or, on SQLite, the database) write lock, so two
         # transactions can never read the same sequence number.
         return s.execute(

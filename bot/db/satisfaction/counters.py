@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Connection, Table, delete, select
+from sqlalchemy import Connection, delete, select
 
+from bot.db.base import upsert
 from bot.db.satisfaction.tables import SatisfactionRow, SatisfactionStat
 from handlers.clock import local_date
 from handlers.satisfaction.model import Kind, Rating
@@ -16,19 +17,15 @@ from handlers.thai.dates import fiscal_year
 
 
 def add(conn: Connection, fy: int, counts: Iterable[Count]) -> None:
-    """Add counts to the year's counters (an upsert on both SQLite and PostgreSQL)."""
-    table = cast(Table, SatisfactionStat.__table__)  # a declarative class's table
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as upsert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
+    """Add counts to the year's counters, creating the rows that are missing."""
+    total = SatisfactionStat.__table__.c.n
     for kind, code, score, n in counts:
-        stmt = upsert(table).values(fiscal_year=fy, kind=kind, service_code=code, score=score, n=n)
-        conn.execute(
-            stmt.on_conflict_do_update(
-                index_elements=["fiscal_year", "kind", "service_code", "score"],
-                set_={"n": table.c.n + stmt.excluded.n},
-            )
+        upsert(
+            conn,
+            SatisfactionStat,
+            {"fiscal_year": fy, "kind": kind, "service_code": code, "score": score, "n": n},
+            ["fiscal_year", "kind", "service_code", "score"],
+            lambda new: {"n": total + new.n},
         )
 
 
