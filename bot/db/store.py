@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from bot.db.chat.tables import ConversationRow, NoticeRow
 from bot.db.complaints.store import SqlComplaintStore
-from bot.db.mirror.tables import OutboxRow
+from bot.db.mirror import outbox
 from bot.db.satisfaction.store import SqlSatisfactionStore
 from handlers.ports import Notice
 
@@ -64,7 +64,7 @@ class SqlStore(SqlComplaintStore):
         )
 
     def add_outbox(self, kind: str, entity_id: str, at: datetime) -> None:
-        self.session.add(OutboxRow(kind=kind, entity_id=entity_id, created_at=at))
+        outbox.add(self.session, kind, entity_id, at)
 
     def has_privacy_ack(self, user_key: str, version: str) -> bool:
         from bot.db.privacy.tables import PrivacyAck

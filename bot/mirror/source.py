@@ -12,10 +12,11 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, case, func, insert, or_, select, update
+from sqlalchemy import CursorResult, case, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db.base import upsert
+from bot.db.mirror import outbox
 from bot.db.mirror.tables import OutboxRow, SheetState
 from bot.db.store import SqlStore
 from bot.mirror import complaints, measures, satisfaction
@@ -232,19 +233,7 @@ class SqlMirrorSource:
                 kind, (entity, order) = declared.name, declared.rebuild
                 ids = [str(v) for v in s.scalars(select(entity).order_by(order))]
                 for chunk in _chunks(ids):
-                    s.execute(
-                        insert(OutboxRow),
-                        [
-                            {
-                                "kind": kind,
-                                "entity_id": i,
-                                "created_at": now,
-                                "attempts": 0,
-                                "error": "",
-                            }
-                            for i in chunk
-                        ],
-                    )
+                    outbox.add_many(s, kind, chunk, now)
                 total += len(ids)
         return total
 

@@ -17,6 +17,7 @@ from sqlalchemy import delete, select
 from bot.db import new_session
 from bot.db.chat.tables import NoticeRow
 from bot.db.complaints.tables import ComplaintRow, HistoryRow
+from bot.db.mirror import outbox
 from bot.db.mirror.tables import OutboxRow
 from bot.db.store import SqlStore
 from bot.mirror.source import SqlMirrorSource
@@ -221,7 +222,7 @@ def test_an_erased_entry_keeps_only_its_id(gapp: Flask, fake: FakeSheets) -> Non
         row = s.scalars(select(ComplaintRow).where(ComplaintRow.case_number == cases[0])).one()
         s.execute(delete(HistoryRow).where(HistoryRow.complaint_id == row.id))
         s.delete(row)
-        s.add(OutboxRow(kind="complaint", entity_id=cases[0], created_at=datetime.now()))
+        outbox.add(s, "complaint", cases[0], utcnow())
         s.commit()
     syncer.drain()
     erased = row_of(fake, cases[0])

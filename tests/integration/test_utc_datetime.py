@@ -10,6 +10,7 @@ from sqlalchemy import DateTime, select, text
 
 from bot.db import new_session
 from bot.db.base import UTCDateTime
+from bot.db.mirror import outbox
 from bot.db.mirror.tables import OutboxRow
 from bot.db.schema import metadata
 from handlers.clock import BANGKOK
@@ -32,7 +33,7 @@ def test_any_datetime_goes_in_as_utc_and_comes_out_aware(app: Flask) -> None:
     }
     with new_session(app) as s:
         for kind, at in given.items():
-            s.add(OutboxRow(kind=kind, entity_id="1", created_at=at))
+            outbox.add(s, kind, "1", at)
         s.flush()
         # In memory already, before any reload: aware UTC.
         assert {r.created_at for r in s.scalars(select(OutboxRow))} == {NOON_UTC}

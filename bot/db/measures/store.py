@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from bot.db.accounts.tables import User
 from bot.db.measures.tables import MeasureRow, ProgressRow
-from bot.db.mirror.tables import OutboxRow
+from bot.db.mirror import outbox
 from handlers.measures.domain import Measure, ProgressUpdate
 from handlers.measures.ports import StaffAccount
 
@@ -111,7 +111,7 @@ class SqlMeasureStore:
         return {r.measure_id: to_progress(r) for r in rows}
 
     def add_outbox(self, kind: str, entity_id: str, at: datetime) -> None:
-        self.session.add(OutboxRow(kind=kind, entity_id=entity_id, created_at=at))
+        outbox.add(self.session, kind, entity_id, at)
 
     # --- staff accounts ----------------------------------------------------------------
 

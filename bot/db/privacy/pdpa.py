@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from bot.db.chat.tables import ConversationRow, NoticeRow
 from bot.db.complaints.tables import ComplaintRow
 from bot.db.line.tables import LineEvent, LineUser
-from bot.db.mirror.tables import OutboxRow
+from bot.db.mirror import outbox
 from bot.db.privacy.tables import PrivacyAck
 from bot.db.satisfaction.tables import SatisfactionRow
 from handlers.complaints.domain import CLOSED_STATUSES
@@ -154,7 +154,7 @@ def anonymise_complaint(s: Session, c: ComplaintRow, now: datetime, upload_folde
     c.line_user_id = None
     c.anonymous = True
     c.updated_at = now
-    s.add(OutboxRow(kind="complaint", entity_id=c.case_number, created_at=now))
+    outbox.add(s, "complaint", c.case_number, now)
 
 
 def purge_expired(s: Session, now: datetime, retention_days: int, upload_folder: str) -> int:

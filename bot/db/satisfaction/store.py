@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.db.mirror.tables import OutboxRow
+from bot.db.mirror import outbox
 from bot.db.satisfaction import counters
 from bot.db.satisfaction.tables import SatisfactionRow, ServiceRow
 from handlers.clock import local_date
@@ -120,7 +120,7 @@ class SqlSatisfactionStore:
 
     def add_outbox(self, kind: str, entity_id: str, at: datetime) -> None:
         # The spreadsheet mirror's outbox, in the same transaction as the rating.
-        self.session.add(OutboxRow(kind=kind, entity_id=entity_id, created_at=at))
+        outbox.add(self.session, kind, entity_id, at)
 
 
 def _service(row: ServiceRow) -> Service:
