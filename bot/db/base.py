@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import JSON, Connection, DateTime, Dialect, Table, event
 from sqlalchemy.dialects import postgresql, sqlite
@@ -68,7 +68,8 @@ def upsert(
     returns for the row that was refused (`excluded`), e.g. ``lambda new: {"n": t.c.n + new.n}``.
     SQLite and PostgreSQL share this syntax; a list of rows is one executemany."""
     bind = db.get_bind() if isinstance(db, Session) else db
-    target = table if isinstance(table, Table) else table.__table__
+    # A declarative class's __table__ is typed as any FromClause; it is its Table.
+    target = table if isinstance(table, Table) else cast(Table, table.__table__)
     if set_ is None:
         stmt = _do_nothing(bind.dialect.name, target, tuple(index_elements))
     else:
