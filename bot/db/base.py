@@ -8,11 +8,11 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any, cast
 
-from sqlalchemy import JSON, Connection, DateTime, Dialect, Table, event
+from sqlalchemy import JSON, Connection, DateTime, Dialect, Result, Table, event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import DeclarativeBase, Mapper, Session
 from sqlalchemy.sql.base import ReadOnlyColumnCollection
-from sqlalchemy.sql.elements import KeyedColumnElement
+from sqlalchemy.sql.elements import ColumnElement, KeyedColumnElement
 from sqlalchemy.types import TypeDecorator
 
 
@@ -63,10 +63,12 @@ def upsert(
     values: Mapping[str, Any] | Sequence[Mapping[str, Any]],
     index_elements: Sequence[str],
     set_: Callable[[Excluded], Mapping[str, Any]] | None = None,
-) -> None:
+    returning: Sequence[ColumnElement[Any]] = (),
+) -> Result[Any]:
     """INSERT … ON CONFLICT (index_elements): DO NOTHING, or with `set_` DO UPDATE SET what it
     returns for the row that was refused (`excluded`), e.g. ``lambda new: {"n": t.c.n + new.n}``.
-    SQLite and PostgreSQL share this syntax; a list of rows is one executemany."""
+    SQLite and PostgreSQL share this syntax; a list of rows is one executemany. The result
+    holds the `returning` columns of the rows written."""
     bind = db.get_bind() if isinstance(db, Session) else db
     # A declarative class's __table__ is typed as any FromClause; it is its Table.
     target = table if isinstance(table, Table) else cast(Table, table.__table__)
@@ -77,10 +79,10 @@ def upsert(
         stmt = new.on_conflict_do_update(
             index_elements=list(index_elements), set_=dict(set_(new.excluded))
         )
+    final = stmt.returning(*returning) if returning else stmt
     if isinstance(values, Mapping):
-        db.execute(stmt.values(**values))
-    else:
-        db.execute(stmt, [dict(v) for v in values])
+        return db.execute(final.values(**values))
+    return db.execute(final, [dict(v) for v in values])
 
 
 def _insert(dialect: str, table: Table) -> Upsert:

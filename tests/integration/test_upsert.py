@@ -29,12 +29,15 @@ def test_do_nothing_keeps_the_first_row_and_takes_many_rows_at_once(app: Flask) 
 def test_set_updates_from_the_refused_row(app: Flask) -> None:
     seq = CaseCounter.__table__.c.last_seq
     with new_session(app) as s, s.begin():
-        for n in (5, 3):
+        written = [
             upsert(
                 s.connection(),
                 CaseCounter,
                 {"fiscal_year": 2569, "last_seq": n},
                 ["fiscal_year"],
                 lambda new: {"last_seq": seq + new.last_seq},
-            )
-    assert counters(app) == {2569: 8}
+                returning=[seq],
+            ).scalar_one()
+            for n in (5, 3)
+        ]
+    assert written == [5, 8] and counters(app) == {2569: 8}

@@ -9,11 +9,11 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import Table, case, delete, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot.db.accounts.audit import record
 from bot.db.accounts.tables import LoginCounter
+from bot.db.base import upsert
 
 counters = cast(Table, LoginCounter.__table__)
 
@@ -42,19 +42,21 @@ def count_attempt(
 
 
 def _bump(session: Session, key: str, window: timedelta, now: datetime) -> int:
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     expired = counters.c.since <= now - window
-    new = dialect.insert(counters).values(key=key, since=now, failures=1)
-    stmt = new.on_conflict_do_update(
-        index_elements=[counters.c.key],
+    result = upsert(
+        session,
+        counters,
+        {"key": key, "since": now, "failures": 1},
+        ["key"],
         # Both expressions read the row as it was: a window past its end starts again (from
         # the refused row's values, which went through the columns' types).
-        set_={
-            "failures": case((expired, new.excluded.failures), else_=counters.c.failures + 1),
-            "since": case((expired, new.excluded.since), else_=counters.c.since),
+        lambda new: {
+            "failures": case((expired, new.failures), else_=counters.c.failures + 1),
+            "since": case((expired, new.since), else_=counters.c.since),
         },
-    ).returning(counters.c.failures)
-    return int(session.execute(stmt).scalar_one())
+        returning=[counters.c.failures],
+    )
+    return int(result.scalar_one())
 
 
 def forgive(
