@@ -71,8 +71,21 @@ class InboxWriter:
             self._commit(batch)
 
     def _commit(self, batch: list[_Job]) -> None:
-        rows = [r for job in batch for r in job.rows]
-        error: BaseException | None = None
+        error = self._insert([r for job in batch for r in job.rows])
+        if error is not None and len(batch) > 1:
+            # One request's bad row must not fail the others of the batch: each job again in
+            # its own transaction, so only the one the database refuses hears of it.
+            for job in batch:
+                job.error = self._insert(job.rows)
+        else:
+            for job in batch:
+                job.error = error
+        self.last_activity = time.monotonic()
+        for job in batch:
+            job.done.set()
+
+    def _insert(self, rows: list[dict[str, Any]]) -> BaseException | None:
+        """Insert in one transaction; the error, if the database refused."""
         try:
             engine = self.sessions.kw["bind"]
             with self.write_lock, engine.begin() as conn:
@@ -82,14 +95,20 @@ class InboxWriter:
                     [tuple(r[c] for c in COLUMNS) for r in rows],
                 )
         except BaseException as e:  # every waiting request must hear about it
-            error = e
-        self.last_activity = time.monotonic()
-        for job in batch:
-            job.error = error
-            job.done.set()
+            return e
+        return None
 
 
-COLUMNS = ("webhook_event_id", "event_type", "user_id", "payload", "received_at", "status", "error")
+COLUMNS = (
+    "webhook_event_id",
+    "event_type",
+    "user_id",
+    "payload",
+    "received_at",
+    "status",
+    "processed_at",
+    "error",
+)
 _COLS = ", ".join(COLUMNS)
 # A redelivered event (same webhookEventId) is kept once. [SQLite, PostgreSQL]
 _INSERT = (
