@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy.exc import OperationalError
 
 from bot.db import new_session
 from bot.db.accounts.tables import AuditLog
@@ -116,3 +117,77 @@ def test_an_absurd_year_is_answered_not_crashed_on(office: Flask, path: str) -> 
     for year in ("9" * 5000, "-2568", "๒๕๖๘๒๕๖๘", "x"):
         code = client.get(path, query_string={"year": year}).status_code
         assert code == 200 or (code == 400 and path.startswith("/api/")), (path, year, code)
+
+
+# --- /healthz -------------------------------------------------------------------------------
+
+PUBLIC_HEALTH = {"status", "database", "outbox_backlog", "line_events_pending", "last_sync"}
+SECRET_PATH = "/srv/prongsai/instance/secret-mirror.xlsx"
+
+
+def failed_sync(app: Flask) -> None:
+    """A sync error that names a server path, as real ones do."""
+    from bot.mirror.sync import source_for
+
+    source_for(app).record_error(
+        f"cannot save {SECRET_PATH}: [Errno 13] Permission denied", utcnow()
+    )
+
+
+def test_healthz_tells_strangers_only_status_and_counts(office: Flask) -> None:
+    failed_sync(office)
+    r = office.test_client().get("/healthz")
+    assert r.status_code == 200
+    body = r.get_json()
+    assert set(body) <= PUBLIC_HEALTH and body["status"] == "ok"
+    assert isinstance(body["outbox_backlog"], int) and isinstance(body["line_events_pending"], int)
+    text = r.get_data(as_text=True)
+    assert "srv" not in text and "Errno" not in text and "sqlite" not in text
+    assert "no-store" in r.headers["Cache-Control"]
+
+
+def test_healthz_tells_staff_who_are_not_admins_no_more(office: Flask) -> None:
+    from bot.admin.auth import hash_password
+    from bot.db.accounts.tables import User
+    from bot.db.base import naive
+
+    with new_session(office) as s:
+        s.add(
+            User(
+                username="exec",
+                display_name="ผู้บริหาร",
+                password_hash=hash_password("exec-password-1"),
+                role="executive",
+                created_at=naive(utcnow()),
+            )
+        )
+        s.commit()
+    failed_sync(office)
+    c = office.test_client()
+    assert (
+        c.post("/admin/login", data={"username": "exec", "password": "exec-password-1"}).status_code
+        == 302
+    )
+    assert set(c.get("/healthz").get_json()) <= PUBLIC_HEALTH
+
+
+def test_healthz_gives_a_logged_in_admin_the_details(office: Flask) -> None:
+    failed_sync(office)
+    body = admin(office).get("/healthz").get_json()
+    assert set(body) >= PUBLIC_HEALTH
+    assert SECRET_PATH in body["last_sync_error"]
+    assert body["sheets_backend"] == "off"
+
+
+def test_healthz_hides_why_the_database_is_unreachable(
+    office: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def down(*_args: object) -> None:
+        raise OperationalError("SELECT 1", {}, Exception(f"unable to open {SECRET_PATH}"))
+
+    monkeypatch.setattr("bot.web.health.read_status", down)
+    r = office.test_client().get("/healthz")
+    assert r.status_code == 503
+    assert r.get_json() == {"status": "error", "database": "unreachable"}
+    body = admin(office).get("/healthz").get_json()
+    assert body["status"] == "error" and SECRET_PATH in body["error"]
