@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, request
+from werkzeug.wrappers import Response
 
 from handlers.complaints.policy import ROLES
 
@@ -36,6 +37,19 @@ def init_app(app: Flask) -> None:
     nav.add("บันทึกการเปลี่ยนแปลง", "audit.index", ("admin",), 90)
 
     app.add_template_filter(_thaiday, "thaiday")
+    app.after_request(_no_store)
+
+
+PRIVATE_PREFIXES = ("/admin/", "/api/")
+
+
+def _no_store(response: Response) -> Response:
+    """Nothing of the admin side stays in a browser's or a proxy's cache: its pages and
+    downloads hold citizens' personal data, and a shared office computer keeps caches."""
+    private = f"{request.path.rstrip('/')}/".startswith(PRIVATE_PREFIXES)
+    if private and "no-store" not in response.headers.get("Cache-Control", ""):
+        response.headers["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _thaiday(d: object) -> str:

@@ -191,3 +191,42 @@ def test_healthz_hides_why_the_database_is_unreachable(
     assert r.get_json() == {"status": "error", "database": "unreachable"}
     body = admin(office).get("/healthz").get_json()
     assert body["status"] == "error" and SECRET_PATH in body["error"]
+
+
+# --- no caching of admin answers ------------------------------------------------------------
+
+
+def test_every_admin_and_api_answer_says_no_store(office: Flask) -> None:
+    case = complaints(office, 1)[0]
+    anonymous = office.test_client()
+    for path in ("/admin/", "/admin/cases", "/admin/login", "/api/summary"):
+        r = anonymous.get(path)
+        assert "no-store" in r.headers.get("Cache-Control", ""), (path, r.status_code)
+    client = admin(office)
+    paths = [
+        "/admin/",
+        "/admin/cases",
+        f"/admin/cases/{case}",
+        f"/admin/cases/{case}/letter",
+        "/admin/audit",
+        "/admin/catalog",
+        "/admin/measures",
+        "/admin/measures/staff",
+        "/admin/measures/import",
+        "/admin/reports",
+        "/admin/reports/o29.xlsx",
+        "/admin/reports/o16.html",
+        "/admin/services",
+        "/admin/services/reg/qr.png",
+        "/admin/services/reg/poster",
+        "/admin/users",
+        "/admin/no-such-page",
+        "/api/summary",
+    ]
+    for path in paths:
+        r = client.get(path)
+        assert r.status_code in (200, 404), (path, r.status_code)
+        assert "no-store" in r.headers.get("Cache-Control", ""), (
+            path,
+            r.headers.get("Cache-Control"),
+        )
