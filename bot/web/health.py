@@ -54,6 +54,9 @@ def healthz() -> Response:
             "last_sync_error": sync.last_error or None,
             "last_sync_error_at": _iso(sync.last_error_at) if sync.last_error else None,
             "last_pull": _iso(sync.last_pull),
+            # The sync found the workbook (or tabs) gone and wrote every entry again.
+            "last_rebuild": _iso(sync.last_rebuild),
+            "last_rebuild_reason": sync.last_rebuild_reason or None,
         }
     return _answer(body, 200)
 
