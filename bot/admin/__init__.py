@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Flask, request
+from werkzeug.routing import IntegerConverter, Map
 from werkzeug.wrappers import Response
 
 from handlers.complaints.policy import ROLES
 
 
+class RowId(IntegerConverter):
+    """`<int:…>` in admin URLs names a database row. A number past PostgreSQL's integer (and
+    far past it, SQLite's) matches no row but made the query fail, a 500: now no route."""
+
+    def __init__(self, map: Map, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(map, *args, **kwargs)
+
+
 def init_app(app: Flask) -> None:
+    # Before the blueprints: a rule takes its converters when it is added.
+    app.url_map.converters["int"] = RowId
     from bot.admin import (
         audit_page,
         auth,

@@ -230,3 +230,23 @@ def test_every_admin_and_api_answer_says_no_store(office: Flask) -> None:
             path,
             r.headers.get("Cache-Control"),
         )
+
+
+# --- row numbers in the path ------------------------------------------------------------------
+
+HUGE_IDS = ["99999999999999999999", str(2**31), str(2**63)]
+
+
+@pytest.mark.parametrize("row_id", HUGE_IDS)
+def test_a_row_number_no_database_can_hold_is_404(office: Flask, row_id: str) -> None:
+    """SQLite cannot bind it (OverflowError) and PostgreSQL's integer ends at 2³¹−1."""
+    client = admin(office)
+    assert client.get(f"/admin/measures/{row_id}").status_code == 404
+    for path in (
+        f"/admin/catalog/units/{row_id}",
+        f"/admin/measures/staff/{row_id}/code",
+        f"/admin/measures/staff/{row_id}/unlink",
+        f"/admin/users/{row_id}/active",
+        f"/admin/users/{row_id}/edit",
+    ):
+        assert client.post(path).status_code == 404, path
