@@ -15,6 +15,7 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, case, func, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
+from bot.db.accounts.audit import record as record_audit
 from bot.db.accounts.tables import AuditLog
 from bot.db.base import aware, naive
 from bot.db.mirror.tables import OutboxRow, SheetState
@@ -293,15 +294,9 @@ class SqlMirrorSource:
                 total += len(ids)
             if reason:
                 # The audit log keeps when and why, for `sync --status` and /healthz.
-                s.add(
-                    AuditLog(
-                        at=now,
-                        actor=self.actor[:80],
-                        action=REBUILD_ACTION,
-                        target=",".join(k.name for k in chosen)[:120],
-                        detail=f"{reason} ({total} entries)",
-                    )
-                )
+                targets = ",".join(k.name for k in chosen)[:120]
+                detail = f"{reason} ({total} entries)"
+                record_audit(s, self.actor, REBUILD_ACTION, targets, detail, now)
         return total
 
 
