@@ -30,3 +30,23 @@ def channel_label(value: str) -> str:
 
 class DomainError(Exception):
     """A rule of the office was broken; the message is Thai and safe to show."""
+
+
+# Past this a page number was typed by no one; the caller shows its last page instead, and
+# OFFSET stays far inside every database's integer.
+MAX_PAGE = 1_000_000
+
+
+def page_number(raw: str | None) -> int:
+    """A 1-based page number from a query string. Anything but a whole number (Thai digits
+    count) is page 1; a huge one is MAX_PAGE, which the caller clamps to its last page."""
+    text = (raw or "").strip()
+    if not text.isdecimal():
+        return 1
+    if len(text) > len(str(MAX_PAGE)):  # int() of thousands of digits is slow, then refused
+        return MAX_PAGE
+    return max(1, min(int(text), MAX_PAGE))
+
+
+def last_page(total: int, page_size: int) -> int:
+    return max(1, (total + page_size - 1) // page_size)

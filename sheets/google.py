@@ -72,9 +72,10 @@ class GoogleBackend:
 
     # --- the backend ----------------------------------------------------------------------
 
-    def ensure_layout(self, tabs: Sequence[Tab]) -> None:
+    def ensure_layout(self, tabs: Sequence[Tab]) -> list[str]:
         if self._layout_ok:
-            return
+            return []
+        created: list[str] = []
         meta = self._read(lambda: self.http.fetch_sheet_metadata(self.key))
         existing = {s["properties"]["title"]: s["properties"] for s in meta.get("sheets", [])}
         used_ids = {p.get("sheetId", 0) for p in existing.values()}
@@ -87,6 +88,7 @@ class GoogleBackend:
                 sid = _free_sheet_id(tab.key, used_ids)
                 used_ids.add(sid)
                 sheet_ids[tab.key] = sid
+                created.append(tab.key)
                 requests_.append(
                     {
                         "addSheet": {
@@ -162,6 +164,7 @@ class GoogleBackend:
             body = {"valueInputOption": RAW, "data": header_writes}
             self._write(lambda: self.http.values_batch_update(self.key, body))
         self._layout_ok = True
+        return created
 
     def read_ids(self, tabs: Sequence[Tab]) -> dict[str, dict[str, int]]:
         ranges = [tab.a1("A:A") for tab in tabs]

@@ -28,6 +28,9 @@ class SyncStatus:
     last_error_at: datetime | None
     last_pull: datetime | None
     lease_holder: str | None
+    # The last time the sync found tabs gone and queued every entry again, and why.
+    last_rebuild: datetime | None = None
+    last_rebuild_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,20 @@ class MirrorSource(Protocol):
 
     def status(self) -> SyncStatus: ...
 
+    def mirrored_kinds(self, kinds: Sequence[str]) -> set[str]:
+        """Those of `kinds` with an entry the database knows to be in the sheet: mirrored,
+        with no change of it still pending. Their tab found empty means rows were lost."""
+        ...
+
+    def requeue_all(
+        self, kinds: Sequence[str] | None = None, reason: str = "", in_order: bool = False
+    ) -> int:
+        """An outbox row for every entry of `kinds` (all when None), so the next drain
+        mirrors them again; returns how many. `reason` records a rebuild (the status shows
+        it). `in_order` settles their pending rows first, so that a tab rebuilt from empty
+        gets its rows in the order the entries were made."""
+        ...
+
 
 @dataclass(frozen=True)
 class RangeWrite:
@@ -105,8 +122,9 @@ class RangeWrite:
 class SheetBackend(Protocol):
     name: str
 
-    def ensure_layout(self, tabs: Sequence[Tab]) -> None:
-        """Create missing tabs, headers, frozen header row and the status dropdown."""
+    def ensure_layout(self, tabs: Sequence[Tab]) -> list[str]:
+        """Create missing tabs, headers, frozen header row and the status dropdown. Returns
+        the keys of the tabs it had to create (all of them when the file was gone)."""
         ...
 
     def read_ids(self, tabs: Sequence[Tab]) -> dict[str, dict[str, int]]:

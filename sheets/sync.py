@@ -156,10 +156,12 @@ class Syncer:
         after = 0  # rows that failed locally are skipped until the next drain
         while deadline is None or time.monotonic() < deadline:
             items = self.source.pending(self.batch_rows, kinds, after)
-            if not items:
-                break
             try:
-                self.backend.ensure_layout(TABS)
+                # Even with nothing pending: a workbook deleted since is rebuilt now.
+                if self._layout():
+                    continue  # tabs were gone: every entry of theirs is pending again
+                if not items:
+                    break
                 after = self._round(items, result, after)
             except SheetsError as e:
                 self._forget()
@@ -193,7 +195,7 @@ class Syncer:
                 log.info("sheets: %d/%d outbox entries mirrored", result.outbox, total)
         if self._summary_dirty:
             try:
-                self.backend.ensure_layout(TABS)
+                self._layout()
                 self._write_summary()
             except (SheetsError, LeaseLost) as e:
                 self._forget()
@@ -256,6 +258,9 @@ class Syncer:
         if self._ids is None:
             self._ids = self.backend.read_ids(DATA_TABS)
             fresh = True
+            empty = [t.key for t in DATA_TABS if not self._ids.get(t.key)]
+            if empty and self._rebuild(empty, "found empty"):
+                return after  # the next round takes the entries in their order
         else:
             fresh = False
         rewrites = [(k.tab.key, eid) for k, eid, _ in built]
@@ -300,6 +305,32 @@ class Syncer:
         result.outbox += len(done_ids)
         self._summary_dirty = True
         return cursor
+
+    # --- tabs that vanished -------------------------------------------------------------------
+
+    def _layout(self) -> bool:
+        """Lay the tabs out. True when tabs had to be created that held entries (the
+        workbook or a tab was deleted): those entries are all queued again."""
+        created = self.backend.ensure_layout(TABS)
+        if not created:
+            return False
+        self._ids = None  # rows we knew of on those tabs are gone
+        if SUMMARY.key in created:
+            self._summary_dirty = True
+        return self._rebuild([k for k in created if k != SUMMARY.key], "gone")
+
+    def _rebuild(self, tab_keys: list[str], how: str) -> bool:
+        """Queue every entry of the tabs again when the database knows some were mirrored
+        there; a new or still-empty mirror has none, and nothing happens."""
+        kinds = [k.name for k in REGISTRY.values() if k.tab.key in tab_keys]
+        lost = sorted(self.source.mirrored_kinds(kinds)) if kinds else []
+        if not lost:
+            return False
+        titles = ", ".join(t.title for t in DATA_TABS if any(REGISTRY[k].tab is t for k in lost))
+        reason = f"tabs {how} in the spreadsheet ({titles}): every entry of theirs written again"
+        n = self.source.requeue_all(lost, reason=reason, in_order=True)
+        log.warning("sheets: rebuilding, %s (%d entries)", reason, n)
+        return n > 0
 
     def _refreshed(
         self, wanted: dict[str, list[str]], ids: dict[str, dict[str, int]]
@@ -346,7 +377,7 @@ class Syncer:
                 result.busy = True
                 return result
             try:
-                self.backend.ensure_layout(TABS)
+                self._layout()  # a workbook deleted while nothing was pending: rebuilt now
                 for kind in REGISTRY.values():
                     if kind.tab.editable and kind.edits:
                         self._pull_tab(kind, result)

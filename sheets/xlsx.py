@@ -110,13 +110,15 @@ class XlsxBackend:
 
     # --- the backend ----------------------------------------------------------------------
 
-    def ensure_layout(self, tabs: Sequence[Tab]) -> None:
+    def ensure_layout(self, tabs: Sequence[Tab]) -> list[str]:
         wb = self._book()
+        created: list[str] = []
         for tab in tabs:
             if tab.title in wb.sheetnames:
                 ws = wb[tab.title]
             else:
                 ws = wb.create_sheet(tab.title)
+                created.append(tab.key)
                 self._dirty = True
             have = [c.value for c in ws[1][: len(tab.columns)]] if ws.max_row >= 1 else []
             if have != tab.headers:
@@ -142,6 +144,7 @@ class XlsxBackend:
                 ws.add_data_validation(dv)
                 self._dirty = True
         self.commit()
+        return created
 
     @staticmethod
     def _has_dropdown(ws: Worksheet, tab: Tab) -> bool:

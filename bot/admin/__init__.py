@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
-from flask import Flask
+from typing import Any
+
+from flask import Flask, request
+from werkzeug.routing import IntegerConverter, Map
+from werkzeug.wrappers import Response
 
 from handlers.complaints.policy import ROLES
 
 
+class RowId(IntegerConverter):
+    """`<int:…>` in admin URLs names a database row. A number past PostgreSQL's integer (and
+    far past it, SQLite's) matches no row but made the query fail, a 500: now no route."""
+
+    def __init__(self, map: Map, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(map, *args, **kwargs)
+
+
 def init_app(app: Flask) -> None:
+    # Before the blueprints: a rule takes its converters when it is added.
+    app.url_map.converters["int"] = RowId
     from bot.admin import (
         audit_page,
         auth,
@@ -36,6 +51,19 @@ def init_app(app: Flask) -> None:
     nav.add("บันทึกการเปลี่ยนแปลง", "audit.index", ("admin",), 90)
 
     app.add_template_filter(_thaiday, "thaiday")
+    app.after_request(_no_store)
+
+
+PRIVATE_PREFIXES = ("/admin/", "/api/")
+
+
+def _no_store(response: Response) -> Response:
+    """Nothing of the admin side stays in a browser's or a proxy's cache: its pages and
+    downloads hold citizens' personal data, and a shared office computer keeps caches."""
+    private = f"{request.path.rstrip('/')}/".startswith(PRIVATE_PREFIXES)
+    if private and "no-store" not in response.headers.get("Cache-Control", ""):
+        response.headers["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _thaiday(d: object) -> str:

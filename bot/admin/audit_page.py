@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from bot.admin.auth import roles_required
 from bot.db import store
 from bot.db.accounts.tables import AuditLog
+from handlers.shared import last_page, page_number
 
 bp = Blueprint("audit", __name__, url_prefix="/admin/audit")
 PAGE = 100
@@ -19,16 +20,14 @@ def index() -> str:
     s = store().session
     actor = (request.args.get("actor") or "").strip()
     action = (request.args.get("action") or "").strip()
-    try:
-        page = max(1, int(request.args.get("page") or 1))
-    except ValueError:
-        page = 1
     q = select(AuditLog)
     if actor:
         q = q.where(AuditLog.actor == actor)
     if action:
         q = q.where(AuditLog.action.startswith(action))
     total = s.scalar(select(func.count()).select_from(q.subquery())) or 0
+    pages = last_page(total, PAGE)
+    page = min(page_number(request.args.get("page")), pages)
     rows = list(s.scalars(q.order_by(AuditLog.id.desc()).limit(PAGE).offset((page - 1) * PAGE)))
     return render_template(
         "admin/audit.html",
@@ -36,6 +35,6 @@ def index() -> str:
         actor=actor,
         action=action,
         page=page,
-        pages=max(1, (total + PAGE - 1) // PAGE),
+        pages=pages,
         total=total,
     )

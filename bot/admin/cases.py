@@ -4,6 +4,7 @@ changes (the citizen is told), the printable result letter, and sealed corruptio
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from flask import (
@@ -38,7 +39,7 @@ from handlers.complaints.policy import (
     may_see_content,
 )
 from handlers.complaints.queue import PAGE_SIZE, parse_filter
-from handlers.shared import Channel, DomainError
+from handlers.shared import Channel, DomainError, last_page
 
 bp = Blueprint("cases", __name__, url_prefix="/admin/cases")
 
@@ -73,6 +74,10 @@ def queue() -> str:
     f, problems = parse_filter(request.args, v)
     now = utcnow()
     rows, total = queries.queue(store().session, f, overdue_before(now))
+    pages = last_page(total, PAGE_SIZE)
+    if f.page > pages:  # a page past the end (typed, or the queue shrank): show the last
+        f = replace(f, page=pages)
+        rows, total = queries.queue(store().session, f, overdue_before(now))
     units = unit_names(store().session)
     return render_template(
         "admin/cases.html",
@@ -80,7 +85,7 @@ def queue() -> str:
         total=total,
         f=f,
         problems=problems,
-        pages=max(1, (total + PAGE_SIZE - 1) // PAGE_SIZE),
+        pages=pages,
         statuses=list(Status),
         categories=categories.by_code().values(),
         channels=list(Channel),

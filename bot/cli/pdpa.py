@@ -10,7 +10,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from bot.db import new_session
-from bot.db.accounts.tables import AuditLog
+from bot.db.accounts.audit import record as record_audit
 from bot.db.privacy import pdpa
 from handlers.clock import utcnow
 from handlers.pdpa import Subject, identify
@@ -48,15 +48,7 @@ def erase_cmd(user: str, yes: bool) -> None:
     with new_session() as s:
         counts = pdpa.erase(s, subject, now, current_app.config["UPLOAD_FOLDER"])
         # The log says that an erasure happened, not whose data it was.
-        s.add(
-            AuditLog(
-                at=now,
-                actor="cli",
-                action="pdpa erase",
-                target=subject.kind,
-                detail=json.dumps(counts),
-            )
-        )
+        record_audit(s, "cli", "pdpa erase", subject.kind, json.dumps(counts), now)
         s.commit()
     click.echo("ลบข้อมูลส่วนบุคคลแล้ว: " + json.dumps(counts, ensure_ascii=False))
 

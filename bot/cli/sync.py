@@ -31,6 +31,10 @@ def status_lines(app: Flask, st: SyncStatus) -> list[str]:
     ]
     if st.last_error:
         lines.append(f"last error (ข้อผิดพลาดล่าสุด): {st.last_error} at {_when(st.last_error_at)}")
+    if st.last_rebuild:
+        lines.append(
+            f"last rebuilt (สร้างตารางใหม่ล่าสุด): {_when(st.last_rebuild)}: {st.last_rebuild_reason}"
+        )
     if st.lease_holder:
         lines.append(f"sync running in: {st.lease_holder}")
     return lines
@@ -58,7 +62,8 @@ def sync_cmd(pull: bool, show_status: bool, rebuild: bool, wait: float) -> None:
             click.echo(line)
         return
     if rebuild:
-        click.echo(f"queued {source.requeue_all()} entries to mirror again")
+        n = source.requeue_all(reason="asked for with `sync --rebuild`")
+        click.echo(f"queued {n} entries to mirror again")
     try:
         backend = build_backend(app)
     except SheetsConfigError as e:

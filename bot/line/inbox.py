@@ -74,8 +74,21 @@ class InboxWriter:
             self._commit(batch)
 
     def _commit(self, batch: list[_Job]) -> None:
-        rows = [r for job in batch for r in job.rows]
-        error: BaseException | None = None
+        error = self._insert([r for job in batch for r in job.rows])
+        if error is not None and len(batch) > 1:
+            # One request's bad row must not fail the others of the batch: each job again in
+            # its own transaction, so only the one the database refuses hears of it.
+            for job in batch:
+                job.error = self._insert(job.rows)
+        else:
+            for job in batch:
+                job.error = error
+        self.last_activity = time.monotonic()
+        for job in batch:
+            job.done.set()
+
+    def _insert(self, rows: list[dict[str, Any]]) -> BaseException | None:
+        """Insert in one transaction; the error, if the database refused."""
         try:
             engine = self.sessions.kw["bind"]
             with self.write_lock, engine.begin() as conn:
@@ -83,8 +96,5 @@ class InboxWriter:
                 # kept once.
                 upsert(conn, LineEvent, rows, ["webhook_event_id"])
         except BaseException as e:  # every waiting request must hear about it
-            error = e
-        self.last_activity = time.monotonic()
-        for job in batch:
-            job.error = error
-            job.done.set()
+            return e
+        return None

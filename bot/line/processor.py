@@ -30,6 +30,7 @@ from bot.db.line.tables import LineEvent
 from bot.db.office.categories import office_categories
 from bot.db.store import SqlStore
 from bot.line.client import LineClient
+from bot.line.payload import UNICODE_PROBLEM, BadPayload, encodable, read_json, without_nul
 from bot.line.richmenu import staff_menu_id
 from handlers.clock import utcnow
 from handlers.conversations import engine
@@ -113,8 +114,10 @@ class EventProcessor:
             row = s.get(LineEvent, event_id)
             if row is None or row.status != "pending":
                 return False
-            raw = json.loads(row.payload)
-            over = self._over_limit(s, row)
+            raw, problem = _stored_event(row.payload)
+            over = 0 if raw is None else self._over_limit(s, row)
+        if raw is None:
+            return self._set_aside(event_id, problem)
         if over:
             return self._refuse_flood(event_id, raw, over)
         prepared = self._prepare(raw)
@@ -143,7 +146,12 @@ class EventProcessor:
                 ).first()
                 if row is None:
                     break
-                event_id, raw = row.id, json.loads(row.payload)
+                event_id = row.id
+                raw, problem = _stored_event(row.payload)
+                if raw is None:
+                    s.rollback()
+                    done += self._set_aside(event_id, problem)
+                    continue
                 over = self._over_limit(s, row)
                 if over:
                     s.rollback()
@@ -228,6 +236,20 @@ class EventProcessor:
             self._send(token, [Reply("ส่งข้อความถี่เกินไป กรุณารอสักครู่แล้วส่งใหม่อีกครั้งนะครับ")])
         return bool(claimed)
 
+    def _set_aside(self, event_id: int, problem: str) -> bool:
+        """An event that cannot be used is marked invalid, never retried: a worker that
+        raised on it would stall every event behind it."""
+        log.warning("LINE event %s set aside as invalid: %s", event_id, problem)
+        with write_lock(self.app), new_session(self.app) as s:
+            result = s.execute(
+                update(LineEvent)
+                .where(LineEvent.id == event_id, LineEvent.status == "pending")
+                .values(status="invalid", processed_at=utcnow(), error=problem)
+            )
+            claimed = cast(CursorResult[Any], result).rowcount
+            s.commit()
+        return bool(claimed)
+
     def _send(self, token: str | None, replies: list[Reply]) -> None:
         if token and replies and self.client is not None:
             self.client.reply(token, replies)
@@ -307,6 +329,21 @@ class EventProcessor:
             return ""
         with new_session(self.app) as s:
             return self.client.display_name(s, user_id, utcnow())
+
+
+def _stored_event(payload: str) -> tuple[dict[str, Any] | None, str]:
+    """The stored event, or None and why it cannot be used (rows from older versions or put
+    in by hand were not checked at the webhook)."""
+    try:
+        raw = read_json(payload)
+    except BadPayload as e:
+        return None, f"payload {e}"
+    if not isinstance(raw, dict):
+        return None, "payload is not an object"
+    if not encodable(json.dumps(raw, ensure_ascii=False)):
+        return None, UNICODE_PROBLEM
+    # JSON always writes NUL as an escape: without one, there is nothing to remove.
+    return (without_nul(raw) if "\\u0000" in payload else raw), ""
 
 
 def _fallback(raw: dict[str, Any]) -> Prepared:

@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from typing import Any
 
 from flask import Flask
@@ -18,6 +19,7 @@ from linebot.v3.webhook import SignatureValidator
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.wrappers import Request
 
+from bot.line.payload import UNICODE_PROBLEM, BadPayload, column_text, encodable, read_json
 from handlers.clock import utcnow
 
 log = logging.getLogger(__name__)
@@ -102,9 +104,9 @@ def _answer(
 
 def _events(body: str) -> list[dict[str, Any]]:
     try:
-        payload = json.loads(body)
-    except ValueError:
-        raise BadRequest("body is not JSON") from None
+        payload = read_json(body)
+    except BadPayload as e:
+        raise BadRequest(f"body is {e}") from None
     events = payload.get("events") if isinstance(payload, dict) else None
     if not isinstance(events, list) or not all(isinstance(e, dict) for e in events):
         raise BadRequest("events must be a list of objects")
@@ -114,23 +116,30 @@ def _events(body: str) -> list[dict[str, Any]]:
 def _rows(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """All events of the request go in one transaction; a redelivered event is kept once."""
     now = utcnow()
-    return [
-        {
-            "webhook_event_id": _event_id(e),
-            "event_type": str(e.get("type", ""))[:40],
-            "user_id": _user_id(e),
-            "payload": json.dumps(e, ensure_ascii=False),
-            "received_at": now,
-            "status": "pending",
-            "error": "",
-        }
-        for e in events
-    ]
+    return [_row(e, now) for e in events]
+
+
+def _row(e: dict[str, Any], now: datetime) -> dict[str, Any]:
+    """An event as its inbox row. One whose text the database cannot encode is kept, set
+    aside as invalid and never processed, rather than failing the group commit it joins."""
+    payload = json.dumps(e, ensure_ascii=False)
+    ok = encodable(payload)
+    return {
+        "webhook_event_id": _event_id(e),
+        "event_type": column_text(str(e.get("type", ""))[:40]),
+        "user_id": _user_id(e),
+        # ASCII escapes keep the bad event readable for whoever looks into it.
+        "payload": payload if ok else json.dumps(e),
+        "received_at": now,
+        "status": "pending" if ok else "invalid",
+        "processed_at": None if ok else now,
+        "error": "" if ok else UNICODE_PROBLEM,
+    }
 
 
 def _event_id(e: dict[str, Any]) -> str:
     eid = e.get("webhookEventId")
-    if isinstance(eid, str) and eid:
+    if isinstance(eid, str) and eid and column_text(eid) == eid:
         return eid[:64]
     # Very old or hand-made events lack the ID: their content is the next best key.
     return "sha256:" + hashlib.sha256(json.dumps(e, sort_keys=True).encode()).hexdigest()[:56]
@@ -139,4 +148,4 @@ def _event_id(e: dict[str, Any]) -> str:
 def _user_id(e: dict[str, Any]) -> str | None:
     src = e.get("source")
     uid = src.get("userId") if isinstance(src, dict) else None
-    return uid[:64] if isinstance(uid, str) else None
+    return column_text(uid)[:64] if isinstance(uid, str) else None

@@ -13,8 +13,10 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, case, func, or_, select, update
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, aliased, sessionmaker
 
+from bot.db.accounts.audit import record as record_audit
+from bot.db.accounts.tables import AuditLog
 from bot.db.base import upsert
 from bot.db.mirror import outbox
 from bot.db.mirror.tables import OutboxRow, SheetState
@@ -31,6 +33,7 @@ from sheets.ports import EditResult, OutboxItem, SyncStatus
 log = logging.getLogger(__name__)
 
 STATE_ID = 1
+REBUILD_ACTION = "sheets.rebuild"
 
 # Every mirrored kind, declared once in its own module; in the order `sync --rebuild` queues.
 KINDS: dict[str, MirroredKind] = {
@@ -223,18 +226,60 @@ class SqlMirrorSource:
         with self.sessions() as s:
             return read_status(s)
 
-    def requeue_all(self) -> int:
+    def mirrored_kinds(self, kinds: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        pending = aliased(OutboxRow)
+        with self.sessions() as s:
+            for kind in kinds:
+                changed = (
+                    select(pending.id)
+                    .where(
+                        pending.kind == OutboxRow.kind,
+                        pending.entity_id == OutboxRow.entity_id,
+                        pending.synced_at.is_(None),
+                    )
+                    .exists()
+                )
+                hit = s.scalar(
+                    select(OutboxRow.id)
+                    .where(OutboxRow.kind == kind, OutboxRow.synced_at.is_not(None), ~changed)
+                    .limit(1)
+                )
+                if hit is not None:
+                    found.add(kind)
+        return found
+
+    def requeue_all(
+        self, kinds: Sequence[str] | None = None, reason: str = "", in_order: bool = False
+    ) -> int:
         """An outbox row for every entry, so the next drain re-mirrors everything: rows an
         admin deleted come back, the rest are rewritten in place (never duplicated)."""
         now = utcnow()
+        chosen = [k for k in KINDS.values() if kinds is None or k.name in kinds]
         total = 0
         with self._tx() as s:
-            for declared in KINDS.values():
+            if in_order:
+                # Settled before the entries are read: a row written meanwhile is either
+                # settled here and its entry read below, or left pending.
+                s.execute(
+                    update(OutboxRow)
+                    .where(
+                        OutboxRow.synced_at.is_(None),
+                        OutboxRow.kind.in_([k.name for k in chosen]),
+                    )
+                    .values(synced_at=now, error="superseded by a rebuild")
+                )
+            for declared in chosen:
                 kind, (entity, order) = declared.name, declared.rebuild
                 ids = [str(v) for v in s.scalars(select(entity).order_by(order))]
                 for chunk in _chunks(ids):
                     outbox.add_many(s, kind, chunk, now)
                 total += len(ids)
+            if reason:
+                # The audit log keeps when and why, for `sync --status` and /healthz.
+                targets = ",".join(k.name for k in chosen)[:120]
+                detail = f"{reason} ({total} entries)"
+                record_audit(s, self.actor, REBUILD_ACTION, targets, detail, now)
         return total
 
 
@@ -249,6 +294,12 @@ def read_status(s: Session) -> SyncStatus:
     st = s.get(SheetState, STATE_ID)
     now = utcnow()
     holder = st.lease_holder if st and st.lease_until and st.lease_until >= now else None
+    rebuilt = s.execute(
+        select(AuditLog.at, AuditLog.detail)
+        .where(AuditLog.action == REBUILD_ACTION)
+        .order_by(AuditLog.id.desc())
+        .limit(1)
+    ).first()
     return SyncStatus(
         backlog=backlog(s),
         last_success=st.last_success_at if st else None,
@@ -256,4 +307,6 @@ def read_status(s: Session) -> SyncStatus:
         last_error_at=st.last_error_at if st else None,
         last_pull=st.last_pull_at if st else None,
         lease_holder=holder,
+        last_rebuild=rebuilt.at if rebuilt else None,
+        last_rebuild_reason=rebuilt.detail if rebuilt else "",
     )

@@ -3,25 +3,73 @@
 from __future__ import annotations
 
 import io
+import re
+from collections.abc import Iterable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from handlers.reports.model import Report
+from handlers.reports.model import Report, Table
 
 FONT = "TH SarabunPSK"
 THIN = Side(style="thin", color="000000")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 
 
+CHARTS_SHEET = "แผนภูมิ"
+# Excel's rules for a sheet title: at most 31 characters (UTF-16 units), none of these, no
+# quote at either end, unique ignoring case, and "History" is its own. openpyxl refuses the
+# characters; Excel refuses (or "repairs") the rest. Control characters are out too.
+TITLE_MAX = 31
+_NOT_IN_TITLE = re.compile(r"[\\/:?*\[\]\x00-\x1f\x7f]")
+_RESERVED = {"history"}
+
+
+def sheet_titles(wanted: Sequence[str], taken: Iterable[str] = ()) -> list[str]:
+    """A valid, unique sheet title for each wanted name (text the office typed, such as a
+    service name). The second and later are numbered by position, as readers expect."""
+    used = {t.casefold() for t in taken} | _RESERVED
+    out: list[str] = []
+    for i, want in enumerate(wanted):
+        base = " ".join(_NOT_IN_TITLE.sub(" ", want).split()).strip(" '") or "ตาราง"
+        suffix = f" {i + 1}" if i else ""
+        title, k = _fit(base, suffix), 1
+        while title.casefold() in used:
+            k += 1
+            title = _fit(base, f"{suffix} ({k})")
+        used.add(title.casefold())
+        out.append(title)
+    return out
+
+
+def _fit(base: str, suffix: str) -> str:
+    room = TITLE_MAX - _width(suffix)
+    cut, width = [], 0
+    for ch in base:
+        width += _width(ch)
+        if width > room:
+            break
+        cut.append(ch)
+    return ("".join(cut).rstrip(" '") or "ตาราง") + suffix
+
+
+def _width(text: str) -> int:
+    """Length as Excel counts it: a character beyond the BMP (an emoji) takes two."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 def render_xlsx(report: Report) -> bytes:
     wb = Workbook()
     wb.remove(wb.worksheets[0])  # the empty sheet a new workbook starts with
-    for n, table in enumerate(report.tables or [None], start=1):
-        name = (table.title if table and table.title else report.kind or "report")[:28]
-        ws = wb.create_sheet(f"{name}" if n == 1 else f"{name} {n}")
+    tables: list[Table | None] = [*report.tables] or [None]
+    names = sheet_titles(
+        [t.title if t and t.title else report.kind or "report" for t in tables],
+        taken=[CHARTS_SHEET] if report.charts else [],
+    )
+    for table, name in zip(tables, names, strict=True):
+        ws = wb.create_sheet(name)
         ws.page_setup.orientation = "landscape" if report.landscape else "portrait"
         ws.page_setup.paperSize = ws.PAPERSIZE_A4
         ws.append([report.title])
@@ -80,7 +128,7 @@ def _charts(wb: Workbook, report: Report) -> None:
 
     from bot.reports.charts import png
 
-    ws = wb.create_sheet("แผนภูมิ")
+    ws = wb.create_sheet(CHARTS_SHEET)
     row = 1
     for chart in report.charts:
         image = Image(io.BytesIO(png(chart, dpi=96)))

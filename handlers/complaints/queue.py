@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from handlers.complaints import categories
 from handlers.complaints.domain import Status
 from handlers.complaints.policy import Viewer
-from handlers.shared import Channel
+from handlers.shared import Channel, page_number
 
 PAGE_SIZE = 50
 
@@ -45,17 +45,13 @@ def parse_filter(args: Mapping[str, str], viewer: Viewer) -> tuple[QueueFilter, 
     if channel and channel not in {c.value for c in Channel}:
         problems.append(f"ไม่รู้จักช่องทาง “{channel}”")
         channel = ""
-    try:
-        page = max(1, int(args.get("page") or 1))
-    except ValueError:
-        page = 1
     f = QueueFilter(
         status=status,
         category=category,
         unit=(args.get("unit") or "").strip()[:100],
         channel=channel,
         overdue=(args.get("overdue") or "") in ("1", "on", "true", "yes"),
-        page=page,
+        page=page_number(args.get("page")),
     )
     return scoped(f, viewer), problems
 

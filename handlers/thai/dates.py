@@ -180,7 +180,7 @@ def format_thai_datetime(dt: datetime, short: bool = False, thai_digits: bool = 
 def parse_be_year(text: str) -> int | None:
     """A BE year from "2568", "๒๕๖๘", "พ.ศ. 2568" or the two-digit "68"; a CE year is converted."""
     digits = re.sub(r"[^0-9]", "", thai_to_arabic(text))
-    if not digits:
+    if not 2 <= len(digits) <= 4:  # also spares int() a query string of thousands of digits
         return None
     value = int(digits)
     if len(digits) == 2:
