@@ -18,11 +18,14 @@ from flask.testing import FlaskClient
 
 from bot import create_app, db
 from bot.admin.auth import ensure_first_admin
+from handlers import secrets_codes
 
 CHANNEL_SECRET = "test-channel-secret"
 ACCESS_TOKEN = "test-access-token"
 USER = "U" + "a" * 32
 ADMIN_PASSWORD = "admin-test-password"
+# Hashing is not under test: one round instead of scrypt and 60,000 PBKDF2 iterations.
+CHEAP_HASHING = {"PASSWORD_HASH_METHOD": "pbkdf2:sha256:1", "CODE_HASH_ITERATIONS": "1"}
 
 
 @pytest.fixture(autouse=True)
@@ -43,6 +46,10 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("PRONGSAI_INSTANCE", str(tmp_path / "instance"))
     monkeypatch.setenv("PYTHAINLP_OFFLINE", "1")
+    for name, value in CHEAP_HASHING.items():
+        monkeypatch.setenv(name, value)  # read by create_app, as in production
+    # Tests of the core hash codes without an app; each test starts from the cheap cost.
+    secrets_codes.configure(int(CHEAP_HASHING["CODE_HASH_ITERATIONS"]))
 
 
 class TestDatabases:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import select
+from werkzeug.security import generate_password_hash
 
+from bot.db import new_session
+from bot.db.accounts.tables import User
 from tests.conftest import ADMIN_PASSWORD
 
 
@@ -60,3 +64,17 @@ def test_login_never_redirects_to_another_site(make_app) -> None:  # type: ignor
         "/admin/login?next=//evil.example/x", data={"username": "admin", "password": ADMIN_PASSWORD}
     )
     assert r.headers["Location"] == "/admin/"
+
+
+def test_a_password_hashed_with_another_method_still_logs_in(make_app) -> None:  # type: ignore[no-untyped-def]
+    # Accounts created before PASSWORD_HASH_METHOD changed keep the method in their hash.
+    app = make_app(WTF_CSRF_ENABLED=False)
+    assert app.config["PASSWORD_HASH_METHOD"] != "scrypt"
+    with new_session(app) as s:
+        admin = s.scalars(select(User).where(User.username == "admin")).one()
+        admin.password_hash = generate_password_hash(ADMIN_PASSWORD)  # werkzeug's scrypt
+        s.commit()
+    client = app.test_client()
+    assert login(client, "admin", "wrong").status_code == 401
+    assert login(client, "admin", ADMIN_PASSWORD).status_code == 302
+    assert "ผู้ดูแลระบบ" in client.get("/admin/").get_data(as_text=True)

@@ -38,12 +38,6 @@ STATUS_COL = COMPLAINTS.col("status")
 NOTES_COL = COMPLAINTS.col("system_notes")
 
 
-@pytest.fixture(autouse=True)
-def _cheap_tracking_codes(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The tracking code's slow salted hash is not under test; hundreds of entries are.
-    monkeypatch.setattr("handlers.complaints.usecases.hash_code", lambda code: f"test${code}")
-
-
 @pytest.fixture
 def fake() -> Iterator[FakeSheets]:
     f = FakeSheets()

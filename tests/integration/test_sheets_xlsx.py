@@ -36,11 +36,6 @@ DETAILS = COMPLAINTS.col("details") + 1
 NOTES = COMPLAINTS.col("system_notes") + 1
 
 
-@pytest.fixture(autouse=True)
-def _cheap_tracking_codes(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("handlers.complaints.usecases.hash_code", lambda code: f"test${code}")
-
-
 @pytest.fixture
 def xlsx(tmp_path: Path) -> Path:
     return tmp_path / "mirror" / "prongsai.xlsx"

@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 
 import pytest
 
-from handlers import secrets_codes
 from handlers.complaints import policy
 from handlers.complaints.domain import Status
 from handlers.complaints.usecases import track
@@ -49,12 +48,6 @@ PATH = [
     ("edit", "แก้ไข"),
 ]
 STEPS = [step for step, _ in PATH]
-
-
-@pytest.fixture(autouse=True)
-def fast_codes(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Tracking codes are hashed slowly on purpose; one round keeps these tests in milliseconds.
-    monkeypatch.setattr(secrets_codes, "ITERATIONS", 1)
 
 
 @pytest.fixture

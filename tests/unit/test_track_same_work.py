@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 
 import pytest
 
-from handlers import secrets_codes
 from handlers.complaints import usecases
 from handlers.complaints.usecases import ComplaintDraft, file_complaint, track
 from handlers.shared import Channel
@@ -19,7 +18,6 @@ NOW = datetime(2026, 3, 2, 3, 15, tzinfo=UTC)
 @pytest.fixture
 def checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The stored hashes each tracking attempt was checked against."""
-    monkeypatch.setattr(secrets_codes, "ITERATIONS", 1)
     seen: list[str] = []
     real = usecases.check_code
 

@@ -7,7 +7,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from handlers import secrets_codes
 from handlers.complaints.domain import Status
 from handlers.complaints.usecases import ComplaintDraft, file_complaint, set_status, track
 from handlers.shared import Channel, DomainError
@@ -18,12 +17,6 @@ NOW = datetime(2026, 3, 2, 3, 15, tzinfo=UTC)
 OWNER = "U-owner"
 THAI = re.compile(r"[\u0e00-\u0e7f]")
 MENU_LABELS = ["ร้องเรียน/ร้องทุกข์", "แจ้งเบาะแสทุจริต", "ประเมินความพึงพอใจ", "ติดตามเรื่อง"]
-
-
-@pytest.fixture(autouse=True)
-def fast_codes(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Tracking codes are hashed slowly on purpose; one round keeps these tests in milliseconds.
-    monkeypatch.setattr(secrets_codes, "ITERATIONS", 1)
 
 
 @pytest.fixture
