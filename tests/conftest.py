@@ -16,9 +16,10 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from bot import create_app, db
+from bot import create_app
 from bot.admin.auth import ensure_first_admin
 from handlers import secrets_codes
+from tests.support.databases import TemplateDatabase, TestDatabases
 
 CHANNEL_SECRET = "test-channel-secret"
 ACCESS_TOKEN = "test-access-token"
@@ -52,42 +53,19 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     secrets_codes.configure(int(CHEAP_HASHING["CODE_HASH_ITERATIONS"]))
 
 
-class TestDatabases:
-    """A fresh database per test: a SQLite file, or with TEST_DATABASE_URL (PostgreSQL) a new
-    database on that server, dropped afterwards."""
-
-    def __init__(self, tmp_path: Path) -> None:
-        self.tmp_path = tmp_path
-        self.server = os.environ.get("TEST_DATABASE_URL", "")
-        self.created: list[str] = []
-
-    def new(self) -> str:
-        if not self.server:
-            return f"sqlite:///{self.tmp_path / 'test.db'}"
-        if self.created:  # several apps in one test share the test's database
-            return self._url(self.created[0])
-        name = f"prongsai_test_{uuid.uuid4().hex[:12]}"
-        self._admin(f'CREATE DATABASE "{name}"')
-        self.created.append(name)
-        return self._url(name)
-
-    def drop_all(self) -> None:
-        for name in self.created:
-            self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-    def _url(self, name: str) -> str:
-        return self.server.rsplit("/", 1)[0] + "/" + name
-
-    def _admin(self, sql: str) -> None:
-        import psycopg
-
-        dsn = self.server.replace("postgresql+psycopg://", "postgresql://")
-        with psycopg.connect(dsn, autocommit=True) as conn:
-            conn.execute(sql)
+@pytest.fixture(scope="session")
+def database_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TemplateDatabase]:
+    """Migrated once per session (per xdist worker); make_app gives each test a copy."""
+    template = TemplateDatabase(
+        tmp_path_factory.mktemp("template"), os.environ.get("TEST_DATABASE_URL", "")
+    )
+    yield template
+    template.drop()
 
 
 @pytest.fixture
-def make_app(tmp_path: Path) -> Iterator[Callable[..., Flask]]:
+def make_app(tmp_path: Path, database_template: TemplateDatabase) -> Iterator[Callable[..., Flask]]:
+    """Apps on the test's own database, a copy of the migrated template."""
     apps: list[Flask] = []
 
     def _make(**overrides: Any) -> Flask:
@@ -104,12 +82,11 @@ def make_app(tmp_path: Path) -> Iterator[Callable[..., Flask]]:
         }
         config.update(overrides)
         app = create_app(config)
-        db.upgrade(app)
         ensure_first_admin(app)
         apps.append(app)
         return app
 
-    databases = TestDatabases(tmp_path)
+    databases = TestDatabases(tmp_path, database_template)
     yield _make
     for app in apps:
         worker = app.extensions.get("prongsai_worker")
