@@ -1,13 +1,13 @@
-"""Shared fixtures: a fresh app and database per test, a signed-webhook helper."""
+"""Fixtures every test folder shares: an isolated environment, apps on a per-test copy of a
+migrated template database, and a small trained classifier.
+
+Helpers that tests call directly live in tests/support/, fakes of adapters in tests/fakes/;
+nothing imports from a conftest.py.
+"""
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
-import json
 import os
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -16,17 +16,24 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+import handlers.classify
 from bot import create_app
 from bot.admin.auth import ensure_first_admin
 from handlers import secrets_codes
+from handlers.classify import Classifier, set_default
+from handlers.classify.data import DEFAULT_DATA, load_examples, random_split
 from tests.support.databases import TemplateDatabase, TestDatabases
+from tests.support.settings import ADMIN_PASSWORD, CHEAP_HASHING
 
-CHANNEL_SECRET = "test-channel-secret"
-ACCESS_TOKEN = "test-access-token"
-USER = "U" + "a" * 32
-ADMIN_PASSWORD = "admin-test-password"
-# Hashing is not under test: one round instead of scrypt and 60,000 PBKDF2 iterations.
-CHEAP_HASHING = {"PASSWORD_HASH_METHOD": "pbkdf2:sha256:1", "CODE_HASH_ITERATIONS": "1"}
+CLASSIFIER_TRAIN_SIZE = 2000  # enough for realistic behaviour, small enough to train in seconds
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under `--dist loadgroup` the tests that need the trained classifier share one worker,
+    so it is trained once rather than once per worker."""
+    for item in items:
+        if "small_classifier" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("small_classifier"))
 
 
 @pytest.fixture(autouse=True)
@@ -65,7 +72,8 @@ def database_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Temp
 
 @pytest.fixture
 def make_app(tmp_path: Path, database_template: TemplateDatabase) -> Iterator[Callable[..., Flask]]:
-    """Apps on the test's own database, a copy of the migrated template."""
+    """Apps on the test's own database, a copy of the migrated template (apps made in one
+    test share it); settings override the test defaults."""
     apps: list[Flask] = []
 
     def _make(**overrides: Any) -> Flask:
@@ -107,43 +115,21 @@ def client(app: Flask) -> FlaskClient:
     return app.test_client()
 
 
-def sign(body: str, secret: str = CHANNEL_SECRET) -> str:
-    digest = hmac.new(secret.encode(), body.encode(), hashlib.sha256).digest()
-    return base64.b64encode(digest).decode()
+@pytest.fixture
+def default_model_restored(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever file and model the test points the default at, the next test sees the old."""
+    for name in ("_path", "_loaded", "_reported"):
+        monkeypatch.setattr(handlers.classify, name, getattr(handlers.classify, name))
 
 
-def text_event(text: str, user: str = USER, **extra: Any) -> dict[str, Any]:
-    return message_event({"type": "text", "id": uuid.uuid4().hex[:16], "text": text}, user, **extra)
-
-
-# Fields LINE sends with each message type (the SDK's models require them).
-MESSAGE_FIELDS: dict[str, dict[str, Any]] = {
-    "text": {"quoteToken": "q-token"},
-    "image": {"quoteToken": "q-token", "contentProvider": {"type": "line"}},
-    "sticker": {
-        "quoteToken": "q-token",
-        "packageId": "446",
-        "stickerId": "1988",
-        "stickerResourceType": "STATIC",
-    },
-    "location": {},
-}
-
-
-def message_event(message: dict[str, Any], user: str = USER, **extra: Any) -> dict[str, Any]:
-    event = {
-        "type": "message",
-        "mode": "active",
-        "timestamp": 1763780000000,
-        "source": {"type": "user", "userId": user},
-        "webhookEventId": "01" + uuid.uuid4().hex[:24].upper(),
-        "deliveryContext": {"isRedelivery": False},
-        "replyToken": uuid.uuid4().hex,
-        "message": {**MESSAGE_FIELDS.get(message["type"], {}), **message},
-    }
-    event.update(extra)
-    return event
-
-
-def webhook_body(*events: dict[str, Any]) -> str:
-    return json.dumps({"destination": "Ubot", "events": list(events)}, ensure_ascii=False)
+@pytest.fixture(scope="session")
+def small_classifier() -> Iterator[Classifier]:
+    """One small classifier trained on the real Traffy sample, the default while in use."""
+    if not DEFAULT_DATA.exists():
+        pytest.skip(f"training data not found at {DEFAULT_DATA}")
+    train, _ = random_split(load_examples(DEFAULT_DATA))
+    train = train[:CLASSIFIER_TRAIN_SIZE]
+    clf = Classifier().train([e.text for e in train], [e.codes for e in train])
+    set_default(clf)
+    yield clf
+    set_default(None)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+import pytest
 from flask import Flask
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.conftest import CHANNEL_SECRET, sign, text_event
-from tests.fuzz import fuzz
+from tests.support.fuzz import fuzz
+from tests.support.line import CHANNEL_SECRET, sign, text_event
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
@@ -56,26 +57,20 @@ BODIES = (
 )
 
 
+@pytest.fixture
+def signed_app(make_app: Callable[..., Flask]) -> Flask:
+    """One app for all the examples of a run (hypothesis reuses function-scoped fixtures)."""
+    return make_app(LINE_CHANNEL_SECRET=CHANNEL_SECRET)
+
+
 @fuzz(100)
 @given(body=BODIES)
 def test_signed_malformed_bodies_get_400_or_200_and_never_break_processing(
-    make_app: Callable[..., Flask], body: str
+    signed_app: Flask, body: str
 ) -> None:
-    app = fuzz_app(make_app)
+    app = signed_app
     r = app.test_client().post(
         "/callback", data=body.encode(), headers={"X-Line-Signature": sign(body)}
     )
     assert r.status_code in (200, 400), r.status_code
     app.extensions["prongsai_processor"].process_pending()  # must not raise
-
-
-_apps: dict[int, Flask] = {}
-
-
-def fuzz_app(make_app: Callable[..., Flask]) -> Flask:
-    """One app per test function run (hypothesis reuses the function-scoped fixture)."""
-    key = id(make_app)
-    if key not in _apps:
-        _apps.clear()
-        _apps[key] = make_app(LINE_CHANNEL_SECRET=CHANNEL_SECRET)
-    return _apps[key]

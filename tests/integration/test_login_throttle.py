@@ -17,7 +17,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from bot.admin import auth
 from bot.db import new_session
 from bot.db.accounts.tables import AuditLog, User
-from tests.conftest import ADMIN_PASSWORD
+from tests.support.settings import ADMIN_PASSWORD
 
 PASSWORD = "somchai-long-password"
 
@@ -167,5 +167,5 @@ def test_unknown_and_known_usernames_cost_the_same_hash_check(
     login(app, "retired", PASSWORD, "10.0.0.3")
     assert len(checks) == 3
     methods = {stored.split("$")[0] for stored in checks}
-    assert methods == {auth.hash_password("x").split("$")[0]}  # the same method and cost
+    assert methods == {auth.hash_password("x", app).split("$")[0]}  # the same method and cost
     assert login(app, "retired", PASSWORD, "10.0.0.3").status_code == 401

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from bot.admin.auth import hash_password
 from bot.db import new_session
 from bot.db.accounts.tables import User
-from tests.conftest import ADMIN_PASSWORD
+from tests.support.settings import ADMIN_PASSWORD
 
 PASSWORD = "somchai-long-password"
 
@@ -32,7 +32,7 @@ def app(make_app: Callable[..., Flask]) -> Flask:
             User(
                 username="somchai",
                 display_name="สมชาย",
-                password_hash=hash_password(PASSWORD),
+                password_hash=hash_password(PASSWORD, app),
                 role="executive",
                 created_at=datetime(2025, 1, 1),
             )

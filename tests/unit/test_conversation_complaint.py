@@ -15,7 +15,8 @@ from handlers.conversations.engine import handle
 from handlers.conversations.messages import LABEL_MAX, Inbound
 from handlers.conversations.session import Context
 from handlers.secrets_codes import ALPHABET
-from tests.unit.fakes import Chat, FakeStore, labels, sends, text_of
+from tests.fakes.fake_store import FakeStore
+from tests.support.chat import Chat, labels, sends, text_of
 
 # 2 November 2026, 10:00 in Bangkok: fiscal year 2570.
 NOW = datetime(2026, 11, 2, 3, 0, tzinfo=UTC)

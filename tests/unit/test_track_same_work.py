@@ -10,7 +10,7 @@ import pytest
 from handlers.complaints import usecases
 from handlers.complaints.usecases import ComplaintDraft, file_complaint, track
 from handlers.shared import Channel
-from tests.unit.fakes import FakeStore
+from tests.fakes.fake_store import FakeStore
 
 NOW = datetime(2026, 3, 2, 3, 15, tzinfo=UTC)
 
