@@ -24,6 +24,13 @@ class TemplateDatabase:
         else:
             self.path = folder / "template.db"
             self.url = f"sqlite:///{self.path}"
+        try:
+            self._migrate()
+        except BaseException:
+            self.drop()
+            raise
+
+    def _migrate(self) -> None:
         engine = db.make_engine(self.url)
         try:
             # db.upgrade needs only the URL and the engine of an app.
@@ -31,7 +38,7 @@ class TemplateDatabase:
                 config={"DATABASE_URL": self.url}, extensions={"db_engine": engine}
             )
             db.upgrade(app)  # type: ignore[arg-type]
-            if not server:
+            if not self.server:
                 with engine.connect() as conn:  # all of the WAL into the file that is copied
                     conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
