@@ -7,6 +7,7 @@ nothing imports from a conftest.py.
 
 from __future__ import annotations
 
+import fcntl
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -26,14 +27,6 @@ from tests.support.databases import TemplateDatabase, TestDatabases
 from tests.support.settings import ADMIN_PASSWORD, CHEAP_HASHING
 
 CLASSIFIER_TRAIN_SIZE = 2000  # enough for realistic behaviour, small enough to train in seconds
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under `--dist loadgroup` the tests that need the trained classifier share one worker,
-    so it is trained once rather than once per worker."""
-    for item in items:
-        if "small_classifier" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("small_classifier"))
 
 
 @pytest.fixture(autouse=True)
@@ -123,13 +116,34 @@ def default_model_restored(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(scope="session")
-def small_classifier() -> Iterator[Classifier]:
+def small_classifier(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Classifier]:
     """One small classifier trained on the real Traffy sample, the default while in use."""
     if not DEFAULT_DATA.exists():
         pytest.skip(f"training data not found at {DEFAULT_DATA}")
-    train, _ = random_split(load_examples(DEFAULT_DATA))
-    train = train[:CLASSIFIER_TRAIN_SIZE]
-    clf = Classifier().train([e.text for e in train], [e.codes for e in train])
+    clf = _trained_once_per_run(tmp_path_factory)
     set_default(clf)
     yield clf
     set_default(None)
+
+
+def _trained_once_per_run(tmp_path_factory: pytest.TempPathFactory) -> Classifier:
+    """Training takes half a minute: under xdist the first worker that needs the classifier
+    trains and saves it, the others load the file (a saved model classifies exactly as the
+    trained one does)."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return _train_small_classifier()
+    shared = tmp_path_factory.getbasetemp().parent  # this run's, above each worker's own
+    path = shared / "small_classifier.npz"
+    with (shared / "small_classifier.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if path.exists():
+            return Classifier.load(path)
+        clf = _train_small_classifier()
+        clf.save(path)
+        return clf
+
+
+def _train_small_classifier() -> Classifier:
+    train, _ = random_split(load_examples(DEFAULT_DATA))
+    train = train[:CLASSIFIER_TRAIN_SIZE]
+    return Classifier().train([e.text for e in train], [e.codes for e in train])
