@@ -60,14 +60,20 @@ browser:
 nginx:
 	@bash .ci/ensure-nginx
 
+# In parallel (pytest-xdist): one worker more than this 2-core machine's cores measured fastest,
+# as the end-to-end tests spend much of their time waiting for their servers and browser.
+# Whole files go to one worker, so a module's server starts once.
+TEST_WORKERS ?= 3
+XDIST = -n $(TEST_WORKERS) --dist loadfile
+
 test: setup-dev browser nginx $(MODEL)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(XDIST)
 
 # The integration suite again on a real PostgreSQL server (started locally by .ci/ensure-postgres).
 PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:55432/postgres
 test-pg: setup-dev
 	bash .ci/ensure-postgres
-	TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/python -m pytest -q tests/integration
+	TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/python -m pytest -q $(XDIST) tests/integration
 
 lint: setup-dev
 	$(BIN)/ruff check .

@@ -19,6 +19,7 @@ from bot.services import build
 from bot.web import security
 from bot.web.limits import limiter
 from bot.worker import StartOnFirstRequest, start_worker
+from handlers import secrets_codes
 
 csrf = CSRFProtect()
 
@@ -40,6 +41,7 @@ def create_app(test_config: dict[str, Any] | None = None, office: str | None = N
         app.config.from_mapping(_office_settings(office, where))
     if test_config:
         app.config.from_mapping(test_config)
+    secrets_codes.configure(app.config["CODE_HASH_ITERATIONS"])  # the core reads no config
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )

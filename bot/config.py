@@ -89,6 +89,10 @@ def from_env(instance_path: str) -> dict[str, Any]:
         "PRIVACY_NOTICE_REQUIRED": env("PRIVACY_NOTICE_REQUIRED", "1") not in ("0", "false", "no"),
         # Closed cases lose their personal data after this many days (statistics stay).
         "PDPA_RETENTION_DAYS": int(env("PDPA_RETENTION_DAYS", "730")),
+        # Hashing cost of new password and tracking/link-code hashes; stored hashes carry their
+        # own parameters, so changing these never locks anyone out. Tests set cheap values.
+        "PASSWORD_HASH_METHOD": env("PASSWORD_HASH_METHOD", "scrypt"),  # werkzeug's default
+        "CODE_HASH_ITERATIONS": int(env("CODE_HASH_ITERATIONS", "60000")),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": env("SESSION_COOKIE_SECURE", "0") in ("1", "true", "yes"),

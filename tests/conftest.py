@@ -1,13 +1,14 @@
-"""Shared fixtures: a fresh app and database per test, a signed-webhook helper."""
+"""Fixtures every test folder shares: an isolated environment, apps on a per-test copy of a
+migrated template database, and a small trained classifier.
+
+Helpers that tests call directly live in tests/support/, fakes of adapters in tests/fakes/;
+nothing imports from a conftest.py.
+"""
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
-import json
+import fcntl
 import os
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -16,13 +17,16 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from bot import create_app, db
+import handlers.classify
+from bot import create_app
 from bot.admin.auth import ensure_first_admin
+from handlers import secrets_codes
+from handlers.classify import Classifier, set_default
+from handlers.classify.data import DEFAULT_DATA, load_examples, random_split
+from tests.support.databases import TemplateDatabase, TestDatabases
+from tests.support.settings import ADMIN_PASSWORD, CHEAP_HASHING
 
-CHANNEL_SECRET = "test-channel-secret"
-ACCESS_TOKEN = "test-access-token"
-USER = "U" + "a" * 32
-ADMIN_PASSWORD = "admin-test-password"
+CLASSIFIER_TRAIN_SIZE = 2000  # enough for realistic behaviour, small enough to train in seconds
 
 
 @pytest.fixture(autouse=True)
@@ -43,44 +47,26 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("PRONGSAI_INSTANCE", str(tmp_path / "instance"))
     monkeypatch.setenv("PYTHAINLP_OFFLINE", "1")
+    for name, value in CHEAP_HASHING.items():
+        monkeypatch.setenv(name, value)  # read by create_app, as in production
+    # Tests of the core hash codes without an app; each test starts from the cheap cost.
+    secrets_codes.configure(int(CHEAP_HASHING["CODE_HASH_ITERATIONS"]))
 
 
-class TestDatabases:
-    """A fresh database per test: a SQLite file, or with TEST_DATABASE_URL (PostgreSQL) a new
-    database on that server, dropped afterwards."""
-
-    def __init__(self, tmp_path: Path) -> None:
-        self.tmp_path = tmp_path
-        self.server = os.environ.get("TEST_DATABASE_URL", "")
-        self.created: list[str] = []
-
-    def new(self) -> str:
-        if not self.server:
-            return f"sqlite:///{self.tmp_path / 'test.db'}"
-        if self.created:  # several apps in one test share the test's database
-            return self._url(self.created[0])
-        name = f"prongsai_test_{uuid.uuid4().hex[:12]}"
-        self._admin(f'CREATE DATABASE "{name}"')
-        self.created.append(name)
-        return self._url(name)
-
-    def drop_all(self) -> None:
-        for name in self.created:
-            self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-    def _url(self, name: str) -> str:
-        return self.server.rsplit("/", 1)[0] + "/" + name
-
-    def _admin(self, sql: str) -> None:
-        import psycopg
-
-        dsn = self.server.replace("postgresql+psycopg://", "postgresql://")
-        with psycopg.connect(dsn, autocommit=True) as conn:
-            conn.execute(sql)
+@pytest.fixture(scope="session")
+def database_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TemplateDatabase]:
+    """Migrated once per session (per xdist worker); make_app gives each test a copy."""
+    template = TemplateDatabase(
+        tmp_path_factory.mktemp("template"), os.environ.get("TEST_DATABASE_URL", "")
+    )
+    yield template
+    template.drop()
 
 
 @pytest.fixture
-def make_app(tmp_path: Path) -> Iterator[Callable[..., Flask]]:
+def make_app(tmp_path: Path, database_template: TemplateDatabase) -> Iterator[Callable[..., Flask]]:
+    """Apps on the test's own database, a copy of the migrated template (apps made in one
+    test share it); settings override the test defaults."""
     apps: list[Flask] = []
 
     def _make(**overrides: Any) -> Flask:
@@ -97,12 +83,11 @@ def make_app(tmp_path: Path) -> Iterator[Callable[..., Flask]]:
         }
         config.update(overrides)
         app = create_app(config)
-        db.upgrade(app)
         ensure_first_admin(app)
         apps.append(app)
         return app
 
-    databases = TestDatabases(tmp_path)
+    databases = TestDatabases(tmp_path, database_template)
     yield _make
     for app in apps:
         worker = app.extensions.get("prongsai_worker")
@@ -123,43 +108,42 @@ def client(app: Flask) -> FlaskClient:
     return app.test_client()
 
 
-def sign(body: str, secret: str = CHANNEL_SECRET) -> str:
-    digest = hmac.new(secret.encode(), body.encode(), hashlib.sha256).digest()
-    return base64.b64encode(digest).decode()
+@pytest.fixture
+def default_model_restored(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever file and model the test points the default at, the next test sees the old."""
+    for name in ("_path", "_loaded", "_reported"):
+        monkeypatch.setattr(handlers.classify, name, getattr(handlers.classify, name))
 
 
-def text_event(text: str, user: str = USER, **extra: Any) -> dict[str, Any]:
-    return message_event({"type": "text", "id": uuid.uuid4().hex[:16], "text": text}, user, **extra)
+@pytest.fixture(scope="session")
+def small_classifier(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Classifier]:
+    """One small classifier trained on the real Traffy sample, the default while in use."""
+    if not DEFAULT_DATA.exists():
+        pytest.skip(f"training data not found at {DEFAULT_DATA}")
+    clf = _trained_once_per_run(tmp_path_factory)
+    set_default(clf)
+    yield clf
+    set_default(None)
 
 
-# Fields LINE sends with each message type (the SDK's models require them).
-MESSAGE_FIELDS: dict[str, dict[str, Any]] = {
-    "text": {"quoteToken": "q-token"},
-    "image": {"quoteToken": "q-token", "contentProvider": {"type": "line"}},
-    "sticker": {
-        "quoteToken": "q-token",
-        "packageId": "446",
-        "stickerId": "1988",
-        "stickerResourceType": "STATIC",
-    },
-    "location": {},
-}
+def _trained_once_per_run(tmp_path_factory: pytest.TempPathFactory) -> Classifier:
+    """Training takes half a minute: under xdist the first worker that needs the classifier
+    trains and saves it, the others load the file (a saved model classifies exactly as the
+    trained one does)."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return _train_small_classifier()
+    shared = tmp_path_factory.getbasetemp().parent  # this run's, above each worker's own
+    path = shared / "small_classifier.npz"
+    with (shared / "small_classifier.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if path.exists():
+            return Classifier.load(path)
+        clf = _train_small_classifier()
+        clf.save(path)
+        return clf
 
 
-def message_event(message: dict[str, Any], user: str = USER, **extra: Any) -> dict[str, Any]:
-    event = {
-        "type": "message",
-        "mode": "active",
-        "timestamp": 1763780000000,
-        "source": {"type": "user", "userId": user},
-        "webhookEventId": "01" + uuid.uuid4().hex[:24].upper(),
-        "deliveryContext": {"isRedelivery": False},
-        "replyToken": uuid.uuid4().hex,
-        "message": {**MESSAGE_FIELDS.get(message["type"], {}), **message},
-    }
-    event.update(extra)
-    return event
-
-
-def webhook_body(*events: dict[str, Any]) -> str:
-    return json.dumps({"destination": "Ubot", "events": list(events)}, ensure_ascii=False)
+def _train_small_classifier() -> Classifier:
+    train, _ = random_split(load_examples(DEFAULT_DATA))
+    train = train[:CLASSIFIER_TRAIN_SIZE]
+    return Classifier().train([e.text for e in train], [e.codes for e in train])

@@ -83,15 +83,16 @@ def roles_required(*roles: str) -> Callable[[F], F]:
     return decorator
 
 
-def hash_password(password: str) -> str:
-    return generate_password_hash(password)
+def hash_password(password: str, app: Flask | None = None) -> str:
+    """With the app's PASSWORD_HASH_METHOD (the stored hash names it for checking)."""
+    return generate_password_hash(password, (app or current_app).config["PASSWORD_HASH_METHOD"])
 
 
 @functools.cache
-def _stand_in_hash() -> str:
+def _stand_in_hash(method: str) -> str:
     """A hash of no one's password, made like a real one: checked when the username is
     unknown, so an unknown name takes as long to refuse as a wrong password."""
-    return hash_password(secrets.token_urlsafe(16))
+    return generate_password_hash(secrets.token_urlsafe(16), method)
 
 
 LOCKED = "ท่านเข้าสู่ระบบผิดหลายครั้งเกินไป กรุณารอ 15 นาทีแล้วลองใหม่"
@@ -128,7 +129,11 @@ def authenticate(username: str, password: str, ip: str) -> tuple[User | None, st
     if per_address > FAILURES_PER_ADDRESS or per_pair > FAILURES_PER_ACCOUNT_AT_ADDRESS:
         return None, LOCKED
     usable = user is not None and user.active and bool(user.password_hash)
-    stored = user.password_hash if user is not None and usable else _stand_in_hash()
+    stored = (
+        user.password_hash
+        if user is not None and usable
+        else _stand_in_hash(current_app.config["PASSWORD_HASH_METHOD"])
+    )
     if not check_password_hash(stored, password) or not usable or user is None:
         return None, WRONG
     throttle.forgive(
@@ -163,7 +168,7 @@ def ensure_first_admin(app: Flask) -> str | None:
             User(
                 username="admin",
                 display_name="ผู้ดูแลระบบ",
-                password_hash=hash_password(password),
+                password_hash=hash_password(password, app),
                 role="admin",
                 created_at=utcnow(),
             )

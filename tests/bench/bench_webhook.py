@@ -8,57 +8,14 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
-import uuid
 from pathlib import Path
 
 from tests.bench import load
-from tests.conftest import CHANNEL_SECRET, sign, text_event, webhook_body
-from tests.e2e.conftest import ROOT, free_port, start_server
+from tests.bench.support import RESULTS, signed_bodies, start_bare
+from tests.support.line import CHANNEL_SECRET
+from tests.support.servers import start_server
 
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "6000"))
-RESULTS = ROOT / "tests" / "bench" / "results"
-
-
-def signed_bodies(n: int) -> list[tuple[bytes, dict[str, str]]]:
-    out = []
-    for i in range(n):
-        user = "U" + uuid.uuid4().hex
-        body = webhook_body(text_event("สวัสดี" if i % 2 else "ติดตามเรื่อง", user))
-        out.append(
-            (body.encode(), {"Content-Type": "application/json", "X-Line-Signature": sign(body)})
-        )
-    return out
-
-
-def start_bare() -> tuple[subprocess.Popen[bytes], str]:
-    import time
-    import urllib.request
-
-    port = free_port()
-    proc = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "waitress-serve"),
-            "--host",
-            "127.0.0.1",
-            f"--port={port}",
-            f"--threads={os.environ.get('SERVER_THREADS', '16')}",
-            "--call",
-            "tests.bench.bare_app:create_app",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url + "/healthz", timeout=1)
-            return proc, url
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError("bare server did not start")
 
 
 def test_webhook_ack_throughput_and_p99(tmp_path: Path) -> None:
@@ -71,7 +28,7 @@ def test_webhook_ack_throughput_and_p99(tmp_path: Path) -> None:
         bare_proc.terminate()
         bare_proc.wait(10)
 
-    proc, srv = start_server(tmp_path, {"LINE_CHANNEL_SECRET": CHANNEL_SECRET})
+    proc, srv = start_server(tmp_path, {"LINE_CHANNEL_SECRET": CHANNEL_SECRET}, cheap_hashing=False)
     try:
         load.run(srv.url + "/callback", signed_bodies(500))  # warm-up
         ours = load.run(srv.url + "/callback", bodies)

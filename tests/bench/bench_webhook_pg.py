@@ -19,9 +19,9 @@ from pathlib import Path
 import psycopg
 
 from tests.bench import load
-from tests.bench.bench_webhook import RESULTS, signed_bodies, start_bare
-from tests.conftest import CHANNEL_SECRET
-from tests.e2e.conftest import ROOT, start_server
+from tests.bench.support import RESULTS, signed_bodies, start_bare
+from tests.support.line import CHANNEL_SECRET
+from tests.support.servers import ROOT, start_server
 
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "6000"))
 PG = os.environ.get("TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:55432/postgres")
@@ -41,7 +41,7 @@ def drain_seconds(url: str, started: float, timeout: float = 600) -> float:
 
 def run_setup(tmp: Path, env: dict[str, str], workers: int, bodies: list) -> dict:  # type: ignore[type-arg]
     tmp.mkdir(parents=True, exist_ok=True)
-    proc, srv = start_server(tmp, env)
+    proc, srv = start_server(tmp, env, cheap_hashing=False)
     extra = [
         subprocess.Popen(
             [str(Path(sys.executable).parent / "flask"), "--app", "bot", "worker"],

@@ -1,22 +1,20 @@
-"""End-to-end fixtures: the production server (waitress) in its own process, headless Chromium."""
+"""End-to-end fixtures: the production server (waitress) in its own process, headless Chromium.
+
+Safe under pytest-xdist: each worker starts its own servers (free ports, instance folders
+under its own temporary directory) and its own browser (Playwright gives each launch a
+fresh temporary profile)."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / "tests" / "e2e" / "screenshots"
+from tests.support.servers import Server, running_server
+from tests.support.settings import ADMIN_PASSWORD
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -29,81 +27,20 @@ CHROMIUM_ARGS = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@dataclass
-class Server:
-    url: str
-    env: dict[str, str]
-
-    def flask(self, *args: str) -> subprocess.CompletedProcess[str]:
-        """Run a `flask --app bot` command against this server's database."""
-        cmd = [str(Path(sys.executable).parent / "flask"), "--app", "bot", *args]
-        return subprocess.run(cmd, env=self.env, cwd=ROOT, capture_output=True, text=True)
-
-
-def start_server(
-    instance: Path, extra_env: dict[str, str] | None = None
-) -> tuple[subprocess.Popen[bytes], Server]:
-    """Migrate, then serve the app with waitress exactly as `make run` does."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "PRONGSAI_INSTANCE": str(instance),
-        "PYTHAINLP_OFFLINE": "1",
-        "SHEETS_BACKEND": "off",
-        **(extra_env or {}),
-    }
-    bin_dir = Path(sys.executable).parent
-    subprocess.run(
-        [str(bin_dir / "flask"), "--app", "bot", "init-db"],
-        env=env,
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
-    log = (instance / "server.log").open("wb")
-    proc = subprocess.Popen(
-        [
-            str(bin_dir / "waitress-serve"),
-            "--host",
-            "127.0.0.1",
-            f"--port={port}",
-            f"--threads={os.environ.get('SERVER_THREADS', '16')}",
-            # As `make run`: X-Forwarded-* reach the app, which trusts TRUSTED_PROXIES of them.
-            "--no-clear-untrusted-proxy-headers",
-            "--call",
-            "bot:create_app",
-        ],
-        env=env,
-        cwd=ROOT,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url + "/healthz", timeout=1) as r:
-                if r.status == 200:
-                    return proc, Server(url, env)
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    raise RuntimeError("server did not start: " + (instance / "server.log").read_text()[-2000:])
-
-
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    instance = tmp_path_factory.mktemp("instance")
-    proc, srv = start_server(instance)
-    yield srv
-    proc.terminate()
-    proc.wait(10)
+    """A server shared by the modules that only file and read as citizens."""
+    with running_server(tmp_path_factory.mktemp("instance")) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A server of the module's own, whose first admin logs in with ADMIN_PASSWORD."""
+    with running_server(
+        tmp_path_factory.mktemp("office"), {"ADMIN_PASSWORD": ADMIN_PASSWORD}
+    ) as srv:
+        yield srv
 
 
 @pytest.fixture(scope="session")
@@ -125,10 +62,3 @@ def phone(browser: object) -> Iterator[object]:
     page = context.new_page()
     yield page
     context.close()
-
-
-def shot(page: object, name: str) -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
-    return path

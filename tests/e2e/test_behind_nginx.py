@@ -17,7 +17,7 @@ from urllib.parse import urlencode, urlparse
 
 import pytest
 
-from tests.e2e.conftest import free_port, start_server
+from tests.support.servers import free_port, start_server
 
 pytestmark = pytest.mark.e2e
 

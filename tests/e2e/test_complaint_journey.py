@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import Server, shot
+from tests.support.browser import shot
+from tests.support.servers import Server
 
 pytestmark = pytest.mark.e2e
 

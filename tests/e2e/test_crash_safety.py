@@ -15,8 +15,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.conftest import CHANNEL_SECRET, sign, text_event, webhook_body
-from tests.e2e.conftest import start_server
+from tests.support.line import CHANNEL_SECRET, sign, text_event, webhook_body
+from tests.support.servers import start_server
 
 pytestmark = pytest.mark.e2e
 

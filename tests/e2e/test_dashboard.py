@@ -2,39 +2,40 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
+from flask import Flask
 
-from tests.e2e.conftest import Server, shot, start_server
+from bot import create_app
+from bot.db import new_session
+from bot.db.store import SqlStore
+from handlers.complaints.usecases import ComplaintDraft, file_complaint, set_status
+from handlers.shared import Channel
+from tests.support.browser import log_in, shot
+from tests.support.servers import Server
+from tests.support.settings import ADMIN_PASSWORD
 
 pytestmark = pytest.mark.e2e
-PASSWORD = "e2e-admin-password"
 
 
 @pytest.fixture(scope="module")
-def office_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    instance = tmp_path_factory.mktemp("office")
-    proc, srv = start_server(instance, {"ADMIN_PASSWORD": PASSWORD})
-    _seed(instance)
-    yield srv
-    proc.terminate()
-    proc.wait(10)
+def office_server(office: Server) -> Server:
+    """The module's server, with a month of complaints in its database."""
+    _seed(office)
+    return office
 
 
-def _seed(instance: Path) -> None:
-    """A month of complaints, filed and handled through the use cases, in the server's database."""
-    os.environ["PRONGSAI_INSTANCE"] = str(instance)
-    from bot import create_app
-    from bot.db import new_session
-    from bot.db.store import SqlStore
-    from handlers.complaints.usecases import ComplaintDraft, file_complaint, set_status
-    from handlers.shared import Channel
+def _seed(server: Server) -> None:
+    """A month of complaints, filed and handled through the use cases, in the server's database
+    (by an app made here with the server's environment)."""
+    with pytest.MonkeyPatch.context() as env:
+        for name, value in server.env.items():
+            env.setenv(name, value)
+        _file_a_month(create_app({"BACKGROUND_WORKERS": False, "SHEETS_BACKEND": "off"}))
 
-    app = create_app({"BACKGROUND_WORKERS": False, "SHEETS_BACKEND": "off"})
+
+def _file_a_month(app: Flask) -> None:
     now = datetime.now(UTC)
     plan = [
         ("road", 40, "resolved", 3),
@@ -64,10 +65,7 @@ def _seed(instance: Path) -> None:
 def test_dashboard_renders_thai_figures_and_charts(office_server: Server, browser: object) -> None:
     ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="th-TH")  # type: ignore[attr-defined]
     page = ctx.new_page()
-    page.goto(office_server.url + "/admin/login")
-    page.fill("#username", "admin")
-    page.fill("#password", PASSWORD)
-    page.get_by_role("button", name="เข้าสู่ระบบ").click()
+    log_in(page, office_server.url, ADMIN_PASSWORD)
     page.wait_for_selector("svg.chart")
     shot(page, "10-dashboard")
     body = page.inner_text("main")

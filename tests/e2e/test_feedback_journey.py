@@ -4,23 +4,15 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import Server, shot, start_server
+from tests.support.browser import log_in, shot
+from tests.support.servers import Server
+from tests.support.settings import ADMIN_PASSWORD
 
 pytestmark = pytest.mark.e2e
-PASSWORD = "e2e-admin-password"
-
-
-@pytest.fixture(scope="module")
-def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    proc, srv = start_server(tmp_path_factory.mktemp("feedback"), {"ADMIN_PASSWORD": PASSWORD})
-    yield srv
-    proc.terminate()
-    proc.wait(10)
 
 
 def test_qr_poster_to_rating_on_a_phone(office: Server, browser: object, phone: object) -> None:
@@ -28,10 +20,7 @@ def test_qr_poster_to_rating_on_a_phone(office: Server, browser: object, phone: 
 
     desk = browser.new_context(viewport={"width": 1200, "height": 900}, locale="th-TH")  # type: ignore[attr-defined]
     admin = desk.new_page()
-    admin.goto(office.url + "/admin/login")
-    admin.fill("#username", "admin")
-    admin.fill("#password", PASSWORD)
-    admin.get_by_role("button", name="เข้าสู่ระบบ").click()
+    log_in(admin, office.url, ADMIN_PASSWORD)
     admin.get_by_role("link", name="งานบริการและความพึงพอใจ").click()
     admin.wait_for_selector("#services")
     shot(admin, "feedback-01-services")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CHANNEL_SECRET, sign, text_event, webhook_body
-from tests.e2e.conftest import ROOT, start_server
+from tests.support.line import CHANNEL_SECRET, sign, text_event, webhook_body
+from tests.support.servers import ROOT, start_server
 
 pytestmark = pytest.mark.e2e
 

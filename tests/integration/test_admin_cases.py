@@ -21,7 +21,8 @@ from handlers.conversations import engine
 from handlers.conversations.messages import Inbound
 from handlers.conversations.session import Context
 from handlers.shared import CHANNEL_TH, Channel
-from tests.integration.admin_helpers import add_user, audit_rows, client_for, file
+from tests.support.admin import add_user, audit_rows, client_for
+from tests.support.complaints import file
 
 SECRET = "SEALED-9137 ปลัดเรียกรับเงินใต้โต๊ะ"
 REPORTER = "นายผู้แจ้ง ลับเฉพาะ"

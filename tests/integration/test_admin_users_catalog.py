@@ -15,10 +15,10 @@ from bot.db.accounts.tables import User
 from bot.db.office.store import unit_names
 from bot.db.office.tables import Unit
 from bot.db.store import SqlStore
-from tests.conftest import text_event, webhook_body
 from tests.fakes.fake_line import FakeLine
-from tests.integration.admin_helpers import add_user, audit_rows, client_for, file
-from tests.integration.test_webhook import post, process
+from tests.support.admin import add_user, audit_rows, client_for
+from tests.support.complaints import file
+from tests.support.line import post, process, text_event, webhook_body
 
 
 def test_admin_adds_resets_and_deactivates_users(make_app: Callable[..., Flask]) -> None:
@@ -139,7 +139,7 @@ def test_every_page_offers_exactly_the_units_the_office_keeps(
         assert (user.role, user.unit) == ("staff", "กองสวัสดิการสังคม")
 
 
-def test_summary_word_in_line_gives_admins_a_flex_card(line_app: Flask, line: FakeLine) -> None:  # noqa: F811
+def test_summary_word_in_line_gives_admins_a_flex_card(line_app: Flask, line: FakeLine) -> None:
     admin_line = "U" + "e" * 32
     add_user(line_app, "nayok", "admin", line_user_id=admin_line)
     assert post(line_app, webhook_body(text_event("สรุป", admin_line))).status_code == 200

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from flask import Flask
+
+from tests.support.cli import summary_total
 
 
 def file_one(app: Flask, details: str) -> None:
@@ -16,11 +17,6 @@ def file_one(app: Flask, details: str) -> None:
     assert "เลขที่เรื่อง" in result.output
 
 
-def total(app: Flask) -> int:
-    out = app.test_cli_runner().invoke(args=["summary", "--json"]).output
-    return json.loads(out)["complaints"]["total"]
-
-
 def test_backup_then_restore(app: Flask, tmp_path: Path) -> None:
     runner = app.test_cli_runner()
     file_one(app, "ขยะล้นถังหน้าตลาด")
@@ -29,15 +25,15 @@ def test_backup_then_restore(app: Flask, tmp_path: Path) -> None:
     r = runner.invoke(args=["backup", str(backup)])
     assert r.exit_code == 0, r.output
     file_one(app, "ขยะกองริมถนนใหญ่")
-    assert total(app) == 3
+    assert summary_total(app) == 3
 
     refused = runner.invoke(args=["restore", str(backup)])
     assert refused.exit_code == 1 and "--yes" in refused.output
-    assert total(app) == 3
+    assert summary_total(app) == 3
 
     r = runner.invoke(args=["restore", str(backup), "--yes"])
     assert r.exit_code == 0, r.output
-    assert total(app) == 2
+    assert summary_total(app) == 2
     # Numbering continues from the restored state: no number is handed out twice.
     file_one(app, "ขยะล้นถังหน้าโรงเรียน")
     r = runner.invoke(args=["complaint", "set-status", "2570-000003", "in_progress"])

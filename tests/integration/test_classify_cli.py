@@ -11,7 +11,6 @@ from flask import Flask
 
 from handlers.classify import Classifier
 from handlers.classify.categories import category_codes
-from tests.unit.test_classify_fixture import default_model_restored, small_classifier  # noqa: F401
 
 LINES = [
     "ไฟถนนดับหน้าวัดสามวันแล้วครับ",
@@ -23,7 +22,7 @@ LINES = [
 ]
 
 
-def test_one_json_object_per_input_line(small_classifier: Classifier, app: Flask) -> None:  # noqa: F811
+def test_one_json_object_per_input_line(small_classifier: Classifier, app: Flask) -> None:
     result = app.test_cli_runner().invoke(args=["classify"], input="\n".join(LINES) + "\n")
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in result.output.splitlines()]
@@ -46,7 +45,7 @@ def test_one_json_object_per_input_line(small_classifier: Classifier, app: Flask
 
 
 def test_works_with_no_configuration_at_all(
-    small_classifier: Classifier,  # noqa: F811
+    small_classifier: Classifier,
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:

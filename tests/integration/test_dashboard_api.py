@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import UTC, datetime
 
 import pytest
 from flask import Flask
@@ -13,11 +12,9 @@ from flask import Flask
 from bot.db import new_session
 from bot.db.store import SqlStore
 from handlers.summaries import summary
-from tests.integration.admin_helpers import add_user, client_for, file
-
-
-def utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)
+from tests.support.admin import add_user, client_for
+from tests.support.clock import utc
+from tests.support.complaints import file
 
 
 @pytest.fixture

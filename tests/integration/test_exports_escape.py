@@ -7,7 +7,6 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,16 +18,13 @@ from bot.db import new_session
 from bot.db.complaints.tables import ComplaintRow
 from handlers.clock import local_date, utcnow
 from handlers.thai.dates import fiscal_year
-from tests.integration.admin_helpers import JPEG, client_for
+from tests.support.admin import client_for
+from tests.support.cli import report
+from tests.support.complaints import JPEG
 
 SCRIPT = "<script>alert(1)</script>"
 FORMULAS = ['=HYPERLINK("http://x","y")', "+1", "-2", "@SUM(A1)"]
 NASTY = f"น้ำท่วมขัง {SCRIPT} {' '.join(FORMULAS)}"
-
-
-@pytest.fixture
-def web(make_app: Callable[..., Flask]) -> Flask:
-    return make_app(WTF_CSRF_ENABLED=False, RATE_LIMIT_FORMS="1000/minute")
 
 
 def file_on_the_web(app: Flask, **extra: object) -> tuple[str, str]:
@@ -82,13 +78,6 @@ def check_docx(data: bytes, texts: list[str]) -> None:
     words += "\n".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
     for text in texts:
         assert text in words, text
-
-
-def report(app: Flask, tmp_path: Path, kind: str, fy: int, ext: str) -> bytes:
-    out = tmp_path / f"{kind}.{ext}"
-    r = app.test_cli_runner().invoke(args=["report", kind, "--year", str(fy), "--out", str(out)])
-    assert r.exit_code == 0, r.output
-    return out.read_bytes()
 
 
 def test_typed_script_and_formulas_stay_text_in_pages_and_exports(
@@ -148,12 +137,12 @@ def test_typed_script_and_formulas_stay_text_in_pages_and_exports(
         # The import drops markup from a measure by design; the formula text stays as typed.
         ("o43", [f"มาตรการ alert(1) {FORMULAS[0]}", "+1 ประชุมชี้แจง", "=SUM(A1)"]),
     ):
-        html = report(web, tmp_path, kind, fy, "html").decode()
+        html = report(web, kind, fy, tmp_path / f"{kind}.html").decode()
         assert not unescaped(html), kind
         if kind == "o17":
             assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-        check_xlsx(report(web, tmp_path, kind, fy, "xlsx"), texts)
-        check_docx(report(web, tmp_path, kind, fy, "docx"), texts)
+        check_xlsx(report(web, kind, fy, tmp_path / f"{kind}.xlsx"), texts)
+        check_docx(report(web, kind, fy, tmp_path / f"{kind}.docx"), texts)
 
 
 def test_formula_text_in_an_xlsx_report_cell_is_stored_as_text() -> None:

@@ -3,7 +3,6 @@ never a user stuck (ยกเลิก always leaves)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from flask import Flask
@@ -15,7 +14,7 @@ from bot.db.store import SqlStore
 from handlers.conversations import engine
 from handlers.conversations.messages import Inbound, Reply
 from handlers.conversations.session import Actor, Context
-from tests.fuzz import fuzz
+from tests.support.fuzz import fuzz
 
 START = datetime(2026, 11, 22, 3, 0, tzinfo=UTC)
 FREE_TEXT = [
@@ -88,9 +87,9 @@ def message(kind: str, pick: int, last: list[Reply], user: str) -> Inbound:
 @fuzz(120)
 @given(steps=STEPS, staff=st.booleans(), privacy=st.booleans())
 def test_random_conversations_never_crash_or_strand_a_user(
-    make_app: Callable[..., Flask], steps: list[tuple[str, int, int]], staff: bool, privacy: bool
+    app: Flask, steps: list[tuple[str, int, int]], staff: bool, privacy: bool
 ) -> None:
-    app = _app(make_app)
+    # One app for all the examples of a run (hypothesis reuses function-scoped fixtures).
     user = f"U-fuzz-{abs(hash((tuple(steps), staff, privacy))) % 10**9}"
     actor = Actor(role="staff", staff_id=None, unit="กองช่าง", name="ทดสอบ") if staff else Actor()
     now = START
@@ -111,14 +110,3 @@ def test_random_conversations_never_crash_or_strand_a_user(
         engine.handle(Inbound(user, "text", text="ยกเลิก"), Context(store=store, now=now))
         store.commit()
         assert store.load_conversation(user) is None
-
-
-_apps: dict[int, Flask] = {}
-
-
-def _app(make_app: Callable[..., Flask]) -> Flask:
-    key = id(make_app)
-    if key not in _apps:
-        _apps.clear()
-        _apps[key] = make_app()
-    return _apps[key]

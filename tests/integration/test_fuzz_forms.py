@@ -19,7 +19,7 @@ from bot.db import new_session
 from bot.db.complaints.tables import ComplaintRow
 from bot.db.privacy.tables import PrivacyAck
 from bot.db.satisfaction.tables import SatisfactionRow
-from tests.fuzz import fuzz
+from tests.support.fuzz import fuzz
 
 THAI = re.compile(r"[\u0E00-\u0E7F]")
 FUZZ = fuzz(60)

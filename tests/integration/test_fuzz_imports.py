@@ -8,7 +8,6 @@ import io
 import re
 from pathlib import Path
 
-import pytest
 from docx import Document
 from flask import Flask
 from flask.testing import FlaskClient
@@ -18,8 +17,7 @@ from openpyxl import Workbook
 
 from bot.documents.tables import UnreadableFile, read_table_bytes
 from handlers.measures.tables import parse_tables
-from tests.conftest import ADMIN_PASSWORD
-from tests.fuzz import fuzz
+from tests.support.fuzz import fuzz
 
 THAI = re.compile(r"[\u0E00-\u0E7F]")
 FY = 2568
@@ -151,15 +149,6 @@ def test_a_docx_with_a_nonsense_column_span_is_refused_in_thai() -> None:
     out = io.BytesIO()
     doc.save(out)
     assert imported(out.getvalue(), ".docx") == "unreadable"
-
-
-@pytest.fixture
-def admin(make_app: object) -> FlaskClient:
-    app: Flask = make_app(WTF_CSRF_ENABLED=False)  # type: ignore[operator]
-    client = app.test_client()
-    r = client.post("/admin/login", data={"username": "admin", "password": ADMIN_PASSWORD})
-    assert r.status_code == 302
-    return client
 
 
 @fuzz(25)

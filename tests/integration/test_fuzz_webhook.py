@@ -8,6 +8,7 @@ import hmac
 import json
 from collections.abc import Callable
 
+import pytest
 from flask import Flask
 from hypothesis import given
 from hypothesis import strategies as st
@@ -16,8 +17,8 @@ from sqlalchemy import select
 from bot.db import new_session
 from bot.db.line.tables import LineEvent
 from bot.line.payload import MAX_DEPTH
-from tests.conftest import CHANNEL_SECRET, sign, text_event
-from tests.fuzz import fuzz
+from tests.support.fuzz import fuzz
+from tests.support.line import CHANNEL_SECRET, sign, text_event
 
 # Text with lone UTF-16 surrogates mixed in: json.dumps writes them as "\ud800" escapes, valid
 # JSON that no database can store as text.
@@ -93,12 +94,18 @@ BODIES = (
 )
 
 
+@pytest.fixture
+def signed_app(make_app: Callable[..., Flask]) -> Flask:
+    """One app for all the examples of a run (hypothesis reuses function-scoped fixtures)."""
+    return make_app(LINE_CHANNEL_SECRET=CHANNEL_SECRET)
+
+
 @fuzz(100)
 @given(body=BODIES)
 def test_signed_malformed_bodies_get_400_or_200_and_never_break_processing(
-    make_app: Callable[..., Flask], body: str
+    signed_app: Flask, body: str
 ) -> None:
-    app = fuzz_app(make_app)
+    app = signed_app
     r = app.test_client().post(
         "/callback", data=body.encode(), headers={"X-Line-Signature": sign(body)}
     )
@@ -109,9 +116,9 @@ def test_signed_malformed_bodies_get_400_or_200_and_never_break_processing(
 @fuzz(60)
 @given(body=deep_bodies())
 def test_deeply_nested_signed_bodies_get_400_without_recursion_errors(
-    make_app: Callable[..., Flask], body: str
+    signed_app: Flask, body: str
 ) -> None:
-    app = fuzz_app(make_app)
+    app = signed_app
     r = app.test_client().post(
         "/callback", data=body.encode(), headers={"X-Line-Signature": sign(body)}
     )
@@ -124,11 +131,11 @@ def test_deeply_nested_signed_bodies_get_400_without_recursion_errors(
 @fuzz(40)
 @given(events=st.lists(mangled_events(), min_size=1, max_size=3))
 def test_signed_events_with_lone_surrogates_are_kept_or_refused_never_a_500(
-    make_app: Callable[..., Flask], events: list[dict[str, object]]
+    signed_app: Flask, events: list[dict[str, object]]
 ) -> None:
     """Every event of an acknowledged body is stored: usable ones pending, the others set
     aside as invalid; processing them never raises."""
-    app = fuzz_app(make_app)
+    app = signed_app
     body = json.dumps({"destination": "U1", "events": events})  # surrogates as escapes
     r = app.test_client().post(
         "/callback", data=body.encode(), headers={"X-Line-Signature": sign(body)}
@@ -142,24 +149,11 @@ def test_signed_events_with_lone_surrogates_are_kept_or_refused_never_a_500(
 
 @fuzz(30)
 @given(raw=st.binary(max_size=60))
-def test_signed_bodies_that_are_not_utf8_get_400(
-    make_app: Callable[..., Flask], raw: bytes
-) -> None:
-    app = fuzz_app(make_app)
+def test_signed_bodies_that_are_not_utf8_get_400(signed_app: Flask, raw: bytes) -> None:
+    app = signed_app
     body = b'{"events": [{"type": "message", "x": "' + raw + b'\xed\xa0\x80"}]}'
     digest = hmac.new(CHANNEL_SECRET.encode(), body, hashlib.sha256).digest()
     r = app.test_client().post(
         "/callback", data=body, headers={"X-Line-Signature": base64.b64encode(digest).decode()}
     )
     assert r.status_code == 400
-
-
-_app: list[tuple[Callable[..., Flask], Flask]] = []
-
-
-def fuzz_app(make_app: Callable[..., Flask]) -> Flask:
-    """One app per test function run (hypothesis reuses the function-scoped fixture). The
-    fixture is kept and compared, so a new run never gets an old app."""
-    if not _app or _app[0][0] is not make_app:
-        _app[:] = [(make_app, make_app(LINE_CHANNEL_SECRET=CHANNEL_SECRET))]
-    return _app[0][1]

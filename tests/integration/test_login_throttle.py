@@ -6,20 +6,18 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
-from datetime import datetime
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
-from werkzeug.security import check_password_hash, generate_password_hash
+from werkzeug.security import check_password_hash
 
 from bot.admin import auth
 from bot.db import new_session
 from bot.db.accounts.tables import AuditLog, User
-from tests.conftest import ADMIN_PASSWORD
-
-PASSWORD = "somchai-long-password"
+from tests.support.admin import PASSWORD, add_user
+from tests.support.settings import ADMIN_PASSWORD
 
 
 @pytest.fixture
@@ -48,22 +46,6 @@ def login(app: Flask, username: str, password: str, ip: str, client: FlaskClient
         data={"username": username, "password": password},
         environ_base={"REMOTE_ADDR": ip},
     )
-
-
-def add_user(app: Flask, username: str, role: str = "admin", cheap: bool = False) -> None:
-    # A cheap hash where a test makes many attempts: the method is not what is tested there.
-    method = "pbkdf2:sha256:1000" if cheap else "scrypt"
-    with new_session(app) as s:
-        s.add(
-            User(
-                username=username,
-                display_name=username,
-                password_hash=generate_password_hash(PASSWORD, method),
-                role=role,
-                created_at=datetime(2025, 1, 1),
-            )
-        )
-        s.commit()
 
 
 def alerts(app: Flask) -> list[AuditLog]:
@@ -136,7 +118,7 @@ def test_concurrent_attempts_never_check_more_passwords_than_the_limit(
 def test_a_flood_against_one_account_alerts_admins_but_the_user_still_logs_in(
     app: Flask,
 ) -> None:
-    add_user(app, "somchai", role="executive", cheap=True)
+    add_user(app, "somchai", "executive")
     per_address = auth.FAILURES_PER_ACCOUNT_AT_ADDRESS
     addresses = auth.ALERT_FAILURES_PER_ACCOUNT // per_address
     for a in range(addresses):
@@ -158,7 +140,7 @@ def test_a_flood_against_one_account_alerts_admins_but_the_user_still_logs_in(
 def test_unknown_and_known_usernames_cost_the_same_hash_check(
     app: Flask, checks: list[str]
 ) -> None:
-    add_user(app, "retired")
+    add_user(app, "retired", "admin")
     with new_session(app) as s:
         s.scalars(select(User).where(User.username == "retired")).one().active = False
         s.commit()
@@ -167,5 +149,5 @@ def test_unknown_and_known_usernames_cost_the_same_hash_check(
     login(app, "retired", PASSWORD, "10.0.0.3")
     assert len(checks) == 3
     methods = {stored.split("$")[0] for stored in checks}
-    assert methods == {auth.hash_password("x").split("$")[0]}  # the same method and cost
+    assert methods == {auth.hash_password("x", app).split("$")[0]}  # the same method and cost
     assert login(app, "retired", PASSWORD, "10.0.0.3").status_code == 401

@@ -7,34 +7,31 @@ from collections.abc import Callable
 
 import pytest
 from flask import Flask
-from pytest_httpserver import HTTPServer
 
-from tests.conftest import ACCESS_TOKEN, CHANNEL_SECRET, USER, sign, text_event, webhook_body
 from tests.fakes.fake_line import FakeLine
+from tests.support.line import (
+    ACCESS_TOKEN,
+    CHANNEL_SECRET,
+    USER,
+    line_config,
+    say,
+    text_event,
+    webhook_body,
+)
 
 PHONE = "0861234567"
 DETAILS = "บ้านนายสมปอง เลขที่ 99 น้ำประปาไม่ไหล"
 
 
 def test_a_whole_complaint_leaves_no_personal_data_in_the_logs(
-    make_app: Callable[..., Flask], httpserver: HTTPServer, caplog: pytest.LogCaptureFixture
+    make_app: Callable[..., Flask], line: FakeLine, caplog: pytest.LogCaptureFixture
 ) -> None:
-    line = FakeLine(httpserver)
-    line.install()
     line.profiles[USER] = "สมปอง ใจงาม"
-    app = make_app(
-        LINE_CHANNEL_SECRET=CHANNEL_SECRET,
-        LINE_CHANNEL_ACCESS_TOKEN=ACCESS_TOKEN,
-        LINE_API_HOST=line.url,
-        LINE_DATA_API_HOST=line.url,
-        WTF_CSRF_ENABLED=False,
-    )
+    app = make_app(**line_config(line), WTF_CSRF_ENABLED=False)
     caplog.set_level(logging.DEBUG)
     client = app.test_client()
     for text in ["ร้องเรียน", "น้ำประปา", DETAILS, "ข้าม", "ข้าม", PHONE, "ยืนยัน"]:
-        body = webhook_body(text_event(text))
-        client.post("/callback", data=body, headers={"X-Line-Signature": sign(body)})
-        app.extensions["prongsai_processor"].process_pending()
+        say(app, text)
     # A forged request is logged, but not with what it carried.
     forged = webhook_body(text_event(PHONE))
     client.post("/callback", data=forged, headers={"X-Line-Signature": "forged"})

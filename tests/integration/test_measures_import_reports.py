@@ -14,14 +14,16 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Cm
 from flask import Flask
+from flask.testing import FlaskClient
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
 from bot.db import new_session
 from bot.db.measures.tables import MeasureRow
 from bot.db.mirror.tables import OutboxRow
-from tests.conftest import ADMIN_PASSWORD
-from tests.seed_tables import SEEDS, seed_docx, seed_tables
+from tests.support.admin import client_for
+from tests.support.cli import invoke
+from tests.support.seed_tables import seed_docx, seed_file, seed_tables
 
 # (seed, fiscal year, measures, distinct units)
 SEED_EXPECT = {
@@ -53,14 +55,6 @@ SEED_EXPECT = {
 }
 
 
-def seed(name: str) -> Path:
-    return next(SEEDS.glob(f"{name}_*.txt"))
-
-
-def run(app: Flask, *args: str):  # type: ignore[no-untyped-def]
-    return app.test_cli_runner().invoke(args=list(args))
-
-
 def counts(app: Flask) -> tuple[int, int]:
     with new_session(app) as s:
         return (
@@ -74,8 +68,8 @@ def test_every_seed_word_document_imports_and_reimport_changes_nothing(
     app: Flask, tmp_path: Path, name: str
 ) -> None:
     fy, total, units = SEED_EXPECT[name]
-    docx = seed_docx(seed(name), tmp_path / f"{name}.docx")
-    r = run(app, "import-measures", str(docx), "--year", str(fy), "--json")
+    docx = seed_docx(seed_file(name), tmp_path / f"{name}.docx")
+    r = invoke(app, "import-measures", str(docx), "--year", str(fy), "--json")
     assert r.exit_code == 0, r.output
     measures = json.loads(r.output)["measures"]
     assert len(measures) == total
@@ -96,13 +90,13 @@ def test_every_seed_word_document_imports_and_reimport_changes_nothing(
         "warnings",
     }
     assert counts(app) == (total, total)
-    again = run(app, "import-measures", str(docx), "--year", str(fy))
+    again = invoke(app, "import-measures", str(docx), "--year", str(fy))
     assert f"ไม่เปลี่ยนแปลง {total}" in again.output
     assert counts(app) == (total, total)  # no new rows, nothing new for the sheet
 
 
 def test_word_xlsx_and_csv_of_the_same_table_read_the_same(app: Flask, tmp_path: Path) -> None:
-    tables = seed_tables(seed("004"))
+    tables = seed_tables(seed_file("004"))
     xlsx, csv_path = tmp_path / "m.xlsx", tmp_path / "m.csv"
     wb = Workbook()
     ws = wb.active
@@ -111,10 +105,10 @@ def test_word_xlsx_and_csv_of_the_same_table_read_the_same(app: Flask, tmp_path:
     wb.save(xlsx)
     with csv_path.open("w", encoding="utf-8-sig", newline="") as f:
         csv.writer(f).writerows(tables[0])
-    docx = seed_docx(seed("004"), tmp_path / "m.docx")
+    docx = seed_docx(seed_file("004"), tmp_path / "m.docx")
     outputs = [
         json.loads(
-            run(app, "import-measures", str(p), "--year", "2567", "--json", "--dry-run").output
+            invoke(app, "import-measures", str(p), "--year", "2567", "--json", "--dry-run").output
         )
         for p in (docx, xlsx, csv_path)
     ]
@@ -125,19 +119,19 @@ def test_word_xlsx_and_csv_of_the_same_table_read_the_same(app: Flask, tmp_path:
 def test_import_explains_bad_input_in_thai(app: Flask, tmp_path: Path) -> None:
     txt = tmp_path / "m.txt"
     txt.write_text("x")
-    assert "รองรับเฉพาะไฟล์" in run(app, "import-measures", str(txt), "--year", "2568").output
+    assert "รองรับเฉพาะไฟล์" in invoke(app, "import-measures", str(txt), "--year", "2568").output
     empty = tmp_path / "e.csv"
     empty.write_text("ชื่อ,คะแนน\nก,1\n", encoding="utf-8")
-    r = run(app, "import-measures", str(empty), "--year", "2568")
+    r = invoke(app, "import-measures", str(empty), "--year", "2568")
     assert r.exit_code == 1 and "ไม่พบตารางมาตรการ" in r.output
-    r = run(app, "import-measures", str(empty), "--year", "2025")
+    r = invoke(app, "import-measures", str(empty), "--year", "2025")
     assert r.exit_code != 0 and "ปี พ.ศ." in r.output
 
 
 @pytest.fixture
 def reported(app: Flask, tmp_path: Path) -> Flask:
-    docx = seed_docx(seed("001"), tmp_path / "001.docx")
-    assert run(app, "import-measures", str(docx), "--year", "2568").exit_code == 0
+    docx = seed_docx(seed_file("001"), tmp_path / "001.docx")
+    assert invoke(app, "import-measures", str(docx), "--year", "2568").exit_code == 0
     return app
 
 
@@ -145,7 +139,7 @@ def test_o43_docx_is_sarabun_16pt_a4_landscape_with_the_seed_columns(
     reported: Flask, tmp_path: Path
 ) -> None:
     out = tmp_path / "o43.docx"
-    r = run(reported, "report", "o43", "--year", "2568", "--out", str(out))
+    r = invoke(reported, "report", "o43", "--year", "2568", "--out", str(out))
     assert r.exit_code == 0, r.output
     doc = Document(str(out))
     sec = doc.sections[0]
@@ -176,7 +170,7 @@ def test_o43_docx_is_sarabun_16pt_a4_landscape_with_the_seed_columns(
 
 def test_o12_xlsx_and_html_and_thai_digits(reported: Flask, tmp_path: Path) -> None:
     xlsx = tmp_path / "o12.xlsx"
-    assert run(reported, "report", "o12", "--year", "2568", "--out", str(xlsx)).exit_code == 0
+    assert invoke(reported, "report", "o12", "--year", "2568", "--out", str(xlsx)).exit_code == 0
     ws = load_workbook(xlsx).active
     rows = [list(r) for r in ws.iter_rows(values_only=True)]
     assert rows[0][0] == "รายงานการกำกับติดตามการดำเนินงานตามมาตรการ รอบ 6 เดือน"
@@ -185,25 +179,22 @@ def test_o12_xlsx_and_html_and_thai_digits(reported: Flask, tmp_path: Path) -> N
     assert [r[0] for r in rows[4:11]] == [str(n) for n in range(1, 8)]
     assert ws.page_setup.orientation == "landscape"
     html = tmp_path / "o12.html"
-    run(reported, "report", "o12", "--year", "2568", "--out", str(html), "--thai-digits")
+    invoke(reported, "report", "o12", "--year", "2568", "--out", str(html), "--thai-digits")
     text = html.read_text(encoding="utf-8")
     assert "size: A4 landscape" in text and "TH SarabunPSK" in text
     assert "ปีงบประมาณ พ.ศ. ๒๕๖๘" in text and "2568" not in text
-    r = run(reported, "report", "o99", "--out", str(tmp_path / "x.docx"))
+    r = invoke(reported, "report", "o99", "--out", str(tmp_path / "x.docx"))
     assert r.exit_code == 2 and "ไม่รู้จักรายงาน o99" in r.output
 
 
-def login(app: Flask):  # type: ignore[no-untyped-def]
-    client = app.test_client()
-    app.config["WTF_CSRF_ENABLED"] = False
-    r = client.post("/admin/login", data={"username": "admin", "password": ADMIN_PASSWORD})
-    assert r.status_code == 302
-    return client
+def login(app: Flask) -> FlaskClient:
+    app.config["WTF_CSRF_ENABLED"] = False  # forms are posted without their tokens
+    return client_for(app, "admin")
 
 
 def test_admin_upload_previews_then_imports(app: Flask, tmp_path: Path) -> None:
     client = login(app)
-    data = seed_docx(seed("004"), tmp_path / "004.docx").read_bytes()
+    data = seed_docx(seed_file("004"), tmp_path / "004.docx").read_bytes()
     r = client.post(
         "/admin/measures/import",
         data={"year": "๒๕๖๗", "file": (io.BytesIO(data), "มาตรการ.docx")},

@@ -4,7 +4,7 @@ April counts as in progress in the six-month round (to 31 March) and as done for
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from flask import Flask
 
@@ -13,13 +13,10 @@ from bot.db.store import SqlStore
 from bot.reports.complaints import build_o29
 from bot.reports.request import ReportRequest
 from handlers.reports import o29
-from tests.integration.admin_helpers import file
+from tests.support.clock import utc
+from tests.support.complaints import file
 
 HALF, YEAR = "รอบ 6 เดือน (ต.ค. – มี.ค.)", "ทั้งปีงบประมาณ"
-
-
-def utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)
 
 
 def general(app: Flask, now: datetime) -> tuple[dict[str, tuple[str, ...]], list[str]]:

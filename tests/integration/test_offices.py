@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +15,8 @@ from bot.app import create_wsgi
 from bot.db import new_session
 from bot.db.store import SqlStore
 from handlers.complaints import categories
-from tests.conftest import sign, text_event, webhook_body
+from tests.support.line import sign, text_event, webhook_body
+from tests.support.web import case_and_code
 
 SECRETS = {"kokesung": "secret-of-kokesung", "nongbua": "secret-of-nongbua"}
 COMMON = {
@@ -59,10 +59,7 @@ def file_on_web(client: Client, office: str) -> tuple[str, str]:
         data={"category": "light", "details": f"ไฟถนนดับ สำนักงาน {office}", "privacy_ack": "y"},
         follow_redirects=True,
     )
-    page = r.get_data(as_text=True)
-    case = re.search(r'id="case-number">([^<]+)<', page).group(1)  # type: ignore[union-attr]
-    code = re.search(r'id="secret-code">([^<]+)<', page).group(1)  # type: ignore[union-attr]
-    return case, code
+    return case_and_code(r.get_data(as_text=True))
 
 
 def test_each_office_numbers_and_tracks_only_its_own_cases(deployment: Client) -> None:

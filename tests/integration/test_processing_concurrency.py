@@ -11,7 +11,7 @@ from sqlalchemy import select
 from bot.db import new_session
 from bot.db.complaints.tables import ComplaintRow
 from bot.db.line.tables import LineEvent
-from tests.conftest import CHANNEL_SECRET, sign, text_event, webhook_body
+from tests.support.line import CHANNEL_SECRET, post, text_event, webhook_body
 
 STEPS = ["ร้องเรียน", "ขยะ ความสะอาด", None, "ข้าม", "ข้าม", "ไม่ระบุตัวตน", "ยืนยัน"]
 
@@ -20,18 +20,11 @@ def test_parallel_workers_process_each_event_once_and_in_order(
     make_app: Callable[..., Flask],
 ) -> None:
     app = make_app(LINE_CHANNEL_SECRET=CHANNEL_SECRET)
-    client = app.test_client()
     users = [f"U{i:032x}" for i in range(12)]
     # Interleave users the way a busy webhook would deliver them.
     for step in STEPS:
         events = [text_event(step or f"ขยะไม่มีคนเก็บหน้าบ้าน {u[-4:]}", u) for u in users]
-        body = webhook_body(*events)
-        assert (
-            client.post(
-                "/callback", data=body.encode(), headers={"X-Line-Signature": sign(body)}
-            ).status_code
-            == 200
-        )
+        assert post(app, webhook_body(*events)).status_code == 200
 
     processor = app.extensions["prongsai_processor"]
     counts: list[int] = []

@@ -10,7 +10,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from tests.conftest import ADMIN_PASSWORD
+from tests.support.settings import ADMIN_PASSWORD
 
 PROXY = "10.9.9.9"  # where nginx would connect from
 LIMITS = {

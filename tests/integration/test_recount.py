@@ -3,7 +3,6 @@ rows, and the summary the office publishes is right again."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -11,20 +10,15 @@ from flask import Flask
 from sqlalchemy import text
 
 from bot.db import new_session
-from tests.integration.admin_helpers import file
-
-
-def total(app: Flask) -> int:
-    out = app.test_cli_runner().invoke(args=["summary", "--json", "--year", "2568"])
-    assert out.exit_code == 0, out.output
-    return json.loads(out.output)["complaints"]["total"]
+from tests.support.cli import summary_total
+from tests.support.complaints import file
 
 
 def test_recount_repairs_counters_bypassed_by_raw_sql(make_app: Callable[..., Flask]) -> None:
     app = make_app()
     file(app, "road", datetime(2025, 1, 10, 3, 0, tzinfo=UTC))
     file(app, "light", datetime(2025, 2, 11, 3, 0, tzinfo=UTC))
-    assert total(app) == 2
+    assert summary_total(app, "--year", "2568") == 2
     runner = app.test_cli_runner()
     out = runner.invoke(args=["recount"])
     assert out.exit_code == 0, out.output
@@ -34,8 +28,8 @@ def test_recount_repairs_counters_bypassed_by_raw_sql(make_app: Callable[..., Fl
     with new_session(app) as s:  # a hand fix in psql that forgot the counters
         s.execute(text("DELETE FROM complaint_stats"))
         s.commit()
-    assert total(app) == 0
+    assert summary_total(app, "--year", "2568") == 0
     out = runner.invoke(args=["recount"])
     assert out.exit_code == 0, out.output
     assert "แก้ตัวนับเรื่องร้องเรียนแล้ว: 2 แถวเปลี่ยน" in out.output
-    assert total(app) == 2
+    assert summary_total(app, "--year", "2568") == 2

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,26 +14,11 @@ from PIL import Image
 from bot.db import new_session
 from bot.db.accounts.tables import User
 from tests.fakes.fake_line import FakeLine
-from tests.integration.admin_helpers import client_for
-from tests.integration.conftest import line_config
-from tests.integration.test_webhook import say as chat
+from tests.support.admin import add_staff, client_for
+from tests.support.line import line_config, say
 
 STAFF_USER = "U" + "5" * 32
 CITIZEN = "U" + "c" * 32
-
-
-def say(app: Flask, text: str, user: str = STAFF_USER) -> None:
-    chat(app, text, user)
-
-
-def add_staff(app: Flask) -> str:
-    r = app.test_cli_runner().invoke(
-        args=["staff", "add", "สมหญิง ใจดี", "--unit", "สำนักปลัด", "--username", "somying"]
-    )
-    assert r.exit_code == 0, r.output
-    m = re.search(r"ลงทะเบียน ([A-Z0-9]{8})", r.output)
-    assert m, r.output
-    return m.group(1)
 
 
 def setup(app: Flask) -> dict[str, str]:
@@ -96,23 +80,23 @@ def test_staff_get_the_staff_menu_when_they_link_and_lose_it_when_they_unlink(
     line.install_rich_menus()
     ids = setup(line_app)
     code = add_staff(line_app)
-    say(line_app, "ติดตามเรื่อง", user=CITIZEN)
-    say(line_app, "ลงทะเบียน WRONG123")
+    say(line_app, "ติดตามเรื่อง", CITIZEN)
+    say(line_app, "ลงทะเบียน WRONG123", STAFF_USER)
     assert line.rich_menu_links == []  # a citizen, and a wrong code, change nothing
-    say(line_app, f"ลงทะเบียน {code}")
+    say(line_app, f"ลงทะเบียน {code}", STAFF_USER)
     assert line.rich_menu_links == [(STAFF_USER, ids["staff"])]
-    say(line_app, "งานของฉัน")
+    say(line_app, "งานของฉัน", STAFF_USER)
     assert line.rich_menu_links == [(STAFF_USER, ids["staff"])] and line.rich_menu_unlinks == []
-    say(line_app, "ยกเลิกการเชื่อมบัญชี")
+    say(line_app, "ยกเลิกการเชื่อมบัญชี", STAFF_USER)
     assert line.rich_menu_unlinks == []  # not before the confirmation
-    say(line_app, "ยืนยัน")
+    say(line_app, "ยืนยัน", STAFF_USER)
     assert "ยกเลิกการเชื่อมบัญชีเรียบร้อยแล้ว" in "\n".join(line.last_texts())
     assert line.rich_menu_unlinks == [STAFF_USER]
 
 
 def test_staff_linked_before_setup_get_their_menu_at_setup(line_app: Flask, line: FakeLine) -> None:
     line.install_rich_menus()
-    say(line_app, f"ลงทะเบียน {add_staff(line_app)}")
+    say(line_app, f"ลงทะเบียน {add_staff(line_app)}", STAFF_USER)
     assert "เชื่อมบัญชีเรียบร้อยแล้ว" in "\n".join(line.last_texts())
     assert line.rich_menu_links == []  # no menus on LINE yet: nothing to link
     r = line_app.test_cli_runner().invoke(args=["richmenu", "setup"])
@@ -127,9 +111,9 @@ def test_a_line_failure_while_linking_does_not_lose_the_registration(
     # Menus known locally but the LINE endpoints for linking are missing (404 from the fake).
     ids = {"citizen": "richmenu-gone-1", "staff": "richmenu-gone-2"}
     (Path(line_app.instance_path) / "richmenus.json").write_text(json.dumps(ids), "utf-8")
-    say(line_app, f"ลงทะเบียน {add_staff(line_app)}")
+    say(line_app, f"ลงทะเบียน {add_staff(line_app)}", STAFF_USER)
     assert "เชื่อมบัญชีเรียบร้อยแล้ว" in "\n".join(line.last_texts())
-    say(line_app, "งานของฉัน")
+    say(line_app, "งานของฉัน", STAFF_USER)
     assert "สำนักปลัด" in "\n".join(line.last_texts())
 
 
@@ -139,14 +123,14 @@ def test_deactivating_a_staff_account_gives_back_the_citizens_menu(
     app = make_app(WTF_CSRF_ENABLED=False, **line_config(line))
     line.install_rich_menus()
     ids = setup(app)
-    say(app, f"ลงทะเบียน {add_staff(app)}")
+    say(app, f"ลงทะเบียน {add_staff(app)}", STAFF_USER)
     assert line.rich_menu_links == [(STAFF_USER, ids["staff"])]
     with new_session(app) as s:
         uid = s.query(User).filter_by(username="somying").one().id
     admin = client_for(app, "admin")
     admin.post(f"/admin/users/{uid}/active", data={"active": "0"})
     assert line.rich_menu_unlinks == [STAFF_USER]
-    say(app, "งานของฉัน")  # the bot no longer treats the LINE account as staff
+    say(app, "งานของฉัน", STAFF_USER)  # the bot no longer treats the LINE account as staff
     assert "สำนักปลัด" not in "\n".join(line.last_texts())
     admin.post(f"/admin/users/{uid}/active", data={"active": "1"})
     assert line.rich_menu_links[-1] == (STAFF_USER, ids["staff"])

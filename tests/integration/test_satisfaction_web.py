@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,31 +13,20 @@ from docx import Document
 from flask import Flask
 from flask.testing import FlaskClient
 from openpyxl import load_workbook
-from sqlalchemy import select
 
 from bot.db import new_session
-from bot.db.satisfaction.tables import SatisfactionRow
 from bot.db.store import SqlStore
 from handlers import privacy
 from handlers.satisfaction.model import Kind, Rating
 from handlers.shared import Channel
-from tests.conftest import ADMIN_PASSWORD
+from tests.support.cli import report
+from tests.support.stored import satisfaction_rows
 
 # Five top scores and the ticked privacy acknowledgement: a complete, valid form.
 ALL_FIVE = {
     **{f"dim_{d}": "5" for d in ("process", "staff", "facilities", "quality", "overall")},
     "privacy_ack": "y",
 }
-
-
-@pytest.fixture
-def web(make_app: Callable[..., Flask]) -> Flask:
-    return make_app(WTF_CSRF_ENABLED=False, RATE_LIMIT_FORMS="1000/minute")
-
-
-def rows(app: Flask) -> list[SatisfactionRow]:
-    with new_session(app) as s:
-        return list(s.scalars(select(SatisfactionRow).order_by(SatisfactionRow.id)))
 
 
 def submit(client: FlaskClient, ip: str = "10.0.0.1", **fields: str):  # type: ignore[no-untyped-def]
@@ -70,7 +58,7 @@ def test_qr_link_preselects_the_service_and_a_rating_is_kept(web: Flask) -> None
     assert r.status_code == 302 and "/feedback/thanks?service=tax" in r.headers["Location"]
     thanks = client.get(r.headers["Location"]).get_data(as_text=True)
     assert "ขอบคุณ" in thanks and "งานจัดเก็บภาษี" in thanks
-    [row] = rows(web)
+    [row] = satisfaction_rows(web)
     assert row.channel == "web" and row.service_code == "tax" and row.scores["facilities"] == 2
     assert (row.comment, row.gender, row.age_band) == ("ที่จอดรถน้อย", "หญิง", "30–39 ปี")
     assert row.respondent_key and "10.0.0.1" not in row.respondent_key
@@ -95,7 +83,7 @@ def test_missing_answers_get_thai_messages_and_nothing_typed_is_lost(web: Flask)
     r = client.post("/feedback", data={"service": "reg", **unticked})
     assert r.status_code == 400
     assert "กรุณาอ่านและยอมรับประกาศความเป็นส่วนตัวก่อนส่งแบบประเมิน" in r.get_data(as_text=True)
-    assert rows(web) == []
+    assert satisfaction_rows(web) == []
 
 
 def test_unknown_service_code_shows_the_list(web: Flask) -> None:
@@ -119,12 +107,12 @@ def test_same_browser_once_a_day_per_service_and_a_cap_per_address(
     capped = submit(web.test_client())
     assert capped.status_code == 400 and "ครบจำนวนของวันนี้" in capped.get_data(as_text=True)
     assert submit(web.test_client(), ip="10.0.0.2").status_code == 302
-    assert len(rows(web)) == 5
+    assert len(satisfaction_rows(web)) == 5
 
 
 def test_the_form_needs_its_csrf_token(app: Flask) -> None:
     r = app.test_client().post("/feedback", data={"service": "reg", **ALL_FIVE})
-    assert r.status_code == 400 and rows(app) == []
+    assert r.status_code == 400 and satisfaction_rows(app) == []
 
 
 def test_landing_page_links_the_form(client: FlaskClient) -> None:
@@ -132,14 +120,6 @@ def test_landing_page_links_the_form(client: FlaskClient) -> None:
 
 
 # --- admin ------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def admin(web: Flask) -> FlaskClient:
-    client = web.test_client()
-    r = client.post("/admin/login", data={"username": "admin", "password": ADMIN_PASSWORD})
-    assert r.status_code == 302
-    return client
 
 
 def test_services_page_edit_add_and_import(admin: FlaskClient, web: Flask) -> None:
@@ -259,14 +239,9 @@ def test_summary_json_has_the_satisfaction_section(web: Flask) -> None:
     assert data["by_service"]["build"]["responses"] == 0
 
 
-def report(app: Flask, kind: str, path: Path) -> None:
-    out = app.test_cli_runner().invoke(args=["report", kind, "--year", "2568", "--out", str(path)])
-    assert out.exit_code == 0, out.output
-
-
 def test_o17_read_back_in_each_format(web: Flask, tmp_path: Path) -> None:
     seed(web)
-    report(web, "o17", tmp_path / "o17.html")
+    report(web, "o17", 2568, tmp_path / "o17.html")
     html = (tmp_path / "o17.html").read_text()
     assert "รายงานผลการสำรวจความพึงพอใจการให้บริการ ประจำปีงบประมาณ พ.ศ. 2568" in html
     row = re.search(r"<tr><td>งานทะเบียนราษฎร</td>(.*?)</tr>", html).group(1)  # type: ignore[union-attr]
@@ -277,14 +252,14 @@ def test_o17_read_back_in_each_format(web: Flask, tmp_path: Path) -> None:
     )
     assert "ต้องการที่นั่งรอเพิ่ม" in html
     assert html.count("data:image/png;base64,") == 3  # all services, reg, tax
-    report(web, "o17", tmp_path / "o17.docx")
+    report(web, "o17", 2568, tmp_path / "o17.docx")
     doc = Document(str(tmp_path / "o17.docx"))
     cells = [[c.text for c in r.cells] for t in doc.tables for r in t.rows]
     assert ["งานทะเบียนราษฎร", "4", "4.00", "0.86", "75.0", "มาก"] in cells
     assert ["ภาพรวมทุกงานบริการ", "5", "3.60", "1.12", "60.0", "มาก"]  # SD² = 30/24 in cells
     assert len(doc.inline_shapes) == 3
     assert doc.styles["Normal"].font.name == "TH SarabunPSK"
-    report(web, "o17", tmp_path / "o17.xlsx")
+    report(web, "o17", 2568, tmp_path / "o17.xlsx")
     wb = load_workbook(tmp_path / "o17.xlsx")
     values = [[c for c in r] for ws in wb.worksheets for r in ws.iter_rows(values_only=True)]
     assert ("งานจัดเก็บภาษี", "1", "2.00", "0.00", "0.0", "น้อย") in [tuple(v[:6]) for v in values]
@@ -293,7 +268,7 @@ def test_o17_read_back_in_each_format(web: Flask, tmp_path: Path) -> None:
 
 def test_o16_read_back(web: Flask, tmp_path: Path) -> None:
     seed(web)
-    report(web, "o16", tmp_path / "o16.xlsx")
+    report(web, "o16", 2568, tmp_path / "o16.xlsx")
     wb = load_workbook(tmp_path / "o16.xlsx")
     first = [r for r in wb.worksheets[0].iter_rows(values_only=True)]
     header = next(r for r in first if r and r[0] == "งานบริการ")
@@ -302,7 +277,7 @@ def test_o16_read_back(web: Flask, tmp_path: Path) -> None:
     assert reg[1:] == ("1", "1", "0", "0", "1", "0", "1", "0", "0", "0", "0", "0", "4")
     total = next(r for r in first if r and r[0] == "รวม")
     assert total[-1] == "5"
-    report(web, "o16", tmp_path / "o16.html")
+    report(web, "o16", 2568, tmp_path / "o16.html")
     html = (tmp_path / "o16.html").read_text()
     assert "รายงานสถิติการให้บริการ ประจำปีงบประมาณ พ.ศ. 2568" in html
     assert (

@@ -9,44 +9,22 @@ import json
 import re
 import zlib
 from collections.abc import Callable
-from datetime import datetime
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
-from bot.admin.auth import hash_password
 from bot.db import new_session
 from bot.db.accounts.tables import User
-from tests.conftest import ADMIN_PASSWORD
-
-PASSWORD = "somchai-long-password"
+from tests.support.admin import add_user, client_for
 
 
 @pytest.fixture
 def app(make_app: Callable[..., Flask]) -> Flask:
     app = make_app(WTF_CSRF_ENABLED=False)
-    with new_session(app) as s:
-        s.add(
-            User(
-                username="somchai",
-                display_name="สมชาย",
-                password_hash=hash_password(PASSWORD),
-                role="executive",
-                created_at=datetime(2025, 1, 1),
-            )
-        )
-        s.commit()
+    add_user(app, "somchai", "executive")
     return app
-
-
-def logged_in(app: Flask, username: str) -> FlaskClient:
-    client = app.test_client()
-    password = ADMIN_PASSWORD if username == "admin" else PASSWORD
-    r = client.post("/admin/login", data={"username": username, "password": password})
-    assert r.status_code == 302
-    return client
 
 
 def copy_of(app: Flask, client: FlaskClient) -> FlaskClient:
@@ -68,20 +46,20 @@ def user_id(app: Flask, username: str) -> int:
 
 
 def test_a_cookie_copied_before_logout_no_longer_works(app: Flask) -> None:
-    client = logged_in(app, "somchai")
+    client = client_for(app, "somchai")
     copied = copy_of(app, client)
-    elsewhere = logged_in(app, "somchai")  # the same person on another device
+    elsewhere = client_for(app, "somchai")  # the same person on another device
     assert opens_admin(copied)
     client.post("/admin/logout")
     assert not opens_admin(client)
     assert not opens_admin(copied)
     assert not opens_admin(elsewhere)  # logging out ends every session of the account
-    assert opens_admin(logged_in(app, "somchai"))  # and a new login works
+    assert opens_admin(client_for(app, "somchai"))  # and a new login works
 
 
 def test_a_password_reset_by_an_admin_ends_the_users_sessions(app: Flask) -> None:
-    somchai = logged_in(app, "somchai")
-    admin = logged_in(app, "admin")
+    somchai = client_for(app, "somchai")
+    admin = client_for(app, "admin")
     r = admin.post(f"/admin/users/{user_id(app, 'somchai')}/password", data={"password": ""})
     assert r.status_code == 302
     assert not opens_admin(somchai)
@@ -89,15 +67,15 @@ def test_a_password_reset_by_an_admin_ends_the_users_sessions(app: Flask) -> Non
 
 
 def test_a_password_reset_on_the_command_line_ends_the_users_sessions(app: Flask) -> None:
-    somchai = logged_in(app, "somchai")
+    somchai = client_for(app, "somchai")
     result = app.test_cli_runner().invoke(args=["users", "reset-password", "somchai"])
     assert result.exit_code == 0, result.output
     assert not opens_admin(somchai)
 
 
 def test_an_admin_changing_their_own_password_stays_in_here_only(app: Flask) -> None:
-    admin = logged_in(app, "admin")
-    other_device = logged_in(app, "admin")
+    admin = client_for(app, "admin")
+    other_device = client_for(app, "admin")
     r = admin.post(f"/admin/users/{user_id(app, 'admin')}/password", data={"password": "x" * 12})
     assert r.status_code == 302
     assert opens_admin(admin)
@@ -105,15 +83,15 @@ def test_an_admin_changing_their_own_password_stays_in_here_only(app: Flask) -> 
 
 
 def test_deactivation_ends_sessions_for_good_even_after_reactivation(app: Flask) -> None:
-    somchai = logged_in(app, "somchai")
+    somchai = client_for(app, "somchai")
     copied = copy_of(app, somchai)
-    admin = logged_in(app, "admin")
+    admin = client_for(app, "admin")
     uid = user_id(app, "somchai")
     admin.post(f"/admin/users/{uid}/active", data={"active": "0"})
     assert not opens_admin(somchai)
     admin.post(f"/admin/users/{uid}/active", data={"active": "1"})
     assert not opens_admin(somchai) and not opens_admin(copied)
-    assert opens_admin(logged_in(app, "somchai"))
+    assert opens_admin(client_for(app, "somchai"))
 
 
 def readable(cookie: str) -> str:

@@ -10,11 +10,10 @@ import os
 import re
 import time
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import gspread
 import openpyxl
 import pytest
 from flask import Flask
@@ -28,11 +27,13 @@ from bot.mirror.sync import source_for
 from handlers.clock import local_date, utcnow
 from handlers.thai.dates import fiscal_year
 from sheets.layout import MEASURES, PROGRESS, SATISFACTION, SUMMARY
-from tests.conftest import ACCESS_TOKEN, CHANNEL_SECRET
 from tests.fakes.fake_line import FakeLine
 from tests.fakes.fake_sheets import FakeSheets
-from tests.integration.test_webhook import say as chat
-from tests.seed_tables import SEEDS, seed_docx
+from tests.support.admin import add_staff
+from tests.support.cli import cli, sync
+from tests.support.line import line_config, say
+from tests.support.seed_tables import seed_docx, seed_file
+from tests.support.sheets import google_config
 
 FY = fiscal_year(local_date(utcnow()))
 CITIZEN = "U" + "d" * 32
@@ -43,60 +44,26 @@ SEED_001_MEASURES = 7
 # --- apps on each backend --------------------------------------------------------------------
 
 
-def line_config(line: FakeLine) -> dict[str, Any]:
-    return {
-        "LINE_CHANNEL_SECRET": CHANNEL_SECRET,
-        "LINE_CHANNEL_ACCESS_TOKEN": ACCESS_TOKEN,
-        "LINE_API_HOST": line.url,
-        "LINE_DATA_API_HOST": line.url,
-        "WTF_CSRF_ENABLED": False,
-    }
-
-
-@pytest.fixture
-def xlsx(tmp_path: Path) -> Path:
-    return tmp_path / "mirror" / "prongsai.xlsx"
-
-
 @pytest.fixture
 def xapp(make_app: Callable[..., Flask], xlsx: Path, line: FakeLine) -> Flask:
-    return make_app(SHEETS_BACKEND="xlsx", SHEETS_XLSX_PATH=str(xlsx), **line_config(line))
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeSheets]:
-    f = FakeSheets()
-    f.start()
-    yield f
-    f.stop()
-
-
-@pytest.fixture
-def gapp(make_app: Callable[..., Flask], fake: FakeSheets, line: FakeLine) -> Flask:
-    def client() -> gspread.Client:
-        c = gspread.Client(None, fake.session())
-        c.set_timeout(5.0)
-        return c
-
     return make_app(
-        SHEETS_BACKEND="google",
-        SPREADSHEET_KEY=fake.spreadsheet_id,
-        SHEETS_GSPREAD_CLIENT_FACTORY=client,
+        SHEETS_BACKEND="xlsx",
+        SHEETS_XLSX_PATH=str(xlsx),
+        WTF_CSRF_ENABLED=False,
         **line_config(line),
     )
+
+
+@pytest.fixture
+def gapp(make_app: Callable[..., Flask], fake_sheets: FakeSheets, line: FakeLine) -> Flask:
+    return make_app(**google_config(fake_sheets), WTF_CSRF_ENABLED=False, **line_config(line))
 
 
 # --- what people do ----------------------------------------------------------------------------
 
 
-def cli(app: Flask, *args: str, input: str | None = None) -> str:
-    r = app.test_cli_runner().invoke(args=list(args), input=input)
-    assert r.exit_code == 0, r.output
-    return r.output
-
-
 def import_seed(app: Flask, tmp_path: Path, name: str = "001") -> None:
-    doc = seed_docx(next(SEEDS.glob(f"{name}_*.txt")), tmp_path / f"{name}.docx")
+    doc = seed_docx(seed_file(name), tmp_path / f"{name}.docx")
     cli(app, "import-measures", str(doc), "--year", str(FY))
 
 
@@ -107,7 +74,7 @@ def report_progress_by_chat(app: Flask, text: str) -> str:
 
         known = s.scalars(select(User).where(User.username == "somying")).first()
     if known is None:
-        cli(app, "staff", "add", "สมหญิง ใจดี", "--unit", "สำนักปลัด", "--username", "somying")
+        add_staff(app)
     return cli(app, "chat", "--staff", "somying", input=f"{text}\nยืนยัน\n/quit\n")
 
 
@@ -129,10 +96,6 @@ def rate_on_the_web(app: Flask, comment: str, service: str = "tax") -> None:
     assert r.status_code == 302, r.get_data(as_text=True)
 
 
-def say(app: Flask, text: str, user: str = CITIZEN) -> None:
-    chat(app, text, user)
-
-
 def rate_in_line(app: Flask, line: FakeLine) -> None:
     for text in [
         "ประเมินความพึงพอใจ",
@@ -146,7 +109,7 @@ def rate_in_line(app: Flask, line: FakeLine) -> None:
         "ชาย",
         "ข้าม",
     ]:
-        say(app, text)
+        say(app, text, CITIZEN)
     assert "ขอบคุณที่ประเมินความพึงพอใจ" in "\n".join(line.last_texts())
 
 
@@ -175,10 +138,6 @@ def table(path: Path, title: str) -> list[dict[str, Any]]:
             {c.key: ("" if v is None else v) for c, v in zip(tab.columns, values, strict=True)}
         )
     return out
-
-
-def sync(app: Flask, *args: str) -> str:
-    return cli(app, "sync", *args)
 
 
 # --- XLSX --------------------------------------------------------------------------------------
@@ -368,51 +327,53 @@ def test_rebuild_mirrors_every_kind_again_without_duplicates(
 # --- Google Sheets ------------------------------------------------------------------------------
 
 
-def rows_of(fake: FakeSheets, title: str) -> list[list[Any]]:
-    return [r for r in fake.values(title)[1:] if r and r[0] != ""]
+def rows_of(fake_sheets: FakeSheets, title: str) -> list[list[Any]]:
+    return [r for r in fake_sheets.values(title)[1:] if r and r[0] != ""]
 
 
 def test_google_gets_every_kind_once_as_raw_text(
-    gapp: Flask, fake: FakeSheets, tmp_path: Path, line: FakeLine
+    gapp: Flask, fake_sheets: FakeSheets, tmp_path: Path, line: FakeLine
 ) -> None:
     everything(gapp, tmp_path, line)
     out = sync(gapp)
     assert "10 rows added" in out, out
-    assert [r[0] for r in rows_of(fake, MEASURES.title)] == [f"{FY}-M{n:02d}" for n in range(1, 8)]
-    [report] = rows_of(fake, PROGRESS.title)
+    assert [r[0] for r in rows_of(fake_sheets, MEASURES.title)] == [
+        f"{FY}-M{n:02d}" for n in range(1, 8)
+    ]
+    [report] = rows_of(fake_sheets, PROGRESS.title)
     assert report[0] == "P000001" and report[PROGRESS.col("measure")] == f"{FY}-M03"
-    ratings = rows_of(fake, SATISFACTION.title)
+    ratings = rows_of(fake_sheets, SATISFACTION.title)
     assert [r[0] for r in ratings] == ["S000001", "S000002"]
     assert ratings[0][SATISFACTION.col("comment")] == FORMULA_COMMENT
-    assert set(fake.value_input_options) == {"RAW"} and fake.formulas == []
-    dumped = json.dumps([fake.values(t) for t in fake.sheets], ensure_ascii=False)
+    assert set(fake_sheets.value_input_options) == {"RAW"} and fake_sheets.formulas == []
+    dumped = json.dumps([fake_sheets.values(t) for t in fake_sheets.sheets], ensure_ascii=False)
     assert CITIZEN not in dumped
     tabs = (MEASURES.title, PROGRESS.title, SATISFACTION.title)
-    before = [fake.values(t) for t in tabs]
-    appends = sum(1 for _, _, p in fake.log if p.endswith(":append"))
+    before = [fake_sheets.values(t) for t in tabs]
+    appends = sum(1 for _, _, p in fake_sheets.log if p.endswith(":append"))
     assert "0 rows added, 0 updated; 0 pending" in sync(gapp)
     # A second run adds and rewrites nothing (a new process only re-checks the layout and
     # refreshes the สรุป figures).
-    assert sum(1 for _, _, p in fake.log if p.endswith(":append")) == appends
-    assert [fake.values(t) for t in tabs] == before
+    assert sum(1 for _, _, p in fake_sheets.log if p.endswith(":append")) == appends
+    assert [fake_sheets.values(t) for t in tabs] == before
     assert gapp.test_client().get("/healthz").get_json()["outbox_backlog"] == 0
 
 
 def test_google_measure_edits_are_pulled_and_formulas_refused(
-    gapp: Flask, fake: FakeSheets, tmp_path: Path
+    gapp: Flask, fake_sheets: FakeSheets, tmp_path: Path
 ) -> None:
     import_seed(gapp, tmp_path)
     sync(gapp)
     title = MEASURES.title
-    old_title = rows_of(fake, title)[1][MEASURES.col("title")]
-    fake.edit(title, f"{MEASURES.letter('outcome')}2", "บุคลากรร้อยละ 90 ผ่านการอบรม")
+    old_title = rows_of(fake_sheets, title)[1][MEASURES.col("title")]
+    fake_sheets.edit(title, f"{MEASURES.letter('outcome')}2", "บุคลากรร้อยละ 90 ผ่านการอบรม")
     # An admin types a formula: the sheet shows what it computes, the pull sees the formula.
-    fake.edit_formula(title, f"{MEASURES.letter('title')}3", '=UPPER("x")', "X")
+    fake_sheets.edit_formula(title, f"{MEASURES.letter('title')}3", '=UPPER("x")', "X")
     out = sync(gapp, "--pull")
     assert "1 applied, 1 refused" in out, out
     assert measure_row(gapp, 1).outcome == "บุคลากรร้อยละ 90 ผ่านการอบรม"
     assert measure_row(gapp, 2).title == old_title
-    rows = rows_of(fake, title)
+    rows = rows_of(fake_sheets, title)
     assert rows[0][MEASURES.col("outcome")] == "บุคลากรร้อยละ 90 ผ่านการอบรม"
     assert rows[1][MEASURES.col("title")] == old_title  # the formula replaced by the text
     assert "ไม่รับสูตร" in rows[1][MEASURES.col("system_notes")]
@@ -434,11 +395,11 @@ def test_a_rating_of_a_complaints_handling_in_line_reaches_the_sheet(
         "ใช้ชื่อ LINE",
         "ยืนยัน",
     ]:
-        say(xapp, text)
+        say(xapp, text, CITIZEN)
     number = "\n".join(line.last_texts()).split("เลขที่เรื่อง: ")[1].split()[0]
     cli(xapp, "complaint", "set-status", number, "resolved", "--note", "ซ่อมแล้ว")
     for text in [f"ประเมินเรื่อง {number}", "2 น้อย", "@ช้าไปหน่อย"]:
-        say(xapp, text)
+        say(xapp, text, CITIZEN)
     assert "ขอบคุณที่ประเมินการจัดการเรื่อง" in "\n".join(line.last_texts())
     sync(xapp)
     [rated] = table(xlsx, SATISFACTION.title)

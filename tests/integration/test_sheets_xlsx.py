@@ -6,7 +6,6 @@ import os
 import time
 import zipfile
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from pathlib import Path
 
 import openpyxl
@@ -16,19 +15,17 @@ from sqlalchemy import select
 
 from bot.db import new_session
 from bot.db.complaints.tables import ComplaintRow
-from bot.db.store import SqlStore
-from bot.mirror.source import SqlMirrorSource
 from bot.mirror.sync import background_job, build_syncer, source_for
-from handlers.clock import utcnow
 from handlers.complaints.domain import STATUS_TH, Status
-from handlers.complaints.usecases import ComplaintDraft, file_complaint, set_status
-from handlers.shared import Channel
 from sheets.layout import COMPLAINTS, STATUS_CHOICES, TABS
 from sheets.ports import RangeWrite
 from sheets.quota import Backoff
 from sheets.rows import SEALED_MARK
 from sheets.sync import Syncer
 from sheets.xlsx import XlsxBackend
+from tests.fakes.crashing_source import CrashingSource
+from tests.support.cli import sync
+from tests.support.complaints import change, file_many
 
 TAB = COMPLAINTS.title
 STATUS = COMPLAINTS.col("status") + 1  # openpyxl columns are 1-based
@@ -36,47 +33,9 @@ DETAILS = COMPLAINTS.col("details") + 1
 NOTES = COMPLAINTS.col("system_notes") + 1
 
 
-@pytest.fixture(autouse=True)
-def _cheap_tracking_codes(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("handlers.complaints.usecases.hash_code", lambda code: f"test${code}")
-
-
-@pytest.fixture
-def xlsx(tmp_path: Path) -> Path:
-    return tmp_path / "mirror" / "prongsai.xlsx"
-
-
 @pytest.fixture
 def xapp(make_app: Callable[..., Flask], xlsx: Path) -> Flask:
     return make_app(SHEETS_BACKEND="xlsx", SHEETS_XLSX_PATH=str(xlsx))
-
-
-def file(app: Flask, n: int, category: str = "road", details: str = "ถนนชำรุดหน้าบ้าน") -> list[str]:
-    with new_session(app) as s:
-        store = SqlStore(s)
-        cases = [
-            file_complaint(
-                store,
-                ComplaintDraft(
-                    category=category,
-                    details=f"{details} {i}",
-                    contact_name="สมศรี",
-                    phone="0812345678",
-                ),
-                Channel.WEB,
-                utcnow(),
-            ).complaint.case_number
-            for i in range(n)
-        ]
-        store.commit()
-    return cases
-
-
-def change(app: Flask, case: str, status: str) -> None:
-    with new_session(app) as s:
-        store = SqlStore(s)
-        set_status(store, case, status, "", utcnow(), "test")
-        store.commit()
 
 
 def ids(path: Path) -> list[str]:
@@ -84,16 +43,10 @@ def ids(path: Path) -> list[str]:
     return [r[0] for r in ws.iter_rows(min_row=2, max_col=1, values_only=True) if r[0]]
 
 
-def sync(app: Flask, *args: str) -> str:
-    r = app.test_cli_runner().invoke(args=["sync", *args])
-    assert r.exit_code == 0, r.output
-    return r.output
-
-
 def test_xlsx_is_the_default_backend(make_app: Callable[..., Flask]) -> None:
     app = make_app(SHEETS_BACKEND=None)
     app.config.pop("SHEETS_BACKEND")
-    file(app, 1)
+    file_many(app, 1)
     sync(app)
     assert Path(app.config["SHEETS_XLSX_PATH"]).name == "prongsai.xlsx"
     assert Path(app.config["SHEETS_XLSX_PATH"]).exists()
@@ -102,7 +55,7 @@ def test_xlsx_is_the_default_backend(make_app: Callable[..., Flask]) -> None:
 def test_the_file_has_every_tab_headers_frozen_and_a_status_dropdown(
     xapp: Flask, xlsx: Path
 ) -> None:
-    file(xapp, 2)
+    file_many(xapp, 2)
     sync(xapp)
     wb = openpyxl.load_workbook(xlsx)
     assert wb.sheetnames == [t.title for t in TABS]
@@ -118,7 +71,7 @@ def test_the_file_has_every_tab_headers_frozen_and_a_status_dropdown(
 def test_formula_looking_text_stays_text(xapp: Flask, xlsx: Path) -> None:
     texts = ['=HYPERLINK("http://evil","คลิก")', "+66812345678 โทรกลับ", "-ถนนพัง", "@SUM(A1:A9)"]
     for t in texts:
-        file(xapp, 1, details=t)
+        file_many(xapp, 1, details=t)
     sync(xapp)
     ws = openpyxl.load_workbook(xlsx)[TAB]
     cells = [ws.cell(row=r, column=DETAILS) for r in range(2, 6)]
@@ -134,12 +87,12 @@ def test_formula_looking_text_stays_text(xapp: Flask, xlsx: Path) -> None:
 
 
 def test_rows_in_order_once_and_changes_in_place(xapp: Flask, xlsx: Path) -> None:
-    cases = file(xapp, 5)
-    cases += file(xapp, 1, category="corruption", details="นายกเรียกรับเงิน")
+    cases = file_many(xapp, 5)
+    cases += file_many(xapp, 1, category="corruption", details="นายกเรียกรับเงิน")
     sync(xapp)
     sync(xapp)  # nothing pending: nothing written twice
     change(xapp, cases[1], "in_progress")
-    cases += file(xapp, 1)
+    cases += file_many(xapp, 1)
     out = sync(xapp)
     assert "1 rows added, 1 updated" in out
     assert ids(xlsx) == cases
@@ -151,28 +104,19 @@ def test_rows_in_order_once_and_changes_in_place(xapp: Flask, xlsx: Path) -> Non
     assert ws.cell(row=2, column=COMPLAINTS.col("phone") + 1).value == "0812345678"
 
 
-class CrashingSource(SqlMirrorSource):
-    crash = True
-
-    def mark_synced(self, outbox_ids: Sequence[int], at: datetime) -> None:
-        if self.crash:
-            raise SystemExit("killed after the file was saved")
-        super().mark_synced(outbox_ids, at)
-
-
 def test_a_crash_after_saving_the_file_never_duplicates(xapp: Flask, xlsx: Path) -> None:
-    cases = file(xapp, 4)
+    cases = file_many(xapp, 4)
     crashing = CrashingSource(xapp.extensions["db_sessions"])
     with pytest.raises(SystemExit):
         Syncer(crashing, XlsxBackend(xlsx)).drain()
     assert ids(xlsx) == cases and source_for(xapp).backlog() == 4
-    cases += file(xapp, 1)
+    cases += file_many(xapp, 1)
     sync(xapp)
     assert ids(xlsx) == cases and source_for(xapp).backlog() == 0
 
 
 def test_status_edits_in_the_file_flow_back(xapp: Flask, xlsx: Path) -> None:
-    cases = file(xapp, 3)
+    cases = file_many(xapp, 3)
     sync(xapp)
     wb = openpyxl.load_workbook(xlsx)
     ws = wb[TAB]
@@ -196,7 +140,7 @@ def test_the_background_job_keeps_the_file_up_to_date(xapp: Flask, xlsx: Path) -
     xapp.config["SHEETS_SYNC_SECONDS"] = 0.05
     job = background_job(xapp)
     assert job is not None
-    cases = file(xapp, 3)
+    cases = file_many(xapp, 3)
     try:
         job()  # what the BackgroundWorker calls on each tick
         deadline = time.monotonic() + 15
@@ -214,7 +158,7 @@ def test_the_background_job_keeps_the_file_up_to_date(xapp: Flask, xlsx: Path) -
 
 def test_off_means_nothing_is_written(make_app: Callable[..., Flask], xlsx: Path) -> None:
     app = make_app(SHEETS_BACKEND="off", SHEETS_XLSX_PATH=str(xlsx))
-    file(app, 1)
+    file_many(app, 1)
     assert "off" in sync(app)
     assert background_job(app) is None and build_syncer(app) is None
     assert not xlsx.exists() and source_for(app).backlog() == 1
@@ -252,10 +196,10 @@ class AdminSavesDuringTheSync(XlsxBackend):
 
 @pytest.mark.parametrize("during", ["write", "commit"])
 def test_an_admins_save_during_a_sync_is_kept(xapp: Flask, xlsx: Path, during: str) -> None:
-    cases = file(xapp, 3)
+    cases = file_many(xapp, 3)
     sync(xapp)
     change(xapp, cases[2], "in_progress")  # an update in the same round as the appends
-    cases += file(xapp, 2)
+    cases += file_many(xapp, 2)
     backend = AdminSavesDuringTheSync(xlsx, during)
     result = Syncer(source_for(xapp), backend, backoff=Backoff(base=0.01)).drain()
     assert result.ok and backend.during == "done"  # the admin did save in the middle
@@ -277,12 +221,12 @@ def test_an_admins_save_during_a_sync_is_kept(xapp: Flask, xlsx: Path, during: s
 def test_rows_wait_while_the_file_is_open_in_a_spreadsheet_program(
     xapp: Flask, xlsx: Path, lock_name: str
 ) -> None:
-    cases = file(xapp, 2)
+    cases = file_many(xapp, 2)
     sync(xapp)
     lock = xlsx.with_name(lock_name)
     lock.write_text("admin,office-pc,01.12.2026 09:00", encoding="utf-8")
     before = xlsx.read_bytes()
-    later = file(xapp, 2)
+    later = file_many(xapp, 2)
     r = xapp.test_cli_runner().invoke(args=["sync"])
     assert r.exit_code == 1
     assert "เปิดอยู่ในโปรแกรมตารางคำนวณ" in r.output and lock_name in r.output
@@ -296,12 +240,12 @@ def test_rows_wait_while_the_file_is_open_in_a_spreadsheet_program(
 def test_a_lock_file_left_by_a_crashed_program_does_not_stop_the_mirror(
     xapp: Flask, xlsx: Path
 ) -> None:
-    cases = file(xapp, 1)
+    cases = file_many(xapp, 1)
     sync(xapp)
     lock = xlsx.with_name(f".~lock.{xlsx.name}#")
     lock.write_text("admin,office-pc,01.12.2026 09:00", encoding="utf-8")
     two_days_ago = time.time() - 2 * 24 * 3600
     os.utime(lock, (two_days_ago, two_days_ago))
-    cases += file(xapp, 1)
+    cases += file_many(xapp, 1)
     sync(xapp)
     assert ids(xlsx) == cases and source_for(xapp).backlog() == 0

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from flask import Flask
-from pytest_httpserver import HTTPServer
 from sqlalchemy import func, select
 
 from bot.db import new_session
@@ -19,15 +17,9 @@ from bot.db.measures.tables import ProgressRow
 from bot.db.mirror.tables import OutboxRow
 from handlers.clock import local_date, utcnow
 from handlers.thai.dates import fiscal_year
-from tests.conftest import (
-    ACCESS_TOKEN,
-    CHANNEL_SECRET,
-    message_event,
-    sign,
-    webhook_body,
-)
 from tests.fakes.fake_line import FakeLine
-from tests.integration.test_webhook import say as chat
+from tests.support.admin import add_staff
+from tests.support.line import line_config, message_event, say, send
 
 STAFF_USER = "U" + "5" * 32
 CITIZEN = "U" + "c" * 32
@@ -37,20 +29,8 @@ FY = fiscal_year(local_date(utcnow()))
 
 
 @pytest.fixture
-def line(httpserver: HTTPServer) -> FakeLine:
-    fake = FakeLine(httpserver)
-    fake.install()
-    return fake
-
-
-@pytest.fixture
 def line_app(make_app: Callable[..., Flask], line: FakeLine, tmp_path: Path) -> Flask:
-    app = make_app(
-        LINE_CHANNEL_SECRET=CHANNEL_SECRET,
-        LINE_CHANNEL_ACCESS_TOKEN=ACCESS_TOKEN,
-        LINE_API_HOST=line.url,
-        LINE_DATA_API_HOST=line.url,
-    )
+    app = make_app(**line_config(line))
     plan = tmp_path / "plan.csv"
     with plan.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
@@ -64,19 +44,9 @@ def line_app(make_app: Callable[..., Flask], line: FakeLine, tmp_path: Path) -> 
     return app
 
 
-def say(app: Flask, text: str, user: str = STAFF_USER) -> None:
-    chat(app, text, user)
-
-
 def send_photo(app: Flask, line: FakeLine, user: str = STAFF_USER) -> None:
     line.contents["evidence1"] = JPEG
-    body = webhook_body(message_event({"type": "image", "id": "evidence1"}, user))
-    app.test_client().post(
-        "/callback",
-        data=body.encode(),
-        headers={"X-Line-Signature": sign(body), "Content-Type": "application/json"},
-    )
-    app.extensions["prongsai_processor"].process_pending()
+    send(app, message_event({"type": "image", "id": "evidence1"}, user))
 
 
 def last(line: FakeLine) -> str:
@@ -86,18 +56,6 @@ def last(line: FakeLine) -> str:
 def last_buttons(line: FakeLine) -> list[str]:
     items = line.replies[-1]["messages"][-1].get("quickReply", {}).get("items", [])
     return [i["action"].get("text", i["action"]["label"]) for i in items]
-
-
-def add_staff(
-    app: Flask, name: str = "สมหญิง ใจดี", unit: str = "สำนักปลัด", username: str = "somying"
-) -> str:
-    r = app.test_cli_runner().invoke(
-        args=["staff", "add", name, "--unit", unit, "--username", username]
-    )
-    assert r.exit_code == 0, r.output
-    m = re.search(r"ลงทะเบียน ([A-Z0-9]{8})", r.output)
-    assert m, r.output
-    return m.group(1)
 
 
 def test_staff_add_keeps_only_a_hash_of_the_code_with_an_expiry(line_app: Flask) -> None:
@@ -115,23 +73,23 @@ def test_staff_add_keeps_only_a_hash_of_the_code_with_an_expiry(line_app: Flask)
 
 def test_link_is_one_time_and_staff_get_their_own_buttons(line_app: Flask, line: FakeLine) -> None:
     code = add_staff(line_app)
-    say(line_app, "ลงทะเบียน WRONG123")
+    say(line_app, "ลงทะเบียน WRONG123", STAFF_USER)
     assert "รหัสลงทะเบียนไม่ถูกต้องหรือหมดอายุ" in last(line)
-    say(line_app, f"ลงทะเบียน {code.lower()}")
+    say(line_app, f"ลงทะเบียน {code.lower()}", STAFF_USER)
     assert "เชื่อมบัญชีเรียบร้อยแล้ว สวัสดีคุณสมหญิง ใจดี หน่วยงาน สำนักปลัด" in last(line)
     assert last_buttons(line)[:2] == ["รายงานความคืบหน้า", "งานของฉัน"]
     with new_session(line_app) as s:
         user = s.scalars(select(User).where(User.username == "somying")).one()
         assert user.line_user_id == STAFF_USER and user.link_code_hash == ""
-    say(line_app, f"ลงทะเบียน {code}", user=OTHER)  # the same code again, by someone else
+    say(line_app, f"ลงทะเบียน {code}", OTHER)  # the same code again, by someone else
     assert "ไม่ถูกต้องหรือหมดอายุ" in last(line)
-    say(line_app, "เมนู")
+    say(line_app, "เมนู", STAFF_USER)
     assert "รายงานความคืบหน้า" in last_buttons(line)
 
 
 def test_citizens_are_politely_refused(line_app: Flask, line: FakeLine) -> None:
     for text in ("รายงานความคืบหน้า", "งานของฉัน", "มาตรการ 1 50% ทำแล้ว"):
-        say(line_app, text, user=CITIZEN)
+        say(line_app, text, CITIZEN)
         assert "คำสั่งนี้สำหรับเจ้าหน้าที่ของสำนักงาน" in last(line)
     with new_session(line_app) as s:
         assert s.scalar(select(func.count()).select_from(ProgressRow)) == 0
@@ -140,18 +98,18 @@ def test_citizens_are_politely_refused(line_app: Flask, line: FakeLine) -> None:
 def test_guided_progress_with_photo_evidence(
     line_app: Flask, line: FakeLine, tmp_path: Path
 ) -> None:
-    say(line_app, f"ลงทะเบียน {add_staff(line_app)}")
-    say(line_app, "รายงานความคืบหน้า")
+    say(line_app, f"ลงทะเบียน {add_staff(line_app)}", STAFF_USER)
+    say(line_app, "รายงานความคืบหน้า", STAFF_USER)
     assert last_buttons(line)[:3] == ["มาตรการ 1", "มาตรการ 2", "มาตรการ 3"]
     assert "มาตรการ 4" not in last_buttons(line)  # กองคลัง's measure
     for text in ("มาตรการ 3", "80%", "จัดอบรมเจ้าหน้าที่ ๔๕ คน", "ผ่านการประเมินร้อยละ ๙๐"):
-        say(line_app, text)
+        say(line_app, text, STAFF_USER)
     assert "รูปหลักฐาน" in last(line)
     send_photo(line_app, line)
     assert "ได้รับรูปที่ 1" in last(line)
-    say(line_app, "เสร็จแล้ว")
+    say(line_app, "เสร็จแล้ว", STAFF_USER)
     assert "สรุปรายงานความคืบหน้า" in last(line) and "80%" in last(line)
-    say(line_app, "ยืนยัน")
+    say(line_app, "ยืนยัน", STAFF_USER)
     assert "บันทึกความคืบหน้ามาตรการที่ 3 แล้วครับ: 80%" in last(line)
     with new_session(line_app) as s:
         row = s.scalars(select(ProgressRow)).one()
@@ -168,14 +126,14 @@ def test_guided_progress_with_photo_evidence(
 
 
 def test_one_line_report_my_work_and_summary(line_app: Flask, line: FakeLine) -> None:
-    say(line_app, f"ลงทะเบียน {add_staff(line_app)}")
-    say(line_app, "มาตรการ ๑ ๖๐% จัดอบรมแล้ว ๔๕ คน")
+    say(line_app, f"ลงทะเบียน {add_staff(line_app)}", STAFF_USER)
+    say(line_app, "มาตรการ ๑ ๖๐% จัดอบรมแล้ว ๔๕ คน", STAFF_USER)
     assert "มาตรการที่ 1: การป้องกันการทุจริต" in last(line) and "60%" in last(line)
-    say(line_app, "ยืนยัน")
-    say(line_app, "รายงานความคืบหน้า เปิดเผยข้อมูลสาธารณะ 100% เผยแพร่ครบแล้ว")
+    say(line_app, "ยืนยัน", STAFF_USER)
+    say(line_app, "รายงานความคืบหน้า เปิดเผยข้อมูลสาธารณะ 100% เผยแพร่ครบแล้ว", STAFF_USER)
     assert "มาตรการที่ 2" in last(line)
-    say(line_app, "ยืนยัน")
-    say(line_app, "งานของฉัน")
+    say(line_app, "ยืนยัน", STAFF_USER)
+    say(line_app, "งานของฉัน", STAFF_USER)
     work = last(line)
     assert "1. การป้องกันการทุจริต — 60% (กำลังดำเนินการ)" in work
     assert "2. มาตรการเปิดเผยข้อมูลสาธารณะ — 100% (ดำเนินการแล้วเสร็จ)" in work
@@ -191,18 +149,18 @@ def test_one_line_report_my_work_and_summary(line_app: Flask, line: FakeLine) ->
 
 
 def test_unsure_match_offers_three_then_unlink(line_app: Flask, line: FakeLine) -> None:
-    say(line_app, f"ลงทะเบียน {add_staff(line_app)}")
-    say(line_app, "รายงานความคืบหน้า อบรม 30%")
+    say(line_app, f"ลงทะเบียน {add_staff(line_app)}", STAFF_USER)
+    say(line_app, "รายงานความคืบหน้า อบรม 30%", STAFF_USER)
     assert "ไม่แน่ใจว่าเป็นมาตรการใด" in last(line)
     offered = [b for b in last_buttons(line) if b.startswith("มาตรการ")]
     assert len(offered) == 3 and offered[0] == "มาตรการ 3"
     with new_session(line_app) as s:
         assert s.scalar(select(func.count()).select_from(ProgressRow)) == 0
-    say(line_app, "ยกเลิก")
-    say(line_app, "ยกเลิกการเชื่อมบัญชี")
-    say(line_app, "ยืนยัน")
+    say(line_app, "ยกเลิก", STAFF_USER)
+    say(line_app, "ยกเลิกการเชื่อมบัญชี", STAFF_USER)
+    say(line_app, "ยืนยัน", STAFF_USER)
     assert "ยกเลิกการเชื่อมบัญชีเรียบร้อยแล้ว" in last(line)
-    say(line_app, "งานของฉัน")
+    say(line_app, "งานของฉัน", STAFF_USER)
     assert "คำสั่งนี้สำหรับเจ้าหน้าที่" in last(line)
 
 

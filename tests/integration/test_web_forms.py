@@ -14,12 +14,9 @@ from sqlalchemy import select
 
 from bot.db import new_session
 from bot.db.complaints.tables import ComplaintRow
+from tests.support.web import case_and_code
 
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 500
-
-
-def no_csrf(make_app: Callable[..., Flask]) -> FlaskClient:
-    return make_app(WTF_CSRF_ENABLED=False).test_client()
 
 
 def rows(app: Flask) -> list[ComplaintRow]:
@@ -33,10 +30,7 @@ def file(client: FlaskClient, **fields: object) -> tuple[str, str]:
         "/complaint", data=data, content_type="multipart/form-data", follow_redirects=True
     )
     assert r.status_code == 200, r.get_data(as_text=True)
-    page = r.get_data(as_text=True)
-    case = re.search(r'id="case-number">([^<]+)<', page).group(1)  # type: ignore[union-attr]
-    code = re.search(r'id="secret-code">([^<]+)<', page).group(1)  # type: ignore[union-attr]
-    return case, code
+    return case_and_code(r.get_data(as_text=True))
 
 
 def test_landing_page_links_every_form(client: FlaskClient) -> None:
@@ -52,54 +46,52 @@ def test_form_without_csrf_token_is_refused(app: Flask) -> None:
     assert rows(app) == []
 
 
-def test_complaint_is_filed_and_tracked(make_app: Callable[..., Flask], tmp_path: Path) -> None:
-    client = no_csrf(make_app)
+def test_complaint_is_filed_and_tracked(web_client: FlaskClient, tmp_path: Path) -> None:
     case, code = file(
-        client,
+        web_client,
         location="หน้าวัดสามัคคี หมู่ 3",
         contact_name="สมศรี",
         phone="๐๘๑-๒๓๔-๕๖๗๘",
         photos=[(io.BytesIO(JPEG), "lamp.jpg")],
     )
     assert re.fullmatch(r"25\d\d-\d{6}", case)
-    app = client.application
+    app = web_client.application
     (row,) = rows(app)
     assert (row.category, row.phone, row.address) == ("light", "0812345678", "หน้าวัดสามัคคี หมู่ 3")
     assert (tmp_path / "uploads" / row.photos[0]).read_bytes() == JPEG
-    page = client.post("/track", data={"case_number": case, "code": code.lower()}).get_data(
+    page = web_client.post("/track", data={"case_number": case, "code": code.lower()}).get_data(
         as_text=True
     )
     assert "รับเรื่องแล้ว" in page and "ไฟฟ้าส่องสว่าง" in page
     # The code is shown once: reloading the confirmation page does not show it again.
-    assert code not in client.get("/complaint/received", follow_redirects=True).get_data(
+    assert code not in web_client.get("/complaint/received", follow_redirects=True).get_data(
         as_text=True
     )
 
 
-def test_wrong_code_reveals_nothing(make_app: Callable[..., Flask]) -> None:
-    client = no_csrf(make_app)
-    case, _ = file(client)
-    r = client.post("/track", data={"case_number": case, "code": "AAAAAA"})
+def test_wrong_code_reveals_nothing(web_client: FlaskClient) -> None:
+    case, _ = file(web_client)
+    r = web_client.post("/track", data={"case_number": case, "code": "AAAAAA"})
     assert r.status_code == 404
     page = r.get_data(as_text=True)
     assert "ไม่พบเรื่อง หรือรหัสติดตามไม่ถูกต้อง" in page and "ไฟถนน" not in page
 
 
-def test_status_change_shows_on_track_page(make_app: Callable[..., Flask]) -> None:
-    client = no_csrf(make_app)
-    case, code = file(client)
-    runner = client.application.test_cli_runner()
+def test_status_change_shows_on_track_page(web_client: FlaskClient) -> None:
+    case, code = file(web_client)
+    runner = web_client.application.test_cli_runner()
     out = runner.invoke(args=["complaint", "set-status", case, "in_progress", "--note", "ส่งช่างแล้ว"])
     assert out.exit_code == 0, out.output
-    page = client.post("/track", data={"case_number": case, "code": code}).get_data(as_text=True)
+    page = web_client.post("/track", data={"case_number": case, "code": code}).get_data(
+        as_text=True
+    )
     assert "กำลังดำเนินการ" in page and "ส่งช่างแล้ว" in page
 
 
 def test_bad_input_gets_thai_messages_and_keeps_what_was_typed(
-    make_app: Callable[..., Flask],
+    web_client: FlaskClient,
 ) -> None:
-    client = no_csrf(make_app)
-    r = client.post(
+    r = web_client.post(
         "/complaint",
         data={"category": "", "details": "ไฟ", "phone": "12345", "location": "ซอย 5"},
     )
@@ -109,12 +101,11 @@ def test_bad_input_gets_thai_messages_and_keeps_what_was_typed(
     assert "รายละเอียดต้องยาว" in page
     assert "เบอร์โทรศัพท์ไม่ถูกต้อง" in page
     assert 'value="ซอย 5"' in page and re.search(r">\s*ไฟ</textarea>", page)
-    assert rows(client.application) == []
+    assert rows(web_client.application) == []
 
 
-def test_upload_that_is_not_an_image_is_refused(make_app: Callable[..., Flask]) -> None:
-    client = no_csrf(make_app)
-    r = client.post(
+def test_upload_that_is_not_an_image_is_refused(web_client: FlaskClient) -> None:
+    r = web_client.post(
         "/complaint",
         data={
             "category": "road",
@@ -126,13 +117,12 @@ def test_upload_that_is_not_an_image_is_refused(make_app: Callable[..., Flask]) 
     )
     assert r.status_code == 400
     assert "ไม่ใช่รูปภาพ" in r.get_data(as_text=True)
-    assert rows(client.application) == []
+    assert rows(web_client.application) == []
 
 
-def test_more_than_three_photos_is_refused(make_app: Callable[..., Flask]) -> None:
-    client = no_csrf(make_app)
+def test_more_than_three_photos_is_refused(web_client: FlaskClient) -> None:
     photos = [(io.BytesIO(JPEG), f"p{i}.jpg") for i in range(4)]
-    r = client.post(
+    r = web_client.post(
         "/complaint",
         data={"category": "road", "details": "ถนนเป็นหลุมใหญ่มาก", "photos": photos},
         content_type="multipart/form-data",
@@ -141,14 +131,13 @@ def test_more_than_three_photos_is_refused(make_app: Callable[..., Flask]) -> No
     assert "ไม่เกิน 3 รูป" in r.get_data(as_text=True)
 
 
-def test_corruption_form_is_anonymous_by_default(make_app: Callable[..., Flask]) -> None:
-    client = no_csrf(make_app)
-    page = client.get("/corruption").get_data(as_text=True)
+def test_corruption_form_is_anonymous_by_default(web_client: FlaskClient) -> None:
+    page = web_client.get("/corruption").get_data(as_text=True)
     assert "เปิดดูได้เฉพาะเจ้าหน้าที่ผู้รับผิดชอบ" in page
     assert re.search(r'name="anonymous"[^>]*checked', page) or re.search(
         r'checked[^>]*name="anonymous"', page
     )
-    r = client.post(
+    r = web_client.post(
         "/corruption",
         data={
             "category": "corruption",
@@ -161,16 +150,15 @@ def test_corruption_form_is_anonymous_by_default(make_app: Callable[..., Flask])
         follow_redirects=True,
     )
     assert r.status_code == 200
-    (row,) = rows(client.application)
+    (row,) = rows(web_client.application)
     assert row.category == "corruption"
     assert (row.contact_name, row.phone, row.anonymous) == ("", "", True)
 
 
-def test_general_form_cannot_pick_the_restricted_category(make_app: Callable[..., Flask]) -> None:
-    client = no_csrf(make_app)
-    r = client.post("/complaint", data={"category": "corruption", "details": "เรื่องทุจริตมาก"})
+def test_general_form_cannot_pick_the_restricted_category(web_client: FlaskClient) -> None:
+    r = web_client.post("/complaint", data={"category": "corruption", "details": "เรื่องทุจริตมาก"})
     assert r.status_code == 400
-    assert rows(client.application) == []
+    assert rows(web_client.application) == []
 
 
 def test_pages_carry_security_headers(client: FlaskClient) -> None:
@@ -200,34 +188,32 @@ def test_guessing_tracking_codes_is_slowed_down_politely(make_app: Callable[...,
     assert "ส่งคำขอถี่เกินไป" in codes[-1].get_data(as_text=True)
 
 
-def test_privacy_notice_must_be_acknowledged_on_the_web(make_app: Callable[..., Flask]) -> None:
-    client = no_csrf(make_app)
-    page = client.get("/complaint").get_data(as_text=True)
+def test_privacy_notice_must_be_acknowledged_on_the_web(web_client: FlaskClient) -> None:
+    page = web_client.get("/complaint").get_data(as_text=True)
     assert "ประกาศความเป็นส่วนตัว" in page and 'href="/privacy"' in page
-    r = client.post("/complaint", data={"category": "road", "details": "ถนนเป็นหลุมใหญ่มาก"})
+    r = web_client.post("/complaint", data={"category": "road", "details": "ถนนเป็นหลุมใหญ่มาก"})
     assert r.status_code == 400
     assert "กรุณาอ่านและยอมรับประกาศความเป็นส่วนตัว" in r.get_data(as_text=True)
-    assert rows(client.application) == []
-    assert "พระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล" in client.get("/privacy").get_data(as_text=True)
+    assert rows(web_client.application) == []
+    assert "พระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล" in web_client.get("/privacy").get_data(as_text=True)
 
 
 def test_a_web_complainant_rates_the_handling_once_the_case_is_closed(
-    make_app: Callable[..., Flask],
+    web_client: FlaskClient,
 ) -> None:
-    client = no_csrf(make_app)
-    case, code = file(client)
+    case, code = file(web_client)
     track = {"case_number": case, "code": code}
-    assert 'id="rate"' not in client.post("/track", data=track).get_data(as_text=True)
-    runner = client.application.test_cli_runner()
+    assert 'id="rate"' not in web_client.post("/track", data=track).get_data(as_text=True)
+    runner = web_client.application.test_cli_runner()
     runner.invoke(args=["complaint", "set-status", case, "resolved", "--note", "ซ่อมไฟแล้ว"])
-    assert 'id="rate"' in client.post("/track", data=track).get_data(as_text=True)
-    wrong = client.post("/track/rate", data={**track, "code": "AAAAAA", "score": "5"})
+    assert 'id="rate"' in web_client.post("/track", data=track).get_data(as_text=True)
+    wrong = web_client.post("/track/rate", data={**track, "code": "AAAAAA", "score": "5"})
     assert wrong.status_code == 404
-    missing = client.post("/track/rate", data=track).get_data(as_text=True)
+    missing = web_client.post("/track/rate", data=track).get_data(as_text=True)
     assert "กรุณาให้คะแนน 1–5" in missing
-    page = client.post("/track/rate", data={**track, "score": "4", "comment": "เร็วดี"})
+    page = web_client.post("/track/rate", data={**track, "score": "4", "comment": "เร็วดี"})
     assert "ขอบคุณที่ประเมิน" in page.get_data(as_text=True)
-    again = client.post("/track/rate", data={**track, "score": "1"}).get_data(as_text=True)
+    again = web_client.post("/track/rate", data={**track, "score": "1"}).get_data(as_text=True)
     assert "ได้รับการประเมินแล้ว" in again
     out = runner.invoke(args=["summary", "--json"]).output
     handling = json.loads(out)["satisfaction"]["complaint_handling"]

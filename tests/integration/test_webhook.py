@@ -14,41 +14,26 @@ from sqlalchemy import func, select
 from bot.db import new_session
 from bot.db.complaints.tables import ComplaintRow
 from bot.db.line.tables import LineEvent, PushLog
-from tests.conftest import (
+from tests.fakes.fake_line import FakeLine
+from tests.support.line import (
     ACCESS_TOKEN,
     USER,
+    line_config,
     message_event,
+    post,
+    process,
+    say,
     sign,
     text_event,
     webhook_body,
 )
-from tests.fakes.fake_line import FakeLine
-from tests.integration.conftest import line_config
 
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 2000
-
-
-def post(app: Flask, body: str, signature: str | None = "sign"):  # type: ignore[no-untyped-def]
-    headers = {"Content-Type": "application/json"}
-    if signature == "sign":
-        headers["X-Line-Signature"] = sign(body)
-    elif signature is not None:
-        headers["X-Line-Signature"] = signature
-    return app.test_client().post("/callback", data=body.encode(), headers=headers)
-
-
-def process(app: Flask) -> int:
-    return app.extensions["prongsai_processor"].process_pending()
 
 
 def events_stored(app: Flask) -> list[LineEvent]:
     with new_session(app) as s:
         return list(s.scalars(select(LineEvent).order_by(LineEvent.id)))
-
-
-def say(app: Flask, text: str, user: str = USER) -> None:
-    assert post(app, webhook_body(text_event(text, user))).status_code == 200
-    process(app)
 
 
 def test_without_channel_secret_answers_503_and_keeps_nothing(app: Flask) -> None:

@@ -12,7 +12,6 @@ from handlers.classify.categories import category_codes, codes_for_traffy_type
 from handlers.classify.data import Example, random_split
 from handlers.classify.features import normalize_text, text_parts
 from handlers.classify.knowledge import keyword_scores
-from tests.unit.test_classify_fixture import default_model_restored, small_classifier  # noqa: F401
 
 CASES = [
     ("ไฟถนนดับหน้าวัดสามวันแล้วครับ", "light"),
@@ -33,7 +32,7 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
-def test_realistic_texts(small_classifier: Classifier, text: str, expected: str) -> None:  # noqa: F811
+def test_realistic_texts(small_classifier: Classifier, text: str, expected: str) -> None:
     top3 = [code for code, _ in classify(text)[:3]]
     assert expected in top3, (text, classify(text)[:3])
     if expected in {"supply", "corruption", "service", "light", "waste"}:
@@ -50,7 +49,7 @@ def test_realistic_texts(small_classifier: Classifier, text: str, expected: str)
     ],
 )
 def test_category_knowledge_reaches_the_suggestions(
-    small_classifier: Classifier,  # noqa: F811
+    small_classifier: Classifier,
     text: str,
     expected: str,
 ) -> None:
@@ -58,7 +57,7 @@ def test_category_knowledge_reaches_the_suggestions(
     assert expected in [code for code, _ in classify(text)[:3]], classify(text)[:4]
 
 
-def test_ranks_every_code_with_scores_summing_to_one(small_classifier: Classifier) -> None:  # noqa: F811
+def test_ranks_every_code_with_scores_summing_to_one(small_classifier: Classifier) -> None:
     ranked = classify("ไฟฟ้าดับทั้งซอย")
     assert sorted(c for c, _ in ranked) == sorted(category_codes())
     scores = [s for _, s in ranked]
@@ -67,12 +66,12 @@ def test_ranks_every_code_with_scores_summing_to_one(small_classifier: Classifie
 
 
 @pytest.mark.parametrize("text", ["", "   ", "😀😀", "\u200b", "ก" * 20000, "hello"])
-def test_odd_input_does_not_crash(small_classifier: Classifier, text: str) -> None:  # noqa: F811
+def test_odd_input_does_not_crash(small_classifier: Classifier, text: str) -> None:
     ranked = small_classifier.classify(text)
     assert len(ranked) == len(category_codes())
 
 
-def test_save_and_load_round_trip(small_classifier: Classifier, tmp_path: Path) -> None:  # noqa: F811
+def test_save_and_load_round_trip(small_classifier: Classifier, tmp_path: Path) -> None:
     path = small_classifier.save(tmp_path / "m.npz")
     loaded = Classifier.load(path)
     texts = ["น้ำท่วมถนนหน้าบ้าน", "น้ำประปาไม่ไหล", "ไฟกิ่งดับ"]
@@ -159,7 +158,7 @@ PREAMBLE = (
 )
 
 
-def test_later_matter_of_a_long_letter_is_suggested(small_classifier: Classifier) -> None:  # noqa: F811
+def test_later_matter_of_a_long_letter_is_suggested(small_classifier: Classifier) -> None:
     letter = f"1. {PREAMBLE} 2. อีกเรื่องคือน้ำประปาหมู่บ้านไม่ไหลมาสามวันแล้ว ไม่มีน้ำใช้เลยครับ"
     assert letter.index("น้ำประปา") > 300
     top3 = [code for code, _ in small_classifier.classify(letter)[:3]]

@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 
 import pytest
 
-from handlers import secrets_codes
 from handlers.complaints import policy
 from handlers.complaints.domain import Status
 from handlers.complaints.usecases import track
@@ -16,7 +15,8 @@ from handlers.conversations.engine import handle
 from handlers.conversations.messages import LABEL_MAX, Inbound
 from handlers.conversations.session import Context
 from handlers.secrets_codes import ALPHABET
-from tests.unit.fakes import Chat, FakeStore, labels, sends, text_of
+from tests.fakes.fake_store import FakeStore
+from tests.support.chat import Chat, labels, sends, text_of
 
 # 2 November 2026, 10:00 in Bangkok: fiscal year 2570.
 NOW = datetime(2026, 11, 2, 3, 0, tzinfo=UTC)
@@ -49,12 +49,6 @@ PATH = [
     ("edit", "แก้ไข"),
 ]
 STEPS = [step for step, _ in PATH]
-
-
-@pytest.fixture(autouse=True)
-def fast_codes(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Tracking codes are hashed slowly on purpose; one round keeps these tests in milliseconds.
-    monkeypatch.setattr(secrets_codes, "ITERATIONS", 1)
 
 
 @pytest.fixture

@@ -6,20 +6,14 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from handlers import secrets_codes
 from handlers.complaints.usecases import ComplaintDraft, file_complaint, set_status
 from handlers.satisfaction.model import Kind
 from handlers.shared import Channel
-from tests.unit.fakes import Chat, labels, sends, text_of
-from tests.unit.fakes_satisfaction import SatisfactionFakeStore
+from tests.fakes.fake_satisfaction import SatisfactionFakeStore
+from tests.support.chat import Chat, labels, sends, text_of
 
 NOW = datetime(2026, 3, 2, 3, 15, tzinfo=UTC)  # 10:15 in Bangkok
 SCORE_LABELS = ["5 มากที่สุด", "4 มาก", "3 ปานกลาง", "2 น้อย", "1 น้อยที่สุด", "ยกเลิก"]
-
-
-@pytest.fixture(autouse=True)
-def fast_codes(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(secrets_codes, "ITERATIONS", 1)
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ import pytest
 from handlers.classify import Classifier
 from handlers.complaints.domain import find_case_number
 from handlers.intents import INTENT_NAMES, Intent, detect_intent
-from tests.unit.test_classify_fixture import small_classifier  # noqa: F401
 
 # (message, intent name, case number, category); None = not checked / must be None.
 TABLE: list[tuple[str, str, str | None, str | None]] = [
@@ -65,7 +64,7 @@ TABLE: list[tuple[str, str, str | None, str | None]] = [
 
 @pytest.mark.parametrize(("text", "name", "case_number", "category"), TABLE)
 def test_detect_intent_table(
-    small_classifier: Classifier,  # noqa: F811
+    small_classifier: Classifier,
     text: str,
     name: str,
     case_number: str | None,

@@ -15,8 +15,8 @@ from handlers.measures.domain import Measure
 from handlers.measures.matching import match_title, parse_free_form
 from handlers.measures.tables import parse_tables
 from handlers.measures.usecases import import_measures, measures_summary, my_work
-from tests.unit.fakes import labels, sends, text_of
-from tests.unit.measure_fakes import StoreWithMeasures
+from tests.fakes.fake_measures import StoreWithMeasures
+from tests.support.chat import labels, sends, text_of
 
 NOW = datetime(2025, 2, 10, 3, 0, tzinfo=UTC)  # FY 2568, second quarter
 STAFF = Actor(role="staff", staff_id=7, unit="สำนักปลัด", name="สมหญิง")

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from handlers.measures.tables import header_field, parse_tables, recognise_header
-from tests.seed_tables import SEEDS, seed_tables
+from tests.support.seed_tables import seed_file, seed_tables
 
 FY_START_68, FY_END_68 = date(2024, 10, 1), date(2025, 9, 30)
 FY_START_67, FY_END_67 = date(2023, 10, 1), date(2024, 9, 30)
@@ -52,8 +52,7 @@ def test_a_score_table_is_not_a_measures_table() -> None:
 
 
 def _parsed(name: str, fy: int):  # type: ignore[no-untyped-def]
-    path = next(SEEDS.glob(f"{name}_*.txt"))
-    return [p.measure for p in parse_tables(seed_tables(path), fy)]
+    return [p.measure for p in parse_tables(seed_tables(seed_file(name)), fy)]
 
 
 def test_seed_001_o43_report_two_headers_and_a_table_continued_after_a_page_break() -> None:

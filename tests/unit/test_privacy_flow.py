@@ -8,7 +8,7 @@ from handlers.conversations.engine import handle
 from handlers.conversations.messages import Inbound
 from handlers.conversations.session import Context
 from handlers.privacy import VERSION
-from tests.unit.fakes import FakeStore
+from tests.fakes.fake_store import FakeStore
 
 NOW = datetime(2026, 11, 22, 3, 0, tzinfo=UTC)
 
@@ -20,8 +20,7 @@ def say(store: FakeStore, text: str, user: str = "U1") -> list[str]:
     return [r.text for r in replies]
 
 
-def test_notice_before_a_complaint_then_the_complaint_starts() -> None:
-    store = FakeStore()
+def test_notice_before_a_complaint_then_the_complaint_starts(store: FakeStore) -> None:
     first = say(store, "ร้องเรียน")
     assert "ประกาศความเป็นส่วนตัว" in first[0]
     assert not store.has_privacy_ack("U1", VERSION)
@@ -30,8 +29,7 @@ def test_notice_before_a_complaint_then_the_complaint_starts() -> None:
     assert store.has_privacy_ack("U1", VERSION)
 
 
-def test_corruption_report_also_asks_but_only_once_per_user() -> None:
-    store = FakeStore()
+def test_corruption_report_also_asks_but_only_once_per_user(store: FakeStore) -> None:
     assert "ประกาศความเป็นส่วนตัว" in say(store, "แจ้งเบาะแสทุจริต")[0]
     say(store, "รับทราบและยอมรับ")
     say(store, "ยกเลิก")
@@ -39,12 +37,11 @@ def test_corruption_report_also_asks_but_only_once_per_user() -> None:
     assert "ประกาศความเป็นส่วนตัว" in say(store, "ร้องเรียน", user="U2")[0]
 
 
-def test_declining_leaves_nothing_behind() -> None:
-    store = FakeStore()
+def test_declining_leaves_nothing_behind(store: FakeStore) -> None:
     say(store, "ร้องเรียน")
     assert "ยกเลิก" in say(store, "ยกเลิก")[0]
     assert store.conversations == {} and not store.has_privacy_ack("U1", VERSION)
 
 
-def test_tracking_needs_no_notice() -> None:
-    assert "ประกาศ" not in say(FakeStore(), "ติดตามเรื่อง")[0]
+def test_tracking_needs_no_notice(store: FakeStore) -> None:
+    assert "ประกาศ" not in say(store, "ติดตามเรื่อง")[0]

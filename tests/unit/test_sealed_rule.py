@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from handlers import secrets_codes
 from handlers.complaints import categories, policy
 from handlers.complaints.domain import Complaint, Location
 from handlers.complaints.usecases import ComplaintDraft, file_complaint, set_status
@@ -18,8 +17,9 @@ from handlers.shared import Channel
 from handlers.summaries import complaint_summary
 from sheets.layout import COMPLAINTS
 from sheets.rows import SEALED_MARK, complaint_row
-from tests.unit.fakes import Chat, FakeStore, labels, text_of
-from tests.unit.fakes_satisfaction import SatisfactionFakeStore
+from tests.fakes.fake_satisfaction import SatisfactionFakeStore
+from tests.fakes.fake_store import FakeStore
+from tests.support.chat import Chat, labels, text_of
 
 NOW = datetime(2026, 3, 2, 3, 15, tzinfo=UTC)  # 10:15 in Bangkok, fiscal year 2569
 BRIBERY = "รับสินบน เรียกรับเงิน"
@@ -35,7 +35,6 @@ def second_restricted_category(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     )
     original = categories.load_categories
     monkeypatch.setattr(categories, "load_categories", lambda path=csv: original(path))
-    monkeypatch.setattr(secrets_codes, "ITERATIONS", 1)
 
 
 def sealed_complaint(**kw: object) -> Complaint:

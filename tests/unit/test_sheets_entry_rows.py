@@ -27,8 +27,8 @@ from sheets.rows import (
     same_text,
     summary_rows,
 )
-from tests.unit.fakes_satisfaction import FakeRatings
-from tests.unit.measure_fakes import FakeMeasureStore
+from tests.fakes.fake_measures import FakeMeasureStore
+from tests.fakes.fake_satisfaction import FakeRatings
 
 AT = datetime(2026, 11, 22, 7, 5, tzinfo=UTC)  # 14:05 in Bangkok
 LATER = datetime(2026, 12, 1, 3, 0, tzinfo=UTC)  # 10:00 in Bangkok

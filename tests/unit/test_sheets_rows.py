@@ -77,8 +77,15 @@ def test_corruption_reports_are_sealed() -> None:
 
 
 def test_anonymous_complainant_is_not_named() -> None:
-    row = REGISTRY["complaint"].build(complaint(anonymous=True, contact_name="", phone=""))
+    # A name and a phone were given, then anonymity chosen: the row must carry neither.
+    c = complaint(anonymous=True, contact_name="สมศรี มีสุข", phone="0899876543")
+    row = REGISTRY["complaint"].build(c)
     assert "ไม่ประสงค์ออกนาม" in row
+    joined = " ".join(str(v) for v in row)
+    for personal in ("สมศรี", "มีสุข", "0899876543", "899876543"):
+        assert personal not in joined
+    cell = dict(zip([c.key for c in COMPLAINTS.columns], row, strict=True))
+    assert (cell["contact"], cell["phone"]) == ("ไม่ประสงค์ออกนาม", "")
 
 
 def test_text_drops_characters_xlsx_cannot_hold() -> None:

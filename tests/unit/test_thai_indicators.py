@@ -1,12 +1,9 @@
 """ITA indicator codes written the many ways offices write them."""
 
-from pathlib import Path
-
 import pytest
 
 from handlers.thai import find_indicators
-
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+from tests.support.seed_tables import SEEDS
 
 
 @pytest.mark.parametrize(

@@ -1,13 +1,11 @@
 """Reading the free-text period of a measure: every seed variant, and never a guess."""
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from handlers.thai import Period, parse_period
-
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+from tests.support.seed_tables import SEEDS
 
 # Every distinct value of the ระยะเวลา column in the seeds, with the fiscal year of its
 # document and the dates a person reads in it.

@@ -7,11 +7,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from handlers import secrets_codes
 from handlers.complaints import usecases
 from handlers.complaints.usecases import ComplaintDraft, file_complaint, track
 from handlers.shared import Channel
-from tests.unit.fakes import FakeStore
+from tests.fakes.fake_store import FakeStore
 
 NOW = datetime(2026, 3, 2, 3, 15, tzinfo=UTC)
 
@@ -19,7 +18,6 @@ NOW = datetime(2026, 3, 2, 3, 15, tzinfo=UTC)
 @pytest.fixture
 def checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The stored hashes each tracking attempt was checked against."""
-    monkeypatch.setattr(secrets_codes, "ITERATIONS", 1)
     seen: list[str] = []
     real = usecases.check_code
 

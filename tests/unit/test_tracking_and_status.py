@@ -7,28 +7,17 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from handlers import secrets_codes
 from handlers.complaints.domain import Status
 from handlers.complaints.usecases import ComplaintDraft, file_complaint, set_status, track
 from handlers.shared import Channel, DomainError
-from tests.unit.fakes import Chat, FakeStore, text_of
+from tests.fakes.fake_store import FakeStore
+from tests.support.chat import Chat, text_of
 
 # 2 March 2026, 10:15 in Bangkok: fiscal year 2569.
 NOW = datetime(2026, 3, 2, 3, 15, tzinfo=UTC)
 OWNER = "U-owner"
 THAI = re.compile(r"[\u0e00-\u0e7f]")
 MENU_LABELS = ["ร้องเรียน/ร้องทุกข์", "แจ้งเบาะแสทุจริต", "ประเมินความพึงพอใจ", "ติดตามเรื่อง"]
-
-
-@pytest.fixture(autouse=True)
-def fast_codes(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Tracking codes are hashed slowly on purpose; one round keeps these tests in milliseconds.
-    monkeypatch.setattr(secrets_codes, "ITERATIONS", 1)
-
-
-@pytest.fixture
-def store() -> FakeStore:
-    return FakeStore()
 
 
 def file(

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from handlers.measures.domain import Measure, ProgressUpdate
 from handlers.measures.ports import StaffAccount
-from tests.unit.fakes import FakeStore
+from tests.fakes.fake_store import FakeStore
 
 
 class FakeMeasureStore:

@@ -10,8 +10,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
+
+
+def seed_file(name: str) -> Path:
+    """The seed document numbered `name` (001, 002 …)."""
+    return next(SEEDS.glob(f"{name}_*.txt"))
 
 
 def seed_blocks(path: Path) -> list[tuple[str, object]]:

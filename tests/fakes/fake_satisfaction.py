@@ -8,7 +8,7 @@ from datetime import datetime
 
 from handlers.satisfaction.model import Kind, Rating
 from handlers.satisfaction.services import DEFAULT_SERVICES, Service
-from tests.unit.fakes import FakeStore
+from tests.fakes.fake_store import FakeStore
 
 
 class FakeRatings:

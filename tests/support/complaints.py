@@ -1,4 +1,4 @@
-"""Helpers for the admin-side tests: office accounts, logging in, complaints at set times."""
+"""Complaints filed straight through the use cases (no conversation, no form), at set times."""
 
 from __future__ import annotations
 
@@ -6,46 +6,15 @@ from datetime import datetime
 from pathlib import Path
 
 from flask import Flask
-from flask.testing import FlaskClient
-from sqlalchemy import select
 
-from bot.admin.auth import hash_password
 from bot.db import new_session
-from bot.db.accounts.tables import User
 from bot.db.store import SqlStore
+from handlers.clock import utcnow
 from handlers.complaints.domain import Location
 from handlers.complaints.usecases import ComplaintDraft, file_complaint, set_status
 from handlers.shared import Channel
-from tests.conftest import ADMIN_PASSWORD
 
-PASSWORD = "a-long-password-1"
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 200
-
-
-def add_user(
-    app: Flask, username: str, role: str, unit: str = "", line_user_id: str | None = None
-) -> None:
-    with new_session(app) as s:
-        s.add(
-            User(
-                username=username,
-                display_name=username,
-                password_hash=hash_password(PASSWORD),
-                role=role,
-                unit=unit,
-                line_user_id=line_user_id,
-                created_at=datetime(2025, 1, 1),
-            )
-        )
-        s.commit()
-
-
-def client_for(app: Flask, username: str) -> FlaskClient:
-    c = app.test_client()
-    password = ADMIN_PASSWORD if username == "admin" else PASSWORD
-    r = c.post("/admin/login", data={"username": username, "password": password})
-    assert r.status_code == 302, r.get_data(as_text=True)
-    return c
 
 
 def file(
@@ -60,6 +29,7 @@ def file(
     phone: str = "0812345678",
     location: Location | None = None,
 ) -> str:
+    """One complaint filed on the web at `at`, then each (status, when, note) change."""
     photos = []
     if photo:
         folder = Path(app.config["UPLOAD_FOLDER"])
@@ -85,8 +55,33 @@ def file(
     return case
 
 
-def audit_rows(app: Flask) -> list[tuple[str, str, str, str]]:
-    from bot.db.accounts.tables import AuditLog
-
+def file_many(
+    app: Flask,
+    n: int,
+    category: str = "road",
+    details: str = "ถนนชำรุดหน้าบ้าน",
+    line_user_id: str | None = None,
+) -> list[str]:
+    """`n` complaints filed now in one transaction, numbered in their details."""
+    cases = []
     with new_session(app) as s:
-        return [(a.actor, a.action, a.target, a.detail) for a in s.scalars(select(AuditLog))]
+        store = SqlStore(s)
+        for i in range(n):
+            draft = ComplaintDraft(
+                category=category,
+                details=f"{details} {i}",
+                contact_name="สมศรี",
+                phone="0812345678",
+                line_user_id=line_user_id,
+            )
+            cases.append(file_complaint(store, draft, Channel.WEB, utcnow()).complaint.case_number)
+        store.commit()
+    return cases
+
+
+def change(app: Flask, case: str, status: str) -> None:
+    """A status change now, by `test`."""
+    with new_session(app) as s:
+        store = SqlStore(s)
+        set_status(store, case, status, "", utcnow(), "test")
+        store.commit()
