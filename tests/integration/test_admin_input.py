@@ -18,7 +18,7 @@ from bot.db.store import SqlStore
 from handlers.clock import utcnow
 from handlers.complaints.usecases import ComplaintDraft, file_complaint
 from handlers.shared import Channel
-from tests.conftest import ADMIN_PASSWORD
+from tests.support.settings import ADMIN_PASSWORD
 
 # A page number as typed or tampered with, and the page of two that it shows.
 ODD_PAGES = {

@@ -17,7 +17,7 @@ from bot.db import new_session
 from bot.db.line.tables import LineEvent
 from bot.line.inbox import InboxWriter
 from handlers.clock import utcnow
-from tests.conftest import CHANNEL_SECRET, message_event, sign, text_event, webhook_body
+from tests.support.line import CHANNEL_SECRET, message_event, sign, text_event, webhook_body
 
 # A JSON escape for half of a UTF-16 pair: valid JSON, but no UTF-8 encoder accepts it.
 LONE = "\\ud800"

@@ -21,7 +21,7 @@ from handlers.complaints.usecases import ComplaintDraft, file_complaint
 from handlers.satisfaction.model import Kind, Rating
 from handlers.shared import Channel
 from sheets.layout import COMPLAINTS, SATISFACTION
-from tests.conftest import ADMIN_PASSWORD
+from tests.support.settings import ADMIN_PASSWORD
 
 
 @pytest.fixture(autouse=True)
