@@ -13,13 +13,13 @@ from flask import Flask
 from flask.testing import FlaskClient
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.fuzz import fuzz
 
 from bot.db import new_session
 from bot.db.store import SqlStore
 from handlers.complaints.usecases import ComplaintDraft, file_complaint
 from handlers.measures.domain import Measure
 from handlers.shared import Channel
+from tests.support.fuzz import fuzz
 from tests.support.settings import ADMIN_PASSWORD
 
 # Every parameter an admin page or the API reads, and a few nobody reads.
