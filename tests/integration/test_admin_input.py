@@ -155,7 +155,7 @@ def test_healthz_tells_staff_who_are_not_admins_no_more(office: Flask) -> None:
             User(
                 username="exec",
                 display_name="ผู้บริหาร",
-                password_hash=hash_password("exec-password-1"),
+                password_hash=hash_password("exec-password-1", office),
                 role="executive",
                 created_at=utcnow(),
             )
