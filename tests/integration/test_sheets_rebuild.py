@@ -65,8 +65,11 @@ def ratings(app: Flask, n: int) -> None:
 
 
 def column_a(path: Path, title: str) -> list[str]:
-    ws = openpyxl.load_workbook(path)[title]
-    return [str(r[0]) for r in ws.iter_rows(min_row=2, max_col=1, values_only=True) if r[0]]
+    """Column A of a tab; empty while the tab does not exist (yet: a rebuild is under way)."""
+    wb = openpyxl.load_workbook(path)
+    if title not in wb.sheetnames:
+        return []
+    return [str(r[0]) for r in wb[title].iter_rows(min_row=2, max_col=1, values_only=True) if r[0]]
 
 
 def sync(app: Flask, *args: str) -> str:
