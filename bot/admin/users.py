@@ -3,7 +3,6 @@ Every change is audit-logged."""
 
 from __future__ import annotations
 
-import re
 import secrets
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
@@ -18,13 +17,12 @@ from bot.db.accounts.tables import ROLE_TH, ApiToken, User
 from bot.db.office.store import unit_names
 from bot.line.richmenu import staff_menu_id
 from bot.services import services
-from handlers.accounts import REFUSAL, may_manage, touches_integrity
+from handlers.accounts import REFUSAL, may_manage, new_account_problems, touches_integrity
 from handlers.clock import utcnow
 from handlers.complaints.policy import ROLES
 
 bp = Blueprint("users", __name__, url_prefix="/admin/users")
 
-USERNAME_RE = re.compile(r"^[a-z0-9._-]{3,40}$")
 MIN_PASSWORD = 10
 
 
@@ -75,17 +73,10 @@ def add() -> Response | str:
     role = request.form.get("role", "")
     unit = (request.form.get("unit") or "").strip()
     password = request.form.get("password") or ""
-    problems = []
-    if not USERNAME_RE.match(username):
-        problems.append("ชื่อผู้ใช้ใช้ได้เฉพาะ a-z 0-9 . _ - ยาว 3–40 ตัว")
-    elif s.scalars(select(User).where(User.username == username)).first() is not None:
-        problems.append(f"มีผู้ใช้ชื่อ {username} อยู่แล้ว")
-    if role not in ROLES:
-        problems.append("กรุณาเลือกบทบาท")
-    elif not may_manage(current_user.role, role):
+    taken = s.scalars(select(User).where(User.username == username)).first() is not None
+    problems = new_account_problems(username, taken, role, unit, unit_names(s), ROLES)
+    if role in ROLES and not may_manage(current_user.role, role):
         problems.append(REFUSAL)
-    if role == "staff" and unit not in unit_names(s):
-        problems.append("เจ้าหน้าที่หน่วยงานต้องระบุหน่วยงาน")
     if password and len(password) < MIN_PASSWORD:
         problems.append(f"รหัสผ่านต้องยาวอย่างน้อย {MIN_PASSWORD} ตัวอักษร")
     if problems:

@@ -3,7 +3,6 @@ the one door (besides an integrity officer) to the integrity role."""
 
 from __future__ import annotations
 
-import re
 import secrets
 import sys
 
@@ -16,11 +15,10 @@ from bot.db import new_session
 from bot.db.accounts.audit import record as record_audit
 from bot.db.accounts.tables import User
 from bot.db.office.store import unit_names
-from handlers.accounts import touches_integrity
+from handlers.accounts import new_account_problems, touches_integrity
 from handlers.clock import utcnow
 from handlers.complaints.policy import ROLES
 
-USERNAME_RE = re.compile(r"^[a-z0-9._-]{3,40}$")
 ACTOR = "cli"
 
 
@@ -39,12 +37,10 @@ def add(username: str, role: str, unit: str, display_name: str) -> None:
     username = username.strip().lower()
     now = utcnow()
     with new_session() as s:
-        if not USERNAME_RE.match(username):
-            _fail("ชื่อผู้ใช้ใช้ได้เฉพาะ a-z 0-9 . _ - ยาว 3–40 ตัว")
-        if s.scalars(select(User).where(User.username == username)).first() is not None:
-            _fail(f"มีผู้ใช้ชื่อ {username} อยู่แล้ว")
-        if role == "staff" and unit not in unit_names(s):
-            _fail("เจ้าหน้าที่หน่วยงานต้องระบุหน่วยงาน: " + ", ".join(unit_names(s)))
+        taken = s.scalars(select(User).where(User.username == username)).first() is not None
+        problems = new_account_problems(username, taken, role, unit, unit_names(s), ROLES)
+        if problems:
+            _fail(" / ".join(problems))
         password = secrets.token_urlsafe(12)
         s.add(
             User(
