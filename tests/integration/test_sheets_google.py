@@ -252,13 +252,14 @@ def test_a_crash_between_googles_answer_and_the_commit_never_duplicates(
     cases = file_many(gapp, 10)
     crashing = CrashingSource(gapp.extensions["db_sessions"], keeps_lease=True)
     with pytest.raises(SystemExit):
-        make_syncer(gapp, fake_sheets, source=crashing, lease_seconds=0.5).drain()
+        # Long enough that a loaded machine never lets the lease lapse before the crash.
+        make_syncer(gapp, fake_sheets, source=crashing, lease_seconds=3).drain()
     assert ids(fake_sheets) == cases  # the rows reached the sheet...
     assert backlog(gapp) == 10  # ...but the database does not know it
     change(gapp, cases[4], "in_progress")
     cases += file_many(gapp, 2)
     # The restarted process waits for the dead one's lease to expire, then reconciles.
-    result = make_syncer(gapp, fake_sheets).drain(wait_for_lease=5)
+    result = make_syncer(gapp, fake_sheets).drain(wait_for_lease=10)
     assert result.ok and result.pending == 0
     assert ids(fake_sheets) == cases
     assert (result.appended, result.updated) == (2, 10)
