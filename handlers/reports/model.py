@@ -32,6 +32,15 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class Image:
+    """A photo shown with the evidence (a staff member's proof of work on a measure)."""
+
+    caption: str
+    path: str  # the file on this machine (renderers embed it)
+    url: str = ""  # where a web page shows it (empty: embedded or left out)
+
+
+@dataclass(frozen=True)
 class Report:
     title: str
     subtitle: str = ""
@@ -40,6 +49,20 @@ class Report:
     landscape: bool = True
     kind: str = ""
     charts: list[Chart] = field(default_factory=list)
+    # The catalogue code the report is published under ("o43", "O19"); "" outside the ITA.
+    code: str = ""
+    office: str = ""
+    address: str = ""
+    # "ช่วงข้อมูล 1 ตุลาคม 2565 – 31 มีนาคม 2566" and "ข้อมูล ณ วันที่ …", printed under the title.
+    period: str = ""
+    as_of: str = ""
+    # Paragraphs before the tables (o43 ties itself to the year's o42 here).
+    intro: list[str] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    # Who signs a printed report, in order ("ผู้รายงาน", "ผู้บริหาร"); none when empty.
+    signatures: tuple[str, ...] = ()
+    # The figures behind the tables, for /ita/<year>/<code>.json (plain JSON values).
+    figures: dict[str, object] = field(default_factory=dict)
 
 
 def with_thai_digits(report: Report) -> Report:
@@ -50,6 +73,10 @@ def with_thai_digits(report: Report) -> Report:
         title=t(report.title),
         subtitle=t(report.subtitle),
         notes=[t(n) for n in report.notes],
+        period=t(report.period),
+        as_of=t(report.as_of),
+        intro=[t(p) for p in report.intro],
+        images=[replace(i, caption=t(i.caption)) for i in report.images],
         tables=[
             replace(
                 table,
