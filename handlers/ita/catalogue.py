@@ -51,6 +51,15 @@ WINDOWS: tuple[str, ...] = (
     "none",
     "unconfirmed",
 )
+# The office's plans whose items staff report on (see Item.plan).
+PLAN_INTEGRITY = "integrity"  # มาตรการส่งเสริมคุณธรรมและความโปร่งใส (o42/o43)
+PLAN_OPERATING = "operating"  # แผนดำเนินงาน (with budget)
+PLAN_ANTI_CORRUPTION = "anti_corruption"  # แผนปฏิบัติการป้องกันการทุจริต
+PLANS: dict[str, str] = {
+    PLAN_INTEGRITY: "มาตรการส่งเสริมคุณธรรมและความโปร่งใส",
+    PLAN_OPERATING: "แผนดำเนินงาน",
+    PLAN_ANTI_CORRUPTION: "แผนปฏิบัติการป้องกันการทุจริต",
+}
 INSTRUMENTS: dict[str, str] = {"i": "IIT", "e": "EIT", "o": "OIT"}
 HEADER: tuple[str, ...] = ("code", "title", "instrument", "indicator", "kind", "window")
 
@@ -91,6 +100,20 @@ class Item:
     indicator: str
     kind: str
     window: str
+
+    @property
+    def plan(self) -> str:
+        """Which of the office's plans a plan_progress/plan_results item reports on.
+
+        The catalogues name two such pairs each year: the operating plan (แผนดำเนินงาน,
+        o12/o13 in 2566) and the anti-corruption plan (o37/o38 in 2566), whose titles
+        always speak of การทุจริต. Measures items report on the integrity measures.
+        """
+        if self.kind in ("measures", "measure_results"):
+            return PLAN_INTEGRITY
+        if self.kind in ("plan_progress", "plan_results"):
+            return PLAN_ANTI_CORRUPTION if "ทุจริต" in self.title else PLAN_OPERATING
+        return ""
 
 
 @dataclass(frozen=True)
