@@ -74,9 +74,10 @@ def create_app(test_config: dict[str, Any] | None = None, office: str | None = N
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
             app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies
         )
-    from bot.web import feedback
+    from bot.web import feedback, ita
 
     app.register_blueprint(feedback.bp)  # /feedback
+    app.register_blueprint(ita.bp)  # /ita: public evidence pages
 
     from bot import cli
 

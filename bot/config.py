@@ -43,6 +43,10 @@ def from_env(instance_path: str) -> dict[str, Any]:
         "OFFICES_FILE": env("OFFICES_FILE", ""),
         # Printed on reports and letters; one of several offices gets its own from OFFICES_FILE.
         "OFFICE_NAME": env("OFFICE_NAME", ""),
+        "OFFICE_ADDRESS": env("OFFICE_ADDRESS", ""),
+        # Sites allowed to show the public /ita pages in a frame (the office's own website),
+        # space-separated origins such as https://www.example.go.th; none by default.
+        "EMBED_ORIGINS": env("EMBED_ORIGINS", ""),
         # Where citizens reach the app (QR posters); behind a proxy the request's host is not it.
         "PUBLIC_BASE_URL": env("PUBLIC_BASE_URL", "").rstrip("/"),
         # A shared Bearer token for GET /api/summary (admins can also issue personal ones).

@@ -1,4 +1,5 @@
-"""Every report the office publishes, for the chosen fiscal year, in each format."""
+"""Every piece of evidence the office publishes for the chosen ITA year, in each format,
+listed by the year's own catalogue codes."""
 
 from __future__ import annotations
 
@@ -8,35 +9,38 @@ from bot.admin.auth import audit, roles_required
 from bot.admin.dashboard import chosen_year
 from bot.db import store
 from handlers.clock import local_date, utcnow
+from handlers.ita.windows import LABELS
 from handlers.thai.dates import fiscal_year
 
 bp = Blueprint("reports", __name__, url_prefix="/admin/reports")
 
-KINDS = ("o12", "o13", "o16", "o17", "o29", "o43")
-PENDING_LABELS = {
-    "o12": "o12 รายงานการกำกับติดตามการดำเนินงาน รอบ 6 เดือน",
-    "o13": "o13 รายงานผลการดำเนินงานประจำปี",
-    "o16": "o16 รายงานสถิติการให้บริการ",
-    "o17": "o17 รายงานผลการสำรวจความพึงพอใจการให้บริการ",
-    "o29": "o29 สถิติเรื่องร้องเรียน",
-    "o43": "o43 รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส",
-}
 READERS = ("admin", "executive", "integrity")
+# Published beside the catalogue's items although no ITA year lists them.
+EXTRA_KINDS = ("complaints",)
 
 
 @bp.get("")
 @roles_required(*READERS)
 def index() -> str:
-    from bot.reports import FORMATS, REPORTS
+    from bot.db.ita.store import catalogue_for
+    from bot.reports import FORMATS
+    from bot.reports.evidence import KIND_TITLES, produces
 
     fy, problem = chosen_year()
+    catalogue = catalogue_for(store().session, fy)
     rows = [
         {
-            "kind": k,
-            "label": REPORTS[k].label if k in REPORTS else PENDING_LABELS[k],
-            "ready": k in REPORTS,
+            "code": i.code,
+            "label": f"{i.code.upper()} {i.title}",
+            "window": LABELS[i.window],
+            "ready": produces(i),
         }
-        for k in KINDS
+        for i in catalogue.items
+        if i.kind
+    ]
+    rows += [
+        {"code": k, "label": KIND_TITLES[k], "window": LABELS["current_fy_to_date"], "ready": True}
+        for k in EXTRA_KINDS
     ]
     current = fiscal_year(local_date(utcnow()))
     return render_template(
@@ -45,34 +49,47 @@ def index() -> str:
         fy=fy,
         problem=problem,
         formats=FORMATS,
-        years=list(range(current, 2565, -1)),
+        years=list(range(current + 1, 2563, -1)),
+        catalogue=catalogue,
     )
 
 
-@bp.get("/<kind>.<fmt>")
+@bp.get("/<code>.<fmt>")
 @roles_required(*READERS)
-def download(kind: str, fmt: str) -> Response:
-    from bot.reports import FORMATS, REPORTS
+def download(code: str, fmt: str) -> Response:
+    from bot.reports import FORMATS
 
-    if kind not in REPORTS or fmt not in FORMATS:
+    if fmt not in FORMATS:
         abort(404)
     fy, problem = chosen_year()
     if problem:
         abort(400)
-    return report_response(kind, fy, fmt)
+    return report_response(code, fy, fmt)
 
 
-def report_response(kind: str, fy: int, fmt: str) -> Response:
-    """A report built now, rendered, recorded in the audit log and sent as a download."""
-    from bot.reports import MIME, REPORTS, office_name, render
-    from bot.reports.request import ReportRequest
+def report_response(code: str, fy: int, fmt: str) -> Response:
+    """Evidence built now, rendered, recorded in the audit log and sent as a download."""
+    from bot.reports import MIME, file_name, office_address, office_name, render
+    from bot.reports.evidence import EvidenceError, build
 
     thai = request.args.get("thai") == "1"
-    report = REPORTS[kind].build(ReportRequest(store(), fy, utcnow(), thai, office_name()))
+    try:
+        report = build(
+            store(),
+            fy,
+            code,
+            utcnow(),
+            office=office_name(),
+            address=office_address(),
+            thai_digits=thai,
+        )
+    except EvidenceError:
+        abort(404)
     body = render(report, fmt)
-    audit("report.download", f"{kind}-{fy}.{fmt}")
+    name = file_name(report.code or code, fy, fmt, thai)
+    audit("report.download", name)
     store().commit()
     resp = Response(body, mimetype=MIME[fmt])
     if fmt != "html":
-        resp.headers["Content-Disposition"] = f'attachment; filename="{kind}-{fy}.{fmt}"'
+        resp.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     return resp

@@ -11,6 +11,7 @@ from bot.cli import (
     complaints,
     counters,
     database,
+    ita,
     measures,
     pdpa,
     richmenu,
@@ -37,7 +38,8 @@ def init_app(app: Flask) -> None:
         sync.sync_cmd,
         measures.import_measures_cmd,
         measures.staff,
-        measures.report_cmd,
+        ita.report_cmd,
+        ita.group,
         users.users,
     ):
         app.cli.add_command(command)

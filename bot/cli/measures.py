@@ -15,10 +15,9 @@ from bot.db.accounts.staff import LINK_CODE_HOURS, create_staff, issue_link_code
 from bot.db.accounts.tables import User
 from bot.db.store import SqlStore
 from bot.documents.tables import FORMATS, UnreadableFile, read_tables
-from handlers.clock import local_date, utcnow
+from handlers.clock import utcnow
 from handlers.measures.tables import parse_tables
 from handlers.measures.usecases import import_measures
-from handlers.thai.dates import fiscal_year
 
 
 def check_year(year: int) -> int:
@@ -138,33 +137,3 @@ def staff_list() -> None:
         for u in s.scalars(select(User).order_by(User.unit, User.username)):
             linked = "เชื่อม LINE แล้ว" if u.line_user_id else "ยังไม่เชื่อม LINE"
             click.echo(f"{u.username}\t{u.display_name}\t{u.role}\t{u.unit or '-'}\t{linked}")
-
-
-# --- reports -------------------------------------------------------------------------------
-
-
-@click.command("report")
-@click.argument("kind")
-@click.option("--year", type=int, default=None, help="Fiscal year (BE); default: the current one.")
-@click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="File to write.")
-@click.option("--thai-digits", is_flag=True, help="Write numbers with Thai digits (๐-๙).")
-@with_appcontext
-def report_cmd(kind: str, year: int | None, out: str, thai_digits: bool) -> None:
-    """Write a report (o12, o13, o43, …) as .html, .docx or .xlsx (from the extension)."""
-    from bot.reports import FORMATS as REPORT_FORMATS
-    from bot.reports import REPORTS, office_name, write
-    from bot.reports.request import ReportRequest
-
-    found = REPORTS.get(kind.lower())
-    if found is None:
-        click.echo(f"ไม่รู้จักรายงาน {kind} (มี: {', '.join(sorted(REPORTS))})", err=True)
-        sys.exit(2)
-    if Path(out).suffix.lower().lstrip(".") not in REPORT_FORMATS:
-        click.echo("ระบุไฟล์ผลลัพธ์เป็น .html .docx หรือ .xlsx", err=True)
-        sys.exit(2)
-    now = utcnow()
-    fy = check_year(year) if year else fiscal_year(local_date(now))
-    with new_session() as s:
-        report = found.build(ReportRequest(SqlStore(s), fy, now, thai_digits, office_name()))
-    write(report, out)
-    click.echo(f"เขียน {found.label} ปีงบประมาณ {fy} ลงไฟล์ {out} แล้ว")

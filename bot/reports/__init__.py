@@ -1,39 +1,17 @@
-"""Reports: the table of report kinds with their builders, and the renderers."""
-
-# A builder (complaints.py, measures.py, satisfaction.py) turns the database into a
-# handlers.reports.model.Report; a renderer writes that Report as .html, .docx or .xlsx.
+"""Reports: evidence built by kind (evidence.py, labelled by the year's ITA catalogue) and
+the renderers that write a handlers.reports.model.Report as .html, .docx or .xlsx."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-from bot.reports import complaints, measures, satisfaction
-from bot.reports.request import Builder
 from handlers.reports.model import Report
 
-
-@dataclass(frozen=True)
-class ReportKind:
-    kind: str
-    label: str
-    build: Builder
-
-
-REPORTS: dict[str, ReportKind] = {
-    k.kind: k
-    for k in (
-        ReportKind("o12", "o12 รายงานการกำกับติดตามการดำเนินงาน รอบ 6 เดือน", measures.build_o12),
-        ReportKind("o13", "o13 รายงานผลการดำเนินงานประจำปี", measures.build_o13),
-        ReportKind("o16", "o16 รายงานสถิติการให้บริการ", satisfaction.build_o16),
-        ReportKind("o17", "o17 รายงานผลการสำรวจความพึงพอใจการให้บริการ", satisfaction.build_o17),
-        ReportKind("o29", "o29 สถิติเรื่องร้องเรียน (ทั่วไปและการทุจริต)", complaints.build_o29),
-        ReportKind(
-            "o43",
-            "o43 รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส",
-            measures.build_o43,
-        ),
-    )
+FORMATS = ("html", "docx", "xlsx")
+MIME = {
+    "html": "text/html; charset=utf-8",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
 
@@ -42,6 +20,12 @@ def office_name() -> str:
     from flask import current_app, has_app_context
 
     return str(current_app.config.get("OFFICE_NAME", "")) if has_app_context() else ""
+
+
+def office_address() -> str:
+    from flask import current_app, has_app_context
+
+    return str(current_app.config.get("OFFICE_ADDRESS", "")) if has_app_context() else ""
 
 
 def render(report: Report, fmt: str) -> bytes:
@@ -62,13 +46,11 @@ def render(report: Report, fmt: str) -> bytes:
     raise ValueError(f"unknown report format {fmt!r}")
 
 
-FORMATS = ("html", "docx", "xlsx")
-MIME = {
-    "html": "text/html; charset=utf-8",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-
-
 def write(report: Report, path: str | Path) -> None:
     Path(path).write_bytes(render(report, Path(path).suffix))
+
+
+def file_name(code: str, year: int, fmt: str, thai_digits: bool = False) -> str:
+    """ASCII names every browser keeps: o43-2566.docx, o43-2566-thai-digits.docx."""
+    suffix = "-thai-digits" if thai_digits else ""
+    return f"{code.lower()}-{year}{suffix}.{fmt}"

@@ -34,14 +34,18 @@ class CleanRequest(Request):
 
 def init_app(app: Flask) -> None:
     app.request_class = CleanRequest
+    app.extensions["prongsai_csp"] = CSP
 
     @app.after_request
     def _headers(response: Response) -> Response:
         h = response.headers
         h.setdefault("X-Content-Type-Options", "nosniff")
-        h.setdefault("X-Frame-Options", "DENY")
         h.setdefault("Referrer-Policy", "same-origin")
         h.setdefault("Content-Security-Policy", CSP)
+        # A page that names the sites allowed to frame it (/ita with EMBED_ORIGINS) must not
+        # be denied by the older header, which cannot name them.
+        if "frame-ancestors 'none'" in h["Content-Security-Policy"]:
+            h.setdefault("X-Frame-Options", "DENY")
         if app.config.get("SESSION_COOKIE_SECURE"):
             h.setdefault("Strict-Transport-Security", "max-age=31536000")
         return response

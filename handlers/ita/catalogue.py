@@ -122,6 +122,8 @@ class Catalogue:
     # The year whose file was used: equal to year, or the newest earlier year on fallback.
     based_on: int
     items: tuple[Item, ...]
+    # "file" (shipped with Prongsai) or "office" (the office's own edited copy of the year).
+    source: str = "file"
     _by_code: dict[str, Item] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -143,6 +145,7 @@ class Catalogue:
         return {
             "year": self.year,
             "based_on": self.based_on,
+            "source": self.source,
             "items": [
                 {
                     "code": i.code,
@@ -207,6 +210,19 @@ def _item(row: list[str], where: str) -> Item:
     if len(row) != len(HEADER):
         raise CatalogueError(f"{where}: expected {len(HEADER)} columns, found {len(row)}")
     code, title, instrument, indicator, kind, window = (c.strip() for c in row)
+    return validated_item(code, title, instrument, indicator, kind, window, where)
+
+
+def validated_item(
+    code: str,
+    title: str,
+    instrument: str,
+    indicator: str,
+    kind: str,
+    window: str,
+    where: str = "item",
+) -> Item:
+    """An Item whose code, instrument, kind and window are valid (CatalogueError if not)."""
     canonical = normalize_code(code)
     if canonical is None or canonical != code:
         # Files hold one spelling so that lookups and duplicate checks compare like with like.
