@@ -29,6 +29,7 @@ def init_app(app: Flask) -> None:
         cases,
         catalog,
         dashboard,
+        ita,
         measures,
         nav,
         reports_page,
@@ -40,12 +41,21 @@ def init_app(app: Flask) -> None:
     auth.init_app(app)
     nav.init_app(app)
     app.register_blueprint(views.bp)
-    for bp in (cases.bp, dashboard.api, users.bp, catalog.bp, audit_page.bp, reports_page.bp):
+    for bp in (
+        cases.bp,
+        dashboard.api,
+        users.bp,
+        catalog.bp,
+        audit_page.bp,
+        reports_page.bp,
+        ita.bp,
+    ):
         app.register_blueprint(bp)
     measures.init_app(app)  # measures, import, staff link codes
     services.init_app(app)  # services, QR posters, satisfaction results
     nav.add("เรื่องร้องเรียน", "cases.queue", ROLES, 10)
     nav.add("รายงาน", "reports.index", ("admin", "executive", "integrity"), 60)
+    nav.add("บัญชีรายการ ITA", "ita_admin.year", ("admin", "executive", "integrity"), 65)
     nav.add("ผู้ใช้", "users.index", ("admin", "integrity"), 80)
     nav.add("หน่วยงานและประเภท", "catalog.index", ("admin",), 85)
     nav.add("บันทึกการเปลี่ยนแปลง", "audit.index", ("admin",), 90)
