@@ -26,8 +26,8 @@ from bot.db import store
 from bot.db.accounts.staff import create_staff, issue_link_code
 from bot.db.accounts.tables import User
 from bot.db.office.store import unit_names
-from bot.reports.evidence import KIND_TITLES
 from bot.documents.tables import FORMATS, UnreadableFile, read_table_bytes, read_tables
+from bot.reports.evidence import KIND_TITLES
 from handlers.clock import local_date, utcnow
 from handlers.complaints.policy import ROLES
 from handlers.measures.tables import parse_tables

@@ -74,9 +74,7 @@ def catalogue_cmd(year: int | None, as_json: bool) -> None:
     if catalogue.source == "office":
         click.echo(f"บัญชีรายการ ITA ปี {fy} (ฉบับที่หน่วยงานแก้ไข จากบัญชีปี {catalogue.based_on})")
     elif catalogue.based_on != fy:
-        click.echo(
-            f"บัญชีรายการ ITA ปี {fy}: ยังไม่มีบัญชีของปีนี้ ใช้บัญชีปี {catalogue.based_on} แทน"
-        )
+        click.echo(f"บัญชีรายการ ITA ปี {fy}: ยังไม่มีบัญชีของปีนี้ ใช้บัญชีปี {catalogue.based_on} แทน")
     else:
         click.echo(f"บัญชีรายการ ITA ปี {fy}")
     for i in catalogue.items:

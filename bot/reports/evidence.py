@@ -92,8 +92,7 @@ def resolve(store: SqlStore, year: int, code_or_kind: str, now: datetime) -> Tar
     if item is None:
         codes = ", ".join(i.code for i in catalogue.items if produces(i))
         raise EvidenceError(
-            f"ไม่พบรายการ {wanted} ในบัญชีรายการ ITA ปี {year}"
-            f" (รายการที่ระบบจัดทำได้: {codes or 'ไม่มี'})"
+            f"ไม่พบรายการ {wanted} ในบัญชีรายการ ITA ปี {year} (รายการที่ระบบจัดทำได้: {codes or 'ไม่มี'})"
         )
     return _target(item, catalogue, today)
 
@@ -121,9 +120,7 @@ def build_target(
 ) -> Report:
     builder = BUILDERS.get(target.kind)
     if builder is None:
-        raise EvidenceError(
-            f"ระบบยังไม่มีข้อมูลสำหรับจัดทำ{KIND_TITLES[target.kind]} ({target.code})"
-        )
+        raise EvidenceError(f"ระบบยังไม่มีข้อมูลสำหรับจัดทำ{KIND_TITLES[target.kind]} ({target.code})")
     req = ReportRequest(
         store,
         target.catalogue.year,
@@ -150,9 +147,7 @@ def build(
 ) -> Report:
     """The evidence for a code or kind of `year`, as of `now` (EvidenceError if it cannot be)."""
     target = resolve(store, year, code_or_kind, now)
-    return build_target(
-        store, target, now, office=office, address=address, thai_digits=thai_digits
-    )
+    return build_target(store, target, now, office=office, address=address, thai_digits=thai_digits)
 
 
 def stamp(report: Report, target: Target, office: str, address: str) -> Report:

@@ -61,14 +61,13 @@ def _row(code: str, title: str, note: str, names: list[str]) -> str:
 
 def _index(year: int, office: str, based_on: int, rows: list[str]) -> str:
     fallback = (
-        f"<p>ยังไม่มีบัญชีรายการของปี {year} ใช้บัญชีรายการปี {based_on}</p>"
-        if based_on != year
-        else ""
+        f"<p>ยังไม่มีบัญชีรายการของปี {year} ใช้บัญชีรายการปี {based_on}</p>" if based_on != year else ""
     )
     return f"""<!doctype html>
 <html lang="th"><head><meta charset="utf-8"><title>หลักฐาน ITA ปี {year}</title>
 <style>body {{ font-family: 'TH Sarabun New', sans-serif; font-size: 16pt; }}
-table {{ border-collapse: collapse; }} th, td {{ border: 1px solid #000; padding: 2pt 6pt; }}</style>
+table {{ border-collapse: collapse; }}
+th, td {{ border: 1px solid #000; padding: 2pt 6pt; }}</style>
 </head><body><main>
 <h1>หลักฐานการประเมินคุณธรรมและความโปร่งใส (ITA) ปี {year}</h1>
 <p>{escape(office)}</p>{fallback}

@@ -30,9 +30,7 @@ def catalogue_for(session: Session, year: int) -> Catalogue:
     ).all()
     if not rows:
         return load(year)
-    items = tuple(
-        Item(r.code, r.title, r.instrument, r.indicator, r.kind, r.window) for r in rows
-    )
+    items = tuple(Item(r.code, r.title, r.instrument, r.indicator, r.kind, r.window) for r in rows)
     return Catalogue(year=year, based_on=rows[0].copied_from, items=items, source="office")
 
 
@@ -75,9 +73,7 @@ def update_item(
     """Edit one item of the office's copy; returns (before, after). CatalogueError on bad
     values (the message says which), and KeyError when the year has no copy or no such item."""
     row = session.scalars(
-        select(CatalogueItemRow).where(
-            CatalogueItemRow.year == year, CatalogueItemRow.code == code
-        )
+        select(CatalogueItemRow).where(CatalogueItemRow.year == year, CatalogueItemRow.code == code)
     ).first()
     if row is None:
         raise KeyError(code)
