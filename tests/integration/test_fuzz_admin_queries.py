@@ -93,8 +93,8 @@ class Office:
             "<int:index>": ["0", "7"],
             "<int:measure_id>": [str(self.measure), "999"],
             "<int:user_id>": ["1"],
-            "<code>": ["reg", "no-such"],
-            "<kind>": ["o12", "o16", "o17", "o29", "o43", "x"],
+            "<code>": ["reg", "no-such", "o29", "o43", "complaints"],
+            "<kind>": ["measures", "measure_results", "plan_progress", "plan_results", "o43"],
             "<fmt>": ["html", "docx", "xlsx", "pdf"],
         }
         out = [rule]
@@ -148,6 +148,7 @@ ROUTES = [
     "/admin/cases/<case_number>/letter",
     "/admin/cases/<case_number>/photo/<int:index>",
     "/admin/catalog",
+    "/admin/ita",
     "/admin/login",
     "/admin/measures",
     "/admin/measures/<int:measure_id>",
@@ -155,7 +156,7 @@ ROUTES = [
     "/admin/measures/report/<kind>.<fmt>",
     "/admin/measures/staff",
     "/admin/reports",
-    "/admin/reports/<kind>.<fmt>",
+    "/admin/reports/<code>.<fmt>",
     "/admin/services",
     "/admin/services/<code>/poster",
     "/admin/services/<code>/qr.png",
