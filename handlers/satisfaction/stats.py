@@ -201,13 +201,27 @@ def monthly_counts(
     return rows
 
 
+def channel_counts(ratings: Iterable[Rating], period: ReportPeriod | None = None) -> dict[str, int]:
+    """Service ratings per channel ("line", "web", …): only the channels used, sorted."""
+    out: dict[str, int] = {}
+    for r in service_ratings(ratings, period):
+        out[r.channel.value] = out.get(r.channel.value, 0) + 1
+    return dict(sorted(out.items()))
+
+
 def rounded(x: float | None, digits: int = 2) -> float | None:
     return None if x is None else round(x + 0.0, digits)
 
 
 def summary(ratings: Sequence[Rating], services: Sequence[Service], fy: int) -> dict[str, object]:
     """The "satisfaction" part of `summary --json` for a fiscal year."""
-    period = ReportPeriod.fiscal_year(fy)
+    return figures(ratings, services, ReportPeriod.fiscal_year(fy))
+
+
+def figures(
+    ratings: Sequence[Rating], services: Sequence[Service], period: ReportPeriod
+) -> dict[str, object]:
+    """`summary()` for any period: the figures behind the satisfaction report (o17) too."""
     total = overall(ratings, period)
     handling = complaint_handling(ratings, period)
     return {

@@ -28,8 +28,10 @@ def file(
     contact: str = "สมชาย ใจดี",
     phone: str = "0812345678",
     location: Location | None = None,
+    channel: Channel = Channel.WEB,
 ) -> str:
-    """One complaint filed on the web at `at`, then each (status, when, note) change."""
+    """One complaint filed (on the web unless told) at `at`, then each (status, when, note)
+    change."""
     photos = []
     if photo:
         folder = Path(app.config["UPLOAD_FOLDER"])
@@ -48,7 +50,7 @@ def file(
             line_user_id=line_user_id,
             location=location,
         )
-        case = file_complaint(store, draft, Channel.WEB, at).complaint.case_number
+        case = file_complaint(store, draft, channel, at).complaint.case_number
         for status, when, note in changes:
             set_status(store, case, status, note, when, "tester")
         store.commit()
