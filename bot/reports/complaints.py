@@ -1,39 +1,61 @@
-"""The o29 complaint statistics: the year's grouped counts, built by handlers/reports/o29.
+"""The complaint statistics of the ITA evidence, two separate reports built by
+handlers/reports/complaint_stats: general complaints (kind ``complaints``) and corruption
+and misconduct reports (kind ``corruption_complaints``: o29 in ITA 2566, O19 in 2568).
 
-A report made after a period ended shows the statuses cases had at its end (31 March for
-the six-month round, 30 September for the year), so the published figures do not change
-with the day the report is printed; during a period, today's statuses are the ones there are.
+Each counts the cases received within the request's window, with the statuses they had at
+the end of its as-of day: a report printed after the window ended shows the figures of that
+day, however long after it is printed, and a case closed later counts as still open.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from bot.db.complaints.queries import complaint_counts, complaint_counts_as_of
+from bot.db.complaints.queries import complaint_facts_as_of
 from bot.reports.request import ReportRequest
-from handlers.clock import BANGKOK
-from handlers.reports import o29
+from handlers.clock import BANGKOK, local_date
+from handlers.reports import complaint_stats
+from handlers.reports.complaint_stats import CORRUPTION, GENERAL, CaseFacts, Kind
 from handlers.reports.model import Report
-from handlers.thai.dates import first_half_bounds, fiscal_year_bounds
 
 
-def _end_of(day: date) -> datetime:
-    """The instant the Bangkok day ends (midnight after it)."""
-    return datetime.combine(day + timedelta(days=1), time(0), tzinfo=BANGKOK)
+def _start_of(day: date) -> datetime:
+    """The instant the Bangkok day begins."""
+    return datetime.combine(day, time(0), tzinfo=BANGKOK)
 
 
-def build_o29(req: ReportRequest) -> Report:
-    s, fy = req.store.session, req.fiscal_year
-    current = complaint_counts(s, fy)
-    half_end = _end_of(first_half_bounds(fy)[1])
-    year_end = _end_of(fiscal_year_bounds(fy)[1])
-    half = complaint_counts_as_of(s, fy, half_end) if req.now >= half_end else None
-    year = complaint_counts_as_of(s, fy, year_end) if req.now >= year_end else current
-    return o29.build(
-        year,
-        fy,
-        req.office,
-        req.thai_digits,
-        half_rows=half,
-        year_final=req.now >= year_end,
-    )
+def _build(req: ReportRequest, kind: Kind) -> Report:
+    w = req.window
+    facts: list[CaseFacts] = []
+    if w.started:
+        rows = complaint_facts_as_of(
+            req.store.session,
+            _start_of(w.start),
+            _start_of(w.as_of + timedelta(days=1)),  # the end of the as-of day
+            sealed=kind == CORRUPTION,
+        )
+        facts = [
+            CaseFacts(
+                received=local_date(filed),
+                closed=local_date(closed) if closed else None,
+                status=status,
+                category=category,
+                channel=channel,
+            )
+            for filed, closed, status, category, channel in rows
+        ]
+    return complaint_stats.build(facts, w.start, w.as_of, kind, req.thai_digits)
+
+
+def build_complaints(req: ReportRequest) -> Report:
+    """General complaints: every category that is not sealed."""
+    return _build(req, GENERAL)
+
+
+def build_corruption_complaints(req: ReportRequest) -> Report:
+    """Corruption and misconduct reports (the sealed categories): counts only."""
+    return _build(req, CORRUPTION)
+
+
+# The name bot/reports/__init__.py dispatches o29 to until kinds are wired by the catalogue.
+build_o29 = build_corruption_complaints

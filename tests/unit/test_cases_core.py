@@ -1,5 +1,5 @@
 """Due dates across month and year boundaries, overdue flags, the median, the sealed-view
-policy, queue filters and the o29 content: the core alone, no database."""
+policy, queue filters and the split of the complaint statistics: the core alone, no database."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from handlers.complaints.due import days_to_close, due_date, is_overdue, overdue
 from handlers.complaints.policy import Viewer, case_view, may_change_status, may_list
 from handlers.complaints.queue import parse_filter
 from handlers.complaints.stats import median_from_histogram
-from handlers.reports import o29
+from handlers.reports import complaint_stats
+from handlers.reports.complaint_stats import CaseFacts
 from handlers.shared import Channel
 
 
@@ -143,26 +144,35 @@ def test_queue_filter_reads_and_checks_the_query_and_pins_staff_to_their_unit() 
     assert not parse_filter({}, Viewer("integrity"))[0].hide_sealed_details
 
 
-def test_o29_separates_general_and_corruption_and_the_first_half() -> None:
-    rows = [
-        ("received", "road", 202410, 2),
-        ("resolved", "road", 202411, 3),
-        ("in_progress", "waste", 202504, 1),  # second half
-        ("resolved", "corruption", 202412, 1),
-        ("received", "corruption", 202505, 2),
-        ("forwarded", "light", 202501, 1),
+def test_general_and_corruption_statistics_count_apart() -> None:
+    def facts(received: date, status: str, category: str) -> CaseFacts:
+        return CaseFacts(received, None, status, category, "line")
+
+    cases = [
+        facts(date(2024, 10, 3), "received", "road"),
+        facts(date(2024, 11, 4), "in_progress", "road"),
+        facts(date(2025, 4, 1), "forwarded", "waste"),  # after as-of: not counted
+        facts(date(2024, 12, 5), "received", "corruption"),
+        facts(date(2025, 1, 6), "in_progress", "corruption"),
+        facts(date(2025, 3, 7), "forwarded", "light"),
     ]
-    r = o29.build(rows, 2568)
-    summary = {(row[0], row[1]): row[2:] for row in r.tables[0].rows}
-    half, year = "รอบ 6 เดือน (ต.ค. – มี.ค.)", "ทั้งปีงบประมาณ"
-    # received, in progress, done, rejected, forwarded
-    assert summary[(o29.GENERAL, half)] == ("6", "2", "3", "0", "1")
-    assert summary[(o29.GENERAL, year)] == ("7", "3", "3", "0", "1")
-    assert summary[(o29.CORRUPTION, half)] == ("1", "0", "1", "0", "0")
-    assert summary[(o29.CORRUPTION, year)] == ("3", "2", "1", "0", "0")
-    months = {row[0]: row[1:] for row in r.tables[2].rows}
-    assert months["ตุลาคม 2567"] == ("2", "0", "2", "0")
-    assert months["พฤษภาคม 2568"] == ("0", "2", "2", "0")
-    assert months["รวม"] == ("7", "3", "10", "4")
-    thai = o29.build(rows, 2568, thai_digits=True)
-    assert "๒๕๖๘" in thai.title
+    start, as_of = date(2024, 10, 1), date(2025, 3, 31)
+    general = complaint_stats.figures(cases, start, as_of, complaint_stats.GENERAL)
+    corruption = complaint_stats.figures(cases, start, as_of, complaint_stats.CORRUPTION)
+    assert (general["total"], corruption["total"]) == (3, 2)
+    assert general["by_status"] == {
+        "received": 1,
+        "in_progress": 1,
+        "resolved": 0,
+        "rejected": 0,
+        "forwarded": 1,
+    }
+    assert corruption["by_category"] == {"corruption": 2}
+    assert general["by_month"] == {
+        "2024-10": 1,
+        "2024-11": 1,
+        "2024-12": 0,
+        "2025-01": 0,
+        "2025-02": 0,
+        "2025-03": 1,
+    }

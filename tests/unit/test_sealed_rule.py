@@ -3,7 +3,7 @@ category (here "bribery") gets it sealed everywhere, not only the built-in "corr
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,7 +11,8 @@ import pytest
 from handlers.complaints import categories, policy
 from handlers.complaints.domain import Complaint, Location
 from handlers.complaints.usecases import ComplaintDraft, file_complaint, set_status
-from handlers.reports import o29
+from handlers.reports import complaint_stats
+from handlers.reports.complaint_stats import CaseFacts
 from handlers.satisfaction.usecases import may_rate_case, may_rate_case_with_code
 from handlers.shared import Channel
 from handlers.summaries import complaint_summary
@@ -122,12 +123,22 @@ class Counts:
         return {}
 
 
-def test_the_summary_and_o29_count_it_as_a_corruption_report() -> None:
+def test_the_summary_and_the_statistics_count_it_as_a_corruption_report() -> None:
     assert complaint_summary(Counts(), 2569, NOW)["corruption"] == 3
-    report = o29.build(Counts().complaint_counts(2569), 2569)
-    rows = {(r[0], r[1]): r[2:] for r in report.tables[0].rows}
-    assert rows[(o29.CORRUPTION, "ทั้งปีงบประมาณ")][0] == "3"
-    assert rows[(o29.GENERAL, "ทั้งปีงบประมาณ")][0] == "4"
+    cases = [
+        CaseFacts(date(2026, 3, 1), None, "received", "bribery", "line"),
+        CaseFacts(date(2026, 3, 2), None, "received", "bribery", "web"),
+        CaseFacts(date(2025, 12, 5), date(2025, 12, 8), "resolved", "corruption", "web"),
+        CaseFacts(date(2026, 3, 1), None, "received", "road", "line"),
+    ]
+    start, as_of = date(2025, 10, 1), date(2026, 3, 2)
+    corruption = complaint_stats.figures(cases, start, as_of, complaint_stats.CORRUPTION)
+    assert corruption["total"] == 3
+    assert corruption["by_category"] == {"corruption": 1, "bribery": 2}
+    general = complaint_stats.figures(cases, start, as_of, complaint_stats.GENERAL)
+    assert general["total"] == 1
+    by_category = general["by_category"]
+    assert isinstance(by_category, dict) and "bribery" not in by_category
 
 
 def test_choosing_it_in_chat_gives_the_whistleblower_protection() -> None:

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import and_, func, not_, select, true
+from sqlalchemy import ColumnElement, and_, func, not_, select, true
 from sqlalchemy.orm import Session, selectinload
 
 from bot.db.complaints.mapping import to_complaint
 from bot.db.complaints.stats import ComplaintStat
 from bot.db.complaints.tables import ComplaintRow, HistoryRow, SealedAccess
-from handlers.complaints.domain import OPEN_STATUSES, Complaint, Status
+from handlers.complaints.domain import CLOSED_STATUSES, OPEN_STATUSES, Complaint, Status
 from handlers.complaints.policy import restricted_codes
 from handlers.complaints.queue import PAGE_SIZE, QueueFilter
 
 _OPEN = sorted(s.value for s in OPEN_STATUSES)
+_CLOSED = sorted(s.value for s in CLOSED_STATUSES)
 
 
 def assign_unit(
@@ -77,13 +78,8 @@ def complaint_counts(s: Session, fiscal_year: int) -> list[tuple[str, str, int, 
     return [(st, cat, m, int(n)) for st, cat, m, n in rows if n]
 
 
-def complaint_counts_as_of(
-    s: Session, fiscal_year: int, before: datetime
-) -> list[tuple[str, str, int, int]]:
-    """(status, category, yyyymm, n) of the year's cases filed before `before`, each with the
-    status it had then (its last change before that instant; "received" if none). Read from
-    the rows and their history, not the counters: for reports made after a period ended."""
-    cutoff = before
+def _status_then(cutoff: datetime) -> ColumnElement[str]:
+    """A case's status just before `cutoff`: its last change before it ("received" if none)."""
     then = (
         select(HistoryRow.status)
         .where(HistoryRow.complaint_id == ComplaintRow.id, HistoryRow.at < cutoff)
@@ -91,13 +87,45 @@ def complaint_counts_as_of(
         .limit(1)
         .scalar_subquery()
     )
-    status = func.coalesce(then, "received")
-    rows = s.execute(
-        select(status, ComplaintRow.category, ComplaintRow.month, func.count())
-        .where(ComplaintRow.fiscal_year == fiscal_year, ComplaintRow.created_at < cutoff)
-        .group_by(status, ComplaintRow.category, ComplaintRow.month)
+    return func.coalesce(then, "received")
+
+
+def _closed_then(cutoff: datetime) -> ColumnElement[datetime]:
+    """When a case was closed (resolved or rejected), if that was before `cutoff`. Closed
+    statuses are final, so it is the first such change, and the status then agrees."""
+    return (
+        select(func.min(HistoryRow.at))
+        .where(
+            HistoryRow.complaint_id == ComplaintRow.id,
+            HistoryRow.status.in_(_CLOSED),
+            HistoryRow.at < cutoff,
+        )
+        .scalar_subquery()
     )
-    return [(st, cat, m or 0, int(n)) for st, cat, m, n in rows]
+
+
+def complaint_facts_as_of(
+    s: Session, since: datetime, before: datetime, sealed: bool
+) -> list[tuple[datetime, datetime | None, str, str, str]]:
+    """(filed, closed or None, status, category, channel) of each case filed in
+    [since, before), with its status and closing as they stood at `before`; only the sealed
+    (corruption) categories when `sealed`, else only the others. Nothing else of a case is
+    read: the statistics built from this can show counts only."""
+    restricted = ComplaintRow.category.in_(restricted_codes())
+    rows = s.execute(
+        select(
+            ComplaintRow.created_at,
+            _closed_then(before),
+            _status_then(before),
+            ComplaintRow.category,
+            ComplaintRow.channel,
+        ).where(
+            ComplaintRow.created_at >= since,
+            ComplaintRow.created_at < before,
+            restricted if sealed else not_(restricted),
+        )
+    )
+    return [(filed, closed, st, cat, ch) for filed, closed, st, cat, ch in rows]
 
 
 def count_overdue(s: Session, fiscal_year: int, before: datetime) -> int:
