@@ -54,6 +54,16 @@ _IMAGE_ERRORS = (
     UnexpectedEndOfFileError,
     UnrecognizedImageError,
 )
+# The elements that follow in the schema's order (an element goes before the first present).
+_AFTER_SZ_CS = (
+    "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl",
+    "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath",
+)  # fmt: skip
+_AFTER_TBL_HEADER = ("w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange")
+_AFTER_TBL_BORDERS = (
+    "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
+    "w:tblPrChange",
+)  # fmt: skip
 
 
 class _HasRunProperties(Protocol):
@@ -83,7 +93,8 @@ def _complex_script(element: _HasRunProperties) -> None:
     size = rpr.find(qn("w:szCs"))
     if size is None:
         size = OxmlElement("w:szCs")
-        rpr.append(size)
+        # Word refuses a file whose properties are out of the schema's order.
+        rpr.insert_element_before(size, *_AFTER_SZ_CS)
     size.set(qn("w:val"), str(int(SIZE.pt * 2)))
 
 
@@ -93,7 +104,7 @@ def _thai_language(element: _HasRunProperties) -> None:
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
-        rpr.append(lang)
+        rpr.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
     lang.set(qn("w:val"), "th-TH")
     lang.set(qn("w:bidi"), "th-TH")
 
@@ -147,7 +158,7 @@ def _repeat_header(row: _Row) -> None:
     tr_pr = row._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
-    tr_pr.append(header)
+    tr_pr.insert_element_before(header, *_AFTER_TBL_HEADER)
 
 
 def _table(doc: DocumentObject, t: Table, width_cm: float) -> None:
@@ -208,7 +219,7 @@ def _no_borders(table: DocxTable) -> None:
         edge = OxmlElement(f"w:{side}")
         edge.set(qn("w:val"), "nil")
         borders.append(edge)
-    table._tbl.tblPr.append(borders)
+    table._tbl.tblPr.insert_element_before(borders, *_AFTER_TBL_BORDERS)
 
 
 def _signatures(doc: DocumentObject, roles: tuple[str, ...], width_cm: float) -> None:
@@ -233,7 +244,9 @@ def _signatures(doc: DocumentObject, roles: tuple[str, ...], width_cm: float) ->
     for row in table.rows:
         # A signature is never split across two pages.
         tr_pr = row._tr.get_or_add_trPr()
-        tr_pr.append(OxmlElement("w:cantSplit"))
+        tr_pr.insert_element_before(
+            OxmlElement("w:cantSplit"), "w:trHeight", "w:tblHeader", *_AFTER_TBL_HEADER
+        )
 
 
 def render_docx(report: Report) -> bytes:
