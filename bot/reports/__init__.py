@@ -52,5 +52,6 @@ def write(report: Report, path: str | Path) -> None:
 
 def file_name(code: str, year: int, fmt: str, thai_digits: bool = False) -> str:
     """ASCII names every browser keeps: o43-2566.docx, o43-2566-thai-digits.docx."""
-    suffix = "-thai-digits" if thai_digits else ""
-    return f"{code.lower()}-{year}{suffix}.{fmt}"
+    from bot.reports import filenames
+
+    return filenames.file_name(code.lower(), year, fmt, thai_digits)

@@ -18,7 +18,7 @@ from bot.db import store
 from bot.db.ita.store import catalogue_for, known_years
 from bot.reports import FORMATS, MIME, file_name, office_address, office_name, render
 from bot.reports.evidence import EvidenceError, Target, build_target, produces, resolve
-from bot.reports.html import render_body
+from bot.reports.html import STYLE, render_body
 from handlers.clock import local_date, utcnow
 from handlers.ita.windows import LABELS
 from handlers.reports.model import Report
@@ -101,6 +101,7 @@ def item(year: int, code: str) -> str:
         downloads=downloads,
         code=target.code,
         office=office_name(),
+        style=Markup(STYLE),  # noqa: S704 - our own stylesheet text
     )
 
 

@@ -73,6 +73,8 @@ def with_thai_digits(report: Report) -> Report:
         title=t(report.title),
         subtitle=t(report.subtitle),
         notes=[t(n) for n in report.notes],
+        office=t(report.office),
+        address=t(report.address),
         period=t(report.period),
         as_of=t(report.as_of),
         intro=[t(p) for p in report.intro],
