@@ -30,7 +30,7 @@ from bot.documents.tables import FORMATS, UnreadableFile, read_table_bytes, read
 from bot.reports.evidence import KIND_TITLES
 from handlers.clock import local_date, utcnow
 from handlers.complaints.policy import ROLES
-from handlers.measures.tables import parse_tables
+from handlers.measures.tables import NOTES_HEADING, parse_document, parse_tables
 from handlers.measures.usecases import import_measures, working_year
 from handlers.thai.dates import fiscal_year, parse_be_year
 
@@ -114,10 +114,11 @@ def upload() -> str | tuple[str, int] | Response:
         return render_template("admin/measures_import.html", fy=fy, preview=None), 400
     data = file.read()
     try:
-        parsed = parse_tables(read_table_bytes(data, suffix), fy)
+        document = parse_document(read_table_bytes(data, suffix), fy)
     except UnreadableFile as error:
         flash(str(error), "error")
         return render_template("admin/measures_import.html", fy=fy, preview=None), 400
+    parsed = document.measures
     if not parsed:
         flash("ไม่พบตารางมาตรการในไฟล์นี้ (ต้องมีหัวตาราง เช่น มาตรการ/แนวทาง และ ระยะเวลา)", "error")
         return render_template("admin/measures_import.html", fy=fy, preview=None), 400
@@ -130,6 +131,8 @@ def upload() -> str | tuple[str, int] | Response:
         "admin/measures_import.html",
         fy=fy,
         preview=[p.measure for p in parsed],
+        notes=document.notes,
+        notes_heading=NOTES_HEADING,
         result=result,
         token=token,
         filename=file.filename,

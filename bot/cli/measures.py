@@ -15,8 +15,13 @@ from bot.db.accounts.staff import LINK_CODE_HOURS, create_staff, issue_link_code
 from bot.db.accounts.tables import User
 from bot.db.store import SqlStore
 from bot.documents.tables import FORMATS, UnreadableFile, read_tables
+<<<<<<< HEAD
 from handlers.clock import utcnow
 from handlers.measures.tables import parse_tables
+=======
+from handlers.clock import local_date, utcnow
+from handlers.measures.tables import NOTES_HEADING, parse_document
+>>>>>>> h-import
 from handlers.measures.usecases import import_measures
 
 
@@ -41,10 +46,11 @@ def import_measures_cmd(file: str, year: int, dry_run: bool, as_json: bool) -> N
         click.echo("รองรับเฉพาะไฟล์ .csv .xlsx และ .docx", err=True)
         sys.exit(2)
     try:
-        parsed = parse_tables(read_tables(file), year)
+        document = parse_document(read_tables(file), year)
     except UnreadableFile as error:
         click.echo(str(error), err=True)
         sys.exit(2)
+    parsed = document.measures
     if not parsed:
         click.echo("ไม่พบตารางมาตรการในไฟล์นี้ (ต้องมีหัวตาราง เช่น มาตรการ/แนวทาง และ ระยะเวลา)", err=True)
         sys.exit(1)
@@ -56,12 +62,20 @@ def import_measures_cmd(file: str, year: int, dry_run: bool, as_json: bool) -> N
         else:
             store.commit()
     if as_json:
-        click.echo(json.dumps({"measures": [p.as_json() for p in parsed]}, ensure_ascii=False))
+        out = {
+            "measures": [p.as_json() for p in parsed],
+            "notes": [n.as_json() for n in document.notes],
+        }
+        click.echo(json.dumps(out, ensure_ascii=False))
         return
     for p in parsed:
         m = p.measure
         flag = f"  ⚠ {'; '.join(m.warnings)}" if m.warnings else ""
         click.echo(f"{m.no}. {m.short_title} | {m.unit or '-'} | {m.period_text or '-'}{flag}")
+    if document.notes:
+        click.echo(f"{NOTES_HEADING}:")
+        for note in document.notes:
+            click.echo(f"- {note.text}")
     verb = "จะ" if dry_run else ""
     click.echo(
         f"ปีงบประมาณ {year}: พบ {len(parsed)} มาตรการ — {verb}เพิ่ม {len(result.created)} "

@@ -81,7 +81,7 @@ def _docx(data: bytes) -> list[Table]:
     for table in doc.tables:
         rows: Table = []
         for tr in table._tbl.tr_lst:
-            row: list[str] = []
+            cells: list[tuple[str, int]] = []  # each cell's text and how many columns it spans
             for tc in tr.tc_lst:
                 tc_pr = tc.tcPr
                 span = 1
@@ -95,8 +95,24 @@ def _docx(data: bytes) -> list[Table]:
                     merged_below = vmerge is not None and vmerge.get(qn("w:val")) != "restart"
                 cell = _Cell(tc, table)
                 text = "" if merged_below else "\n".join(p.text for p in cell.paragraphs)
-                row.append(text)
-                row.extend("" for _ in range(span - 1))
-            rows.append(row)
+                cells.append((text, span))
+            rows.append(_spread(cells))
         tables.append(rows)
     return tables
+
+
+def _spread(cells: list[tuple[str, int]]) -> list[str]:
+    """A row's cells, one per grid column: a cell spanning several columns fills the first.
+
+    The one exception is a row whose only text is in a cell across most of the table (a
+    group header or section heading): its text goes in every column it spans, so the
+    reader sees a row that is all one text rather than a measure with nothing but a title.
+    """
+    width = sum(span for _, span in cells)
+    texts = [(text, span) for text, span in cells if text.strip()]
+    banner = len(texts) == 1 and texts[0][1] > 1 and texts[0][1] * 2 > width
+    row: list[str] = []
+    for text, span in cells:
+        row.append(text)
+        row.extend((text if banner else "") for _ in range(span - 1))
+    return row

@@ -6,7 +6,13 @@ from datetime import date
 
 import pytest
 
-from handlers.measures.tables import header_field, parse_tables, recognise_header
+from handlers.measures.tables import (
+    RowNote,
+    header_field,
+    parse_document,
+    parse_tables,
+    recognise_header,
+)
 from tests.support.seed_tables import seed_file, seed_tables
 
 FY_START_68, FY_END_68 = date(2024, 10, 1), date(2025, 9, 30)
@@ -120,9 +126,14 @@ def test_repeated_header_is_skipped_and_empty_first_cells_continue_a_measure() -
         ["2", "เปิดเผยข้อมูล", "๐๑๒ และ e๑๕", "กองคลัง", "ไตรมาสอง", ""],
         ["3", "ตรวจสอบพัสดุ", "o 12", "กองช่าง", "ตามแผน", ""],
     ]
-    ms = [p.measure for p in parse_tables([table], 2568)]
+    doc = parse_document([table], 2568)
+    ms = [p.measure for p in doc.measures]
     assert [m.no for m in ms] == [1, 2, 3]
     assert ms[0].result == "อบรมแล้ว\nมีผู้เข้าร่วม ๔๕ คน"
+    assert [n.text for n in doc.notes] == [
+        "ตารางที่ 1 แถวที่ 3: ต่อจากมาตรการที่ 1",
+        "ตารางที่ 1 แถวที่ 4: หัวตารางซ้ำ ไม่นับเป็นมาตรการ",
+    ]
     assert ms[0].indicators == ["i1", "o12"]
     assert ms[1].indicators == ["o12", "e15"]
     assert ms[2].indicators == ["o12"]
@@ -136,10 +147,76 @@ def test_a_row_split_across_pages_joins_the_measure_it_continues() -> None:
     head = ["มาตรการ/แนวทาง", "ขั้นตอนหรือวิธีการปฏิบัติ", "ผู้รับผิดชอบ", "ระยะเวลา"]
     first = [head, ["๑. จัดทำคู่มือ", "๑. ร่างคู่มือ", "สำนักปลัด", "ตลอดปีงบประมาณ"]]
     after_break = [["เผยแพร่ทางเว็บไซต์", "๒. ประชาสัมพันธ์", "", ""]]
-    ms = [p.measure for p in parse_tables([first, after_break], 2568)]
+    doc = parse_document([first, after_break], 2568)
+    ms = [p.measure for p in doc.measures]
     assert len(ms) == 1
     assert ms[0].title == "จัดทำคู่มือ\nเผยแพร่ทางเว็บไซต์"
     assert ms[0].steps == "๑. ร่างคู่มือ\n๒. ประชาสัมพันธ์"
+    assert doc.notes == [
+        RowNote(2, 1, "merged", "ตารางที่ 2 แถวที่ 1: ต่อจากมาตรการที่ 1 (ตารางแบ่งหน้า)", 1)
+    ]
+
+
+STEPS_HEAD = ["มาตรการ", "ขั้นตอน", "ผู้รับผิดชอบ", "ระยะเวลา"]
+
+
+def test_steps_that_go_on_with_the_numbering_above_join_that_measure() -> None:
+    rows = [
+        STEPS_HEAD,
+        ["อบรมคุณธรรม", "๑. จัดทำหลักสูตร ๒. เชิญวิทยากร ๓. จัดอบรม", "สำนักปลัด", "ไตรมาส ๑"],
+        ["ประเมินผลการอบรม", "๔. ประเมินผล\n๕. รายงานผู้บริหาร", "", ""],
+        # Its steps start again from one: a measure of its own, however bare.
+        ["เปิดเผยข้อมูล", "๑. ปรับปรุงเว็บไซต์", "", ""],
+    ]
+    doc = parse_document([rows], 2568)
+    ms = [p.measure for p in doc.measures]
+    assert [(m.no, m.title) for m in ms] == [(1, "อบรมคุณธรรม\nประเมินผลการอบรม"), (2, "เปิดเผยข้อมูล")]
+    assert ms[0].steps == "๑. จัดทำหลักสูตร ๒. เชิญวิทยากร ๓. จัดอบรม\n๔. ประเมินผล\n๕. รายงานผู้บริหาร"
+    assert (ms[0].unit, ms[0].period_start, ms[0].period_end) == (
+        "สำนักปลัด",
+        date(2024, 10, 1),
+        date(2024, 12, 31),
+    )
+    assert "ไม่ได้ระบุผู้รับผิดชอบ" in ms[1].warnings
+    assert [n.text for n in doc.notes] == ["ตารางที่ 1 แถวที่ 3: ต่อจากมาตรการที่ 1"]
+
+
+def test_group_header_rows_and_repeated_headings_are_never_measures() -> None:
+    group = ["การนำผลการวิเคราะห์ไปสู่การปฏิบัติ"] * 4
+    heading = "ประเด็นที่ ๑ การเปิดเผยข้อมูล"
+    rows = [
+        STEPS_HEAD,
+        group,
+        [heading, heading, heading, ""],  # a section heading across the table
+        ["เผยแพร่ข้อมูล", "๑. ขึ้นเว็บไซต์", "กองคลัง", "ไตรมาส ๒"],
+        group,
+        [heading, "", "", ""],
+        ["มาตรการ", "", "", ""],  # the first column heading alone
+        ["ตรวจสอบพัสดุ", "๑. ตรวจรับ", "กองช่าง", "ไตรมาส ๓"],
+    ]
+    doc = parse_document([rows], 2568)
+    ms = [p.measure for p in doc.measures]
+    assert [(m.no, m.title, m.unit) for m in ms] == [
+        (1, "เผยแพร่ข้อมูล", "กองคลัง"),
+        (2, "ตรวจสอบพัสดุ", "กองช่าง"),
+    ]
+    assert [m.issue for m in ms] == [heading, heading]
+    assert [n.text for n in doc.notes] == [
+        "ตารางที่ 1 แถวที่ 2: แถวหัวกลุ่ม ไม่นับเป็นมาตรการ",
+        "ตารางที่ 1 แถวที่ 5: แถวหัวกลุ่มซ้ำ ไม่นับเป็นมาตรการ",
+        "ตารางที่ 1 แถวที่ 6: แถวหัวกลุ่มซ้ำ ไม่นับเป็นมาตรการ",
+        "ตารางที่ 1 แถวที่ 7: หัวตารางซ้ำ ไม่นับเป็นมาตรการ",
+    ]
+    assert all(n.kind == "skipped" and n.measure is None for n in doc.notes)
+
+
+def test_a_register_without_units_or_periods_is_not_joined_across_tables() -> None:
+    # Nothing tells a carried row from a new measure here, so each row stays a measure.
+    first = [STEPS_HEAD, ["จัดประชุม", "ประชุมประจำเดือน", "", ""]]
+    second = [["ประชาสัมพันธ์", "เสียงตามสาย", "", ""]]
+    doc = parse_document([first, second], 2568)
+    assert [p.measure.title for p in doc.measures] == ["จัดประชุม", "ประชาสัมพันธ์"]
+    assert doc.notes == []
 
 
 def test_duplicate_numbers_and_missing_units_are_flagged() -> None:
