@@ -15,13 +15,8 @@ from bot.db.accounts.staff import LINK_CODE_HOURS, create_staff, issue_link_code
 from bot.db.accounts.tables import User
 from bot.db.store import SqlStore
 from bot.documents.tables import FORMATS, UnreadableFile, read_tables
-<<<<<<< HEAD
 from handlers.clock import utcnow
-from handlers.measures.tables import parse_tables
-=======
-from handlers.clock import local_date, utcnow
 from handlers.measures.tables import NOTES_HEADING, parse_document
->>>>>>> h-import
 from handlers.measures.usecases import import_measures
 
 
