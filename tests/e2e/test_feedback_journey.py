@@ -80,6 +80,6 @@ def test_qr_poster_to_rating_on_a_phone(office: Server, browser: object, phone: 
 
 def test_report_files_from_the_command_line(office: Server, tmp_path: Path) -> None:
     for ext in ("html", "docx", "xlsx"):
-        done = office.flask("report", "o17", "--out", str(tmp_path / f"o17.{ext}"))
+        done = office.flask("report", "satisfaction", "--out", str(tmp_path / f"o17.{ext}"))
         assert done.returncode == 0, done.stderr
     assert "รายงานผลการสำรวจความพึงพอใจ" in (tmp_path / "o17.html").read_text()

@@ -108,7 +108,7 @@ def test_no_one_but_the_integrity_officer_sees_sealed_content_anywhere(office, u
     _no_secret(api.get_data(as_text=True))
     if username != "palad":  # staff have no reports page
         for fmt in ("html", "xlsx", "docx"):
-            r = c.get(f"/admin/reports/o29.{fmt}")
+            r = c.get(f"/admin/reports/corruption_complaints.{fmt}")
             assert r.status_code == 200
             body = r.data if fmt == "html" else _zip_text(r.data).encode()
             _no_secret(body.decode("utf-8", "replace"))

@@ -121,9 +121,10 @@ def test_dashboard_shows_the_years_figures_in_thai(year_2568: Flask) -> None:
     assert "ไม่ถูกต้อง" in page_bad
 
 
-def test_o29_counts_corruption_reports_only(year_2568: Flask) -> None:
+def test_o19_counts_corruption_reports_only(year_2568: Flask) -> None:
+    """Corruption complaint statistics are O19 in ITA 2568 (o29 in 2566)."""
     admin = client_for(year_2568, "admin")
-    html = admin.get("/admin/reports/o29.html?year=2568").get_data(as_text=True)
+    html = admin.get("/admin/reports/o19.html?year=2568").get_data(as_text=True)
     assert "ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ" in html
     assert "เรียกรับเงิน" not in html
     # The one corruption report of the year; none of the six general complaints.
@@ -131,27 +132,31 @@ def test_o29_counts_corruption_reports_only(year_2568: Flask) -> None:
     out = year_2568.test_cli_runner().invoke(
         args=[
             "report",
-            "o29",
+            "O19",
             "--year",
             "2568",
             "--out",
-            str(year_2568.instance_path) + "/o29.xlsx",
+            str(year_2568.instance_path) + "/o19.xlsx",
         ]
     )
-    if out.exit_code == 0:  # the report command belongs to the measures work (issue 4)
-        from openpyxl import load_workbook
+    assert out.exit_code == 0, out.output
+    from openpyxl import load_workbook
 
-        wb = load_workbook(str(year_2568.instance_path) + "/o29.xlsx")
-        cells = [c for ws in wb for row in ws.iter_rows(values_only=True) for c in row if c]
-        assert "ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ" in cells
-        assert "เรียกรับเงินค่าใบอนุญาต" not in cells
+    wb = load_workbook(str(year_2568.instance_path) + "/o19.xlsx")
+    cells = [str(c) for ws in wb for row in ws.iter_rows(values_only=True) for c in row if c]
+    assert any("ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ" in c for c in cells)
+    assert not any("เรียกรับเงินค่าใบอนุญาต" in c for c in cells)
 
 
 def test_reports_page_lists_every_report(year_2568: Flask) -> None:
     page = client_for(year_2568, "admin").get("/admin/reports?year=2568").get_data(as_text=True)
-    for kind in ("o12", "o13", "o16", "o17", "o29", "o43"):
-        assert kind in page
-    assert "/admin/reports/o29.docx?year=2568" in page
+    # ITA 2568's own codes: service statistics O11, corruption statistics O19, participation O20.
+    for label in ("O11 ข้อมูลสถิติการให้บริการ", "O19 ข้อมูลสถิติเรื่องร้องเรียนการทุจริต", "O20 การเปิดโอกาส"):
+        assert label in page
+    assert "/admin/reports/o19.docx?year=2568" in page
+    # Reports no 2568 item lists are still offered, by name.
+    assert "/admin/reports/satisfaction.docx?year=2568" in page
+    assert "/admin/reports/complaints.docx?year=2568" in page
 
 
 def test_summary_in_line_for_admins_only(year_2568: Flask) -> None:

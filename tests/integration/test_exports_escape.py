@@ -133,13 +133,13 @@ def test_typed_script_and_formulas_stay_text_in_pages_and_exports(
 
     # o17 carries the comments, o43 the measures: escaped HTML, text-only cells, literal Word.
     for kind, texts in (
-        ("o17", [NASTY]),
+        ("satisfaction", [NASTY]),
         # The import drops markup from a measure by design; the formula text stays as typed.
-        ("o43", [f"มาตรการ alert(1) {FORMULAS[0]}", "+1 ประชุมชี้แจง", "=SUM(A1)"]),
+        ("measure_results", [f"มาตรการ alert(1) {FORMULAS[0]}", "+1 ประชุมชี้แจง", "=SUM(A1)"]),
     ):
         html = report(web, kind, fy, tmp_path / f"{kind}.html").decode()
         assert not unescaped(html), kind
-        if kind == "o17":
+        if kind == "satisfaction":
             assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
         check_xlsx(report(web, kind, fy, tmp_path / f"{kind}.xlsx"), texts)
         check_docx(report(web, kind, fy, tmp_path / f"{kind}.docx"), texts)

@@ -94,7 +94,9 @@ def test_o17_with_services_named_against_excels_rules(web: Flask, tmp_path: Path
             )
         s.commit()
     out = tmp_path / "o17.xlsx"
-    r = web.test_cli_runner().invoke(args=["report", "o17", "--year", "2568", "--out", str(out)])
+    r = web.test_cli_runner().invoke(
+        args=["report", "satisfaction", "--year", "2568", "--out", str(out)]
+    )
     assert r.exit_code == 0, r.output
     names = titles(out.read_bytes())
     check(names)

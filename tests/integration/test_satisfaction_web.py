@@ -241,7 +241,7 @@ def test_summary_json_has_the_satisfaction_section(web: Flask) -> None:
 
 def test_o17_read_back_in_each_format(web: Flask, tmp_path: Path) -> None:
     seed(web)
-    report(web, "o17", 2568, tmp_path / "o17.html")
+    report(web, "satisfaction", 2568, tmp_path / "o17.html")
     html = (tmp_path / "o17.html").read_text()
     assert "รายงานผลการสำรวจความพึงพอใจการให้บริการ ประจำปีงบประมาณ พ.ศ. 2568" in html
     row = re.search(r"<tr><td>งานทะเบียนราษฎร</td>(.*?)</tr>", html).group(1)  # type: ignore[union-attr]
@@ -252,14 +252,14 @@ def test_o17_read_back_in_each_format(web: Flask, tmp_path: Path) -> None:
     )
     assert "ต้องการที่นั่งรอเพิ่ม" in html
     assert html.count("data:image/png;base64,") == 3  # all services, reg, tax
-    report(web, "o17", 2568, tmp_path / "o17.docx")
+    report(web, "satisfaction", 2568, tmp_path / "o17.docx")
     doc = Document(str(tmp_path / "o17.docx"))
     cells = [[c.text for c in r.cells] for t in doc.tables for r in t.rows]
     assert ["งานทะเบียนราษฎร", "4", "4.00", "0.86", "75.0", "มาก"] in cells
     assert ["ภาพรวมทุกงานบริการ", "5", "3.60", "1.12", "60.0", "มาก"]  # SD² = 30/24 in cells
     assert len(doc.inline_shapes) == 3
     assert doc.styles["Normal"].font.name == "TH SarabunPSK"
-    report(web, "o17", 2568, tmp_path / "o17.xlsx")
+    report(web, "satisfaction", 2568, tmp_path / "o17.xlsx")
     wb = load_workbook(tmp_path / "o17.xlsx")
     rows = [r for ws in wb.worksheets for r in ws.iter_rows()]
     tax = next(r for r in rows if r[0].value == "งานจัดเก็บภาษี")
@@ -292,7 +292,10 @@ def test_o16_read_back(web: Flask, tmp_path: Path) -> None:
 
 def test_reports_are_downloadable_by_admins(admin: FlaskClient, web: Flask) -> None:
     seed(web)
-    r = admin.get("/admin/reports/o17.docx?year=2568")
+    r = admin.get("/admin/reports/satisfaction.docx?year=2568")
     assert r.status_code == 200 and r.data[:2] == b"PK"
-    assert "o17-2568.docx" in r.headers["Content-Disposition"]
-    assert "o16 รายงานสถิติการให้บริการ" in admin.get("/admin/reports").get_data(as_text=True)
+    assert "satisfaction-2568.docx" in r.headers["Content-Disposition"]
+    page = admin.get("/admin/reports?year=2566").get_data(as_text=True)
+    # Labelled by the year's own code (o17 in ITA 2566).
+    assert "O17 รายงานผลการสำรวจความพึงพอใจการให้บริการ" in page
+    assert "/admin/reports/o17.docx?year=2566" in page

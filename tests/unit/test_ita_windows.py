@@ -18,9 +18,7 @@ from handlers.ita.windows import WindowError, window_for
         ("previous_fy", 2568, date(2023, 10, 1), date(2024, 9, 30)),
     ],
 )
-def test_before_inside_and_after_each_window(
-    name: str, year: int, start: date, end: date
-) -> None:
+def test_before_inside_and_after_each_window(name: str, year: int, start: date, end: date) -> None:
     before = window_for(name, year, date(start.year - 1, 12, 31))
     assert not before.started
     inside = window_for(name, year, start.replace(day=15))
