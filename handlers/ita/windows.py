@@ -51,7 +51,7 @@ class Window:
         return self.start <= day <= self.as_of
 
     def label(self, thai_digits: bool = False) -> str:
-        """"1 ตุลาคม 2565 – 31 มีนาคม 2566" as printed under a report's title."""
+        """ "1 ตุลาคม 2565 – 31 มีนาคม 2566" as printed under a report's title."""
         start = format_thai_date(self.start, thai_digits=thai_digits)
         end = format_thai_date(self.end, thai_digits=thai_digits)
         return f"{start} – {end}"
@@ -76,9 +76,7 @@ def window_for(name: str, year: int, today: date) -> Window:
         fy = year - 1
         start, end = fiscal_year_bounds(year - 1)
     elif name == "unconfirmed":
-        raise WindowError(
-            "ช่วงข้อมูลของรายการนี้ยังไม่ได้ยืนยัน กรุณากำหนดช่วงข้อมูลในบัญชีรายการ ITA ของปีนี้ก่อน"
-        )
+        raise WindowError("ช่วงข้อมูลของรายการนี้ยังไม่ได้ยืนยัน กรุณากำหนดช่วงข้อมูลในบัญชีรายการ ITA ของปีนี้ก่อน")
     else:
         raise WindowError(f"unknown window {name!r}")
     return Window(name, fy, start, end, min(end, today))

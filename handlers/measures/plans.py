@@ -24,10 +24,13 @@ __all__ = [
     "PLAN_ANTI_CORRUPTION",
     "PLAN_INTEGRITY",
     "PLAN_OPERATING",
+    "BUTTON_TAGS",
+    "ITEM_NOUNS",
     "SHORT_NAMES",
     "ItemRef",
     "check_plan",
     "item_label",
+    "item_name",
     "parse_item_ref",
     "plan_order",
 ]
@@ -90,7 +93,7 @@ class ItemRef:
 
 
 def parse_item_ref(text: str) -> ItemRef | None:
-    """"มาตรการ ๓", "แผนดำเนินงาน 3", "แผนป้องกันการทุจริต ข้อ 2" or a bare "3" at the start
+    """ "มาตรการ ๓", "แผนดำเนินงาน 3", "แผนป้องกันการทุจริต ข้อ 2" or a bare "3" at the start
     of text; None when the text starts with none of them."""
     cleaned = normalize(text)
     for plan, pattern in _REFS:
@@ -101,3 +104,16 @@ def parse_item_ref(text: str) -> ItemRef | None:
     if bare:
         return ItemRef(None, int(thai_to_arabic(bare.group(1))), cleaned[bare.end() :].strip())
     return None
+
+
+def item_name(plan: str, no: int) -> str:
+    """An item in a sentence: "มาตรการที่ 3", "แผนดำเนินงาน 3"."""
+    return f"มาตรการที่ {no}" if plan == PLAN_INTEGRITY else item_label(plan, no)
+
+
+# Before the number on a chat button (20 characters in all), when several plans are listed.
+BUTTON_TAGS: dict[str, str] = {
+    PLAN_INTEGRITY: "มาตรการ",
+    PLAN_OPERATING: "แผนงาน",
+    PLAN_ANTI_CORRUPTION: "ป้องกันทุจริต",
+}
