@@ -115,6 +115,10 @@ def on_pick(s: Session, msg: Inbound, ctx: Context) -> Outcome:
         return _offer(s, work.measures, f"กรุณาเลือก{_noun(s)}จากปุ่มด้านล่าง หรือพิมพ์เลข{_noun(s)}ครับ")
     ref = parse_item_ref(text)
     if ref is not None and ref.plan is not None:
+        # A whole one-line report typed instead of picking keeps its percent and text.
+        form = parse_free_form(msg.text)
+        if form.percent is not None and form.done:
+            s.data.update(percent=form.percent, done=form.done, quick=True)
         chosen = _numbered(work.measures, ref.plan, ref.no)
         if chosen is None:
             return _not_mine(s, ctx, ref.plan, ref.no, work)

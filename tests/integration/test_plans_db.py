@@ -5,7 +5,11 @@ the schema the migrations build is the one the tables declare."""
 from __future__ import annotations
 
 import csv
+import io
 import json
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -18,10 +22,21 @@ from sqlalchemy import inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
 from bot.db import alembic_config, new_session
-from bot.db.measures.tables import MeasureRow
+from bot.db.measures.tables import MeasureRow, ProgressRow
 from bot.db.schema import metadata
 from bot.db.store import SqlStore
+from bot.reports.measures import build_measure_results, build_o43, build_plan_progress
+from bot.reports.request import ReportRequest
+from handlers.clock import local_date, utcnow
+from handlers.ita.catalogue import load
+from handlers.ita.windows import window_for
+from handlers.measures.domain import Measure, ProgressUpdate
+from handlers.reports.model import Image
+from handlers.thai.dates import fiscal_year
+from tests.fakes.fake_line import FakeLine
+from tests.support.admin import add_staff, client_for
 from tests.support.cli import invoke
+from tests.support.line import line_config, say
 
 
 def _measures_table_diff(app: Flask) -> list[object]:
@@ -173,3 +188,130 @@ def test_an_unreadable_budget_is_flagged_not_guessed(app: Flask, tmp_path: Path)
     with new_session(app) as s:
         budgets = s.scalars(select(MeasureRow.budget)).all()
     assert budgets == [None]
+
+
+# --- the admin pages -------------------------------------------------------------------------
+
+
+def test_admin_imports_an_operating_plan_and_lists_it_apart(app: Flask, tmp_path: Path) -> None:
+    app.config["WTF_CSRF_ENABLED"] = False
+    client = client_for(app, "admin")
+    data = _write(tmp_path / "op.csv", OPERATING).read_bytes()
+    page = client.get("/admin/measures/import?plan=operating").get_data(as_text=True)
+    assert '<option value="operating" selected>แผนดำเนินงาน</option>' in page
+    r = client.post(
+        "/admin/measures/import",
+        data={"year": "2568", "plan": "operating", "file": (io.BytesIO(data), "แผน.csv")},
+        content_type="multipart/form-data",
+    )
+    preview = r.get_data(as_text=True)
+    assert "แผนดำเนินงาน พบ 3 โครงการ" in preview and "150,000" in preview
+    token = preview.split('name="token" value="')[1].split('"')[0]
+    r = client.post(
+        "/admin/measures/import", data={"year": "2568", "plan": "operating", "token": token}
+    )
+    assert r.status_code == 302 and "plan=operating" in r.headers["Location"]
+    listing = client.get("/admin/measures?year=2568&plan=operating").get_data(as_text=True)
+    assert "ทั้งหมด 3 โครงการ" in listing and "25,500.50" in listing
+    measures = client.get("/admin/measures?year=2568").get_data(as_text=True)
+    assert "ยังไม่มีมาตรการส่งเสริมคุณธรรมและความโปร่งใสของปีงบประมาณ 2568" in measures
+
+
+def test_the_measure_page_shows_report_times_in_bangkok(app: Flask) -> None:
+    with new_session(app) as s:
+        store = SqlStore(s)
+        mid = store.measures.save_measure(Measure(fiscal_year=2568, no=1, title="อบรมคุณธรรม"))
+        # 17:30 UTC on 14 January is 00:30 on 15 January in Bangkok.
+        store.measures.add_progress(
+            ProgressUpdate(mid, 50, "อบรมรุ่นแรก", datetime(2025, 1, 14, 17, 30, tzinfo=UTC))
+        )
+        store.commit()
+    app.config["WTF_CSRF_ENABLED"] = False
+    page = client_for(app, "admin").get(f"/admin/measures/{mid}").get_data(as_text=True)
+    assert "15 ม.ค. 68 เวลา 00:30 น." in page and "2025-01-14" not in page
+
+
+# --- the builders through the database ---------------------------------------------------
+
+
+def test_o43_through_the_database_with_staff_photos(app: Flask, tmp_path: Path) -> None:
+    uploads = Path(app.config["UPLOAD_FOLDER"])
+    uploads.mkdir(parents=True, exist_ok=True)
+    (uploads / "evidence.jpg").write_bytes(b"\xff\xd8\xff\xe0")
+    with new_session(app) as s:
+        store = SqlStore(s)
+        mid = store.measures.save_measure(
+            Measure(fiscal_year=2566, no=3, title="จัดอบรมคุณธรรม", unit="สำนักปลัด")
+        )
+        other = store.measures.save_measure(
+            Measure(fiscal_year=2566, no=3, title="ซ่อมถนน", plan="operating", budget=Decimal(9))
+        )
+        for measure_id, percent, when, photos in (
+            (mid, 60, datetime(2023, 1, 10, 3, tzinfo=UTC), ["evidence.jpg", "missing.jpg"]),
+            (other, 100, datetime(2023, 1, 11, 3, tzinfo=UTC), []),
+        ):
+            store.measures.add_progress(
+                ProgressUpdate(measure_id, percent, "อบรม 45 คน", when, photos=photos)
+            )
+        store.commit()
+    catalogue = load(2566)
+    o43 = catalogue.item("o43")
+    now = datetime(2023, 4, 10, 3, tzinfo=UTC)
+    with app.app_context(), new_session(app) as s:
+        req = ReportRequest(
+            SqlStore(s),
+            2566,
+            now,
+            office="องค์การบริหารส่วนตำบลบ่อเรียง",
+            item=o43,
+            window=window_for("current_fy_to_date", 2566, date(2023, 4, 10)),
+        )
+        report = build_measure_results(req)
+        assert build_o43(req).tables == report.tables
+        progress = build_plan_progress(
+            replace(
+                req,
+                item=catalogue.item("o12"),
+                window=window_for("first_half_current_fy", 2566, date(2023, 4, 10)),
+            )
+        )
+    [row] = report.tables[0].rows  # the operating plan's item 3 is not a measure
+    assert row[4] == "10 ม.ค. 66: อบรม 45 คน (ร้อยละ 60)"
+    assert "(o42) จำนวน 1 มาตรการ" in report.intro[0]
+    assert report.intro[0].endswith("ตั้งแต่วันที่ 1 ตุลาคม 2565 ถึงวันที่ 10 เมษายน 2566 ดังนี้")
+    assert report.images == [Image("มาตรการที่ 3: 10 มกราคม 2566", str(uploads / "evidence.jpg"), "")]
+    assert progress.figures["budget_total"] == 9.0 and progress.figures["completed"] == 1
+    assert progress.tables[0].rows[0][1] == "ซ่อมถนน"
+
+
+def test_a_staff_member_reports_on_an_operating_plan_item_through_line(
+    make_app: Callable[..., Flask], line: FakeLine, tmp_path: Path
+) -> None:
+    app = make_app(**line_config(line))
+    fy = fiscal_year(local_date(utcnow()))
+    measures = _write(
+        tmp_path / "m.csv",
+        [["มาตรการ", "ผู้รับผิดชอบ", "ระยะเวลา"], ["1. ป้องกันการทุจริต", "สำนักปลัด", "ตลอดปีงบประมาณ"]],
+    )
+    plan = _write(
+        tmp_path / "op.csv",
+        [
+            OPERATING[0],
+            ["1", "อบรมอาสาสมัครป้องกันภัย", "อบรม 50 คน", "25,500", "สำนักปลัด", "ตลอดปีงบประมาณ"],
+        ],
+    )
+    assert invoke(app, "import-measures", str(measures), "--year", str(fy)).exit_code == 0
+    r = invoke(app, "import-measures", str(plan), "--year", str(fy), "--plan", "operating")
+    assert r.exit_code == 0, r.output
+    staff = "U" + "5" * 32
+    say(app, f"ลงทะเบียน {add_staff(app)}", staff)
+    say(app, "รายงานความคืบหน้า", staff)
+    assert "แผนดำเนินงาน 1. อบรมอาสาสมัครป้องกันภัย — 0%" in "\n".join(line.last_texts())
+    say(app, "แผนดำเนินงาน ๑ ๕๐% อบรมแล้ว ๒๕ คน", staff)
+    assert "แผนดำเนินงาน 1: อบรมอาสาสมัครป้องกันภัย" in "\n".join(line.last_texts())
+    say(app, "ยืนยัน", staff)
+    assert "บันทึกความคืบหน้าแผนดำเนินงาน 1 แล้วครับ: 50%" in "\n".join(line.last_texts())
+    with new_session(app) as s:
+        plan_of = {i: p for i, p in s.execute(select(MeasureRow.id, MeasureRow.plan))}
+        [row] = s.scalars(select(ProgressRow)).all()
+    assert (plan_of[row.measure_id], row.percent, row.done) == ("operating", 50, "อบรมแล้ว ๒๕ คน")
