@@ -38,9 +38,7 @@ class FakeMeasureStore:
         m = self.rows.get(measure_id)
         return self._with_latest(m) if m else None
 
-    def find_measure(
-        self, fiscal_year: int, no: int, plan: str = PLAN_INTEGRITY
-    ) -> Measure | None:
+    def find_measure(self, fiscal_year: int, no: int, plan: str = PLAN_INTEGRITY) -> Measure | None:
         for m in self.rows.values():
             if (m.fiscal_year, m.plan, m.no) == (fiscal_year, plan, no):
                 return self._with_latest(m)

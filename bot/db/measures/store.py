@@ -45,9 +45,7 @@ class SqlMeasureStore:
         row = self.session.get(MeasureRow, measure_id)
         return to_measure(row, self._latest([row.id]).get(row.id)) if row else None
 
-    def find_measure(
-        self, fiscal_year: int, no: int, plan: str = PLAN_INTEGRITY
-    ) -> Measure | None:
+    def find_measure(self, fiscal_year: int, no: int, plan: str = PLAN_INTEGRITY) -> Measure | None:
         row = self.session.scalars(
             select(MeasureRow).where(
                 MeasureRow.fiscal_year == fiscal_year,
