@@ -99,7 +99,11 @@ PREFIX_INTENTS = ("register", "complaint", "corruption", "progress")
 _POLITE = re.compile(r"(ครับผม|ครับ|คับ|ค่ะ|คะ|ค่า|นะ|จ้า|จ้ะ|หน่อย|ด้วย|ที|please|pls)+$")
 
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
-_PROGRESS = re.compile(r"^มาตรการ\s*(ที่)?\s*\d+")
+# "มาตรการ 3 …", "แผนดำเนินงาน 3 …": a staff member's one-line report on an item of a plan.
+_PROGRESS = re.compile(
+    r"^(?:มาตรการ|แผน(?:การ)?ดำเนินงาน|แผน(?:ปฏิบัติการ)?(?:ป้องกัน)?(?:การ)?ทุจริต)"
+    r"\s*(?:ที่|ข้อ|ลำดับที่)?\s*\d+"
+)
 
 # Words that make a message read like a report of a problem, beyond the category keywords.
 COMPLAINT_CUES = (

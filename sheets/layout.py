@@ -102,7 +102,8 @@ COMPLAINTS = Tab(
 )
 
 # Measures, progress updates and satisfaction entries: column A is an ID that survives a
-# re-import of the register and a rebuilt database ("2568-M03", "P000012", "S000034").
+# re-import of the register and a rebuilt database ("2568-M03", "P000012", "S000034"); an
+# item of the operating or anti-corruption plan is "2568-OP03" or "2568-AC03".
 MEASURES = Tab(
     key="measures",
     title="มาตรการ",
@@ -126,6 +127,10 @@ MEASURES = Tab(
         Column("last_report", "รายงานล่าสุด", 26),
         Column("updated", "ปรับปรุงล่าสุด", 26),
         Column("updated_iso", "ปรับปรุงล่าสุด (ISO)", 26),
+        # Added with the other plans: after the columns admins already had, so the
+        # editable ones stay where they were.
+        Column("plan", "แผน", 24),
+        Column("budget", "งบประมาณ (บาท)", 14),
         SYSTEM_NOTES,
     ),
     # What the office writes in its register; numbers, dates and progress come from the

@@ -14,6 +14,12 @@ from handlers.clock import local
 from handlers.complaints import categories
 from handlers.complaints.domain import Complaint, Status
 from handlers.complaints.policy import is_sealed
+from handlers.ita.catalogue import (
+    PLAN_ANTI_CORRUPTION,
+    PLAN_INTEGRITY,
+    PLAN_OPERATING,
+    PLANS,
+)
 from handlers.measures.domain import Measure, ProgressUpdate
 from handlers.satisfaction.model import Kind as RatingKind
 from handlers.satisfaction.model import Rating
@@ -160,25 +166,41 @@ COMPLAINT = register(Kind("complaint", COMPLAINTS, complaint_row, {"status": _st
 
 
 # --- stable IDs of measures, progress reports and ratings ----------------------------------
-# A measure is known by its fiscal year and number (what the office's register says and
-# what an import matches on), never by a database row number, so the sheet keeps pointing at
-# the right rows after a re-import or a database rebuilt from the documents.
+# A measure is known by its fiscal year, plan and number (what the office's register says
+# and what an import matches on), never by a database row number, so the sheet keeps
+# pointing at the right rows after a re-import or a database rebuilt from the documents.
+# Integrity measures keep the IDs they had before there were other plans ("2568-M03").
 
-_MEASURE_KEY = re.compile(r"^(\d{4})-M(\d{2,4})$")
+PLAN_LETTERS: dict[str, str] = {
+    PLAN_INTEGRITY: "M",
+    PLAN_OPERATING: "OP",
+    PLAN_ANTI_CORRUPTION: "AC",
+}
+_LETTER_PLANS = {letter: plan for plan, letter in PLAN_LETTERS.items()}
+_MEASURE_KEY = re.compile(r"^(\d{4})-(M|OP|AC)(\d{2,4})$")
 
 
-def measure_key(fiscal_year: int, no: int) -> str:
-    return f"{fiscal_year}-M{no:02d}"
+def measure_key(fiscal_year: int, no: int, plan: str = PLAN_INTEGRITY) -> str:
+    return f"{fiscal_year}-{PLAN_LETTERS[plan]}{no:02d}"
 
 
-def parse_measure_key(value: str) -> tuple[int, int] | None:
-    """(fiscal year, number) of a canonical measure ID; anything else (an ID typed by hand
-    as "2568-M3", a stray value) is None, so it can never edit a measure."""
+def parse_plan_item_key(value: str) -> tuple[int, str, int] | None:
+    """(fiscal year, plan, number) of a canonical ID of any plan's item ("2568-OP03");
+    anything else (an ID typed by hand as "2568-M3", a stray value) is None, so it can
+    never edit an item."""
     m = _MEASURE_KEY.match(str(value).strip())
     if not m:
         return None
-    fy, no = int(m.group(1)), int(m.group(2))
-    return (fy, no) if measure_key(fy, no) == str(value).strip() else None
+    fy, plan, no = int(m.group(1)), _LETTER_PLANS[m.group(2)], int(m.group(3))
+    return (fy, plan, no) if measure_key(fy, no, plan) == str(value).strip() else None
+
+
+def parse_measure_key(value: str) -> tuple[int, int] | None:
+    """(fiscal year, number) of a canonical integrity measure ID; None for anything else."""
+    found = parse_plan_item_key(value)
+    if found is None or found[1] != PLAN_INTEGRITY:
+        return None
+    return found[0], found[2]
 
 
 def numbered_key(prefix: str, entity_id: int | str) -> str:
@@ -220,8 +242,10 @@ def measure_row(e: MeasureEntry) -> Row:
     changed = [t for t in (e.updated_at, latest.created_at if latest else None) if t]
     updated = max(changed, key=lambda t: local(t)) if changed else None
     values: dict[str, Cell] = {
-        "id": measure_key(m.fiscal_year, m.no),
+        "id": measure_key(m.fiscal_year, m.no, m.plan),
         "fiscal_year": m.fiscal_year,
+        "plan": PLANS.get(m.plan, m.plan),
+        "budget": float(m.budget) if m.budget is not None else "",
         "order": m.no,
         "issue": m.issue,
         "title": m.title,
@@ -271,10 +295,11 @@ class ProgressEntry:
     fiscal_year: int
     measure_no: int
     measure_title: str = ""
+    plan: str = PLAN_INTEGRITY
 
     @property
     def measure_key(self) -> str:
-        return measure_key(self.fiscal_year, self.measure_no)
+        return measure_key(self.fiscal_year, self.measure_no, self.plan)
 
 
 def progress_row(e: ProgressEntry) -> Row:

@@ -30,9 +30,11 @@ from bot.documents.tables import FORMATS, UnreadableFile, read_table_bytes, read
 from bot.reports.evidence import KIND_TITLES
 from handlers.clock import local_date, utcnow
 from handlers.complaints.policy import ROLES
+from handlers.ita.catalogue import PLAN_INTEGRITY, PLANS
+from handlers.measures.plans import ITEM_NOUNS
 from handlers.measures.tables import NOTES_HEADING, parse_document, parse_tables
 from handlers.measures.usecases import import_measures, working_year
-from handlers.thai.dates import fiscal_year, parse_be_year
+from handlers.thai.dates import fiscal_year, format_thai_datetime, parse_be_year
 
 bp = Blueprint("measures", __name__, url_prefix="/admin/measures")
 
@@ -55,22 +57,32 @@ def _year() -> int:
     return working_year(store().measures, today) or fiscal_year(today)
 
 
+def _plan() -> str:
+    """The plan asked for (?plan=operating); the integrity measures otherwise."""
+    plan = (request.values.get("plan") or "").strip()
+    return plan if plan in PLANS else PLAN_INTEGRITY
+
+
 @bp.get("")
 @roles_required(*ROLES)
 def index() -> str:
-    fy = _year()
+    fy, plan = _year(), _plan()
     part = store().measures
-    measures = part.measures_of_year(fy)
+    measures = part.measures_of_year(fy, plan)
     today = local_date(utcnow())
     years = sorted(set(part.measure_years()) | {fiscal_year(today)}, reverse=True)
     return render_template(
         "admin/measures.html",
         fy=fy,
+        plan=plan,
+        plans=PLANS,
+        noun=ITEM_NOUNS[plan],
         years=years,
         measures=measures,
+        budgeted=any(m.budget is not None for m in measures),
         today=today,
         overdue={m.id for m in measures if m.is_overdue(today)},
-        reports=MEASURE_REPORTS,
+        reports=MEASURE_REPORTS if plan == PLAN_INTEGRITY else (),
         report_titles=KIND_TITLES,
         formats=("html", "docx", "xlsx"),
     )
@@ -83,7 +95,13 @@ def detail(measure_id: int) -> str:
     m = part.get_measure(measure_id)
     if m is None:
         abort(404)
-    return render_template("admin/measure.html", m=m, updates=part.progress_of(measure_id))
+    # Reported when, in Bangkok time as the staff member saw it (stored as UTC).
+    updates = [
+        (u, format_thai_datetime(u.created_at, short=True)) for u in part.progress_of(m.id or 0)
+    ]
+    return render_template(
+        "admin/measure.html", m=m, plan_name=PLANS.get(m.plan, m.plan), updates=updates
+    )
 
 
 # --- import --------------------------------------------------------------------------------
@@ -95,42 +113,55 @@ def _upload_dir() -> Path:
     return folder
 
 
+def _import_page(fy: int, plan: str, **context: object) -> str:
+    return render_template(
+        "admin/measures_import.html",
+        fy=fy,
+        plan=plan,
+        plans=PLANS,
+        noun=ITEM_NOUNS[plan],
+        **{"preview": None, **context},
+    )
+
+
 @bp.route("/import", methods=["GET", "POST"])
 @roles_required("admin")
 def upload() -> str | tuple[str, int] | Response:
-    fy = _year()
+    fy, plan = _year(), _plan()
     if request.method == "GET":
-        return render_template("admin/measures_import.html", fy=fy, preview=None)
+        return _import_page(fy, plan)
     token = request.form.get("token", "")
     if token:
-        return _confirm(token, fy)
+        return _confirm(token, fy, plan)
     file = request.files.get("file")
     suffix = Path(file.filename or "").suffix.lower() if file else ""
     if file is None or not file.filename:
         flash("กรุณาเลือกไฟล์มาตรการ (.docx .xlsx หรือ .csv)", "error")
-        return render_template("admin/measures_import.html", fy=fy, preview=None), 400
+        return _import_page(fy, plan), 400
     if suffix not in FORMATS:
         flash("รองรับเฉพาะไฟล์ .docx .xlsx และ .csv", "error")
-        return render_template("admin/measures_import.html", fy=fy, preview=None), 400
+        return _import_page(fy, plan), 400
     data = file.read()
     try:
         document = parse_document(read_table_bytes(data, suffix), fy)
     except UnreadableFile as error:
         flash(str(error), "error")
-        return render_template("admin/measures_import.html", fy=fy, preview=None), 400
+        return _import_page(fy, plan), 400
     parsed = document.measures
     if not parsed:
         flash("ไม่พบตารางมาตรการในไฟล์นี้ (ต้องมีหัวตาราง เช่น มาตรการ/แนวทาง และ ระยะเวลา)", "error")
-        return render_template("admin/measures_import.html", fy=fy, preview=None), 400
+        return _import_page(fy, plan), 400
     # The upload waits under instance/ until the admin confirms the preview.
     token = secrets.token_hex(12)
     (_upload_dir() / f"{token}{suffix}").write_bytes(data)
-    result = import_measures(store().measures, parsed, utcnow(), dry_run=True)
+    result = import_measures(store().measures, parsed, utcnow(), dry_run=True, plan=plan)
     store().rollback()
-    return render_template(
-        "admin/measures_import.html",
-        fy=fy,
-        preview=[p.measure for p in parsed],
+    preview = [p.measure for p in parsed]
+    return _import_page(
+        fy,
+        plan,
+        preview=preview,
+        budgeted=any(m.budget is not None for m in preview),
         notes=document.notes,
         notes_heading=NOTES_HEADING,
         result=result,
@@ -139,29 +170,29 @@ def upload() -> str | tuple[str, int] | Response:
     )
 
 
-def _confirm(token: str, fy: int) -> Response:
+def _confirm(token: str, fy: int, plan: str) -> Response:
     if not token.isalnum():
         abort(400)
     found = list(_upload_dir().glob(f"{token}.*"))
     if not found:
         flash("ไม่พบไฟล์ที่อัปโหลด กรุณาอัปโหลดใหม่", "error")
-        return redirect(url_for("measures.upload", year=fy))
+        return redirect(url_for("measures.upload", year=fy, plan=plan))
     path = found[0]
     parsed = parse_tables(read_tables(path), fy)
-    result = import_measures(store().measures, parsed, utcnow())
+    result = import_measures(store().measures, parsed, utcnow(), plan=plan)
     audit(
         "measures.import",
-        f"{fy}",
+        f"{fy} {plan}",
         f"เพิ่ม {len(result.created)} ปรับปรุง {len(result.updated)} คงเดิม {len(result.unchanged)}",
     )
     store().commit()
     path.unlink(missing_ok=True)
     flash(
-        f"นำเข้ามาตรการปีงบประมาณ {fy} แล้ว: เพิ่ม {len(result.created)} "
+        f"นำเข้า{PLANS[plan]} ปีงบประมาณ {fy} แล้ว: เพิ่ม {len(result.created)} "
         f"ปรับปรุง {len(result.updated)} ไม่เปลี่ยนแปลง {len(result.unchanged)}",
         "ok",
     )
-    return redirect(url_for("measures.index", year=fy))
+    return redirect(url_for("measures.index", year=fy, plan=plan))
 
 
 # --- staff -------------------------------------------------------------------------------

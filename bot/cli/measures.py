@@ -16,6 +16,8 @@ from bot.db.accounts.tables import User
 from bot.db.store import SqlStore
 from bot.documents.tables import FORMATS, UnreadableFile, read_tables
 from handlers.clock import utcnow
+from handlers.ita.catalogue import PLAN_INTEGRITY, PLANS
+from handlers.measures.plans import ITEM_NOUNS
 from handlers.measures.tables import NOTES_HEADING, parse_document
 from handlers.measures.usecases import import_measures
 
@@ -31,11 +33,20 @@ def check_year(year: int) -> int:
 @click.option(
     "--year", type=int, required=True, help="Fiscal year (BE) of the measures, e.g. 2568."
 )
+@click.option(
+    "--plan",
+    type=click.Choice(list(PLANS)),
+    default=PLAN_INTEGRITY,
+    show_default=True,
+    help="Which plan the items belong to: the integrity measures (o42), the operating plan"
+    " (แผนดำเนินงาน) or the anti-corruption plan.",
+)
 @click.option("--dry-run", is_flag=True, help="Read and show the measures; save nothing.")
 @click.option("--json", "as_json", is_flag=True, help="Print the measures as JSON.")
 @with_appcontext
-def import_measures_cmd(file: str, year: int, dry_run: bool, as_json: bool) -> None:
-    """Import the office's measures (o42/o43 tables) from a CSV, XLSX or DOCX file."""
+def import_measures_cmd(file: str, year: int, plan: str, dry_run: bool, as_json: bool) -> None:
+    """Import the items of one of the office's plans (the o42/o43 measures tables by
+    default) from a CSV, XLSX or DOCX file; a budget column (งบประมาณ) is read too."""
     check_year(year)
     if Path(file).suffix.lower() not in FORMATS:
         click.echo("รองรับเฉพาะไฟล์ .csv .xlsx และ .docx", err=True)
@@ -51,7 +62,7 @@ def import_measures_cmd(file: str, year: int, dry_run: bool, as_json: bool) -> N
         sys.exit(1)
     with new_session() as s:
         store = SqlStore(s)
-        result = import_measures(store.measures, parsed, utcnow(), dry_run=dry_run)
+        result = import_measures(store.measures, parsed, utcnow(), dry_run=dry_run, plan=plan)
         if dry_run:
             store.rollback()
         else:
@@ -66,14 +77,18 @@ def import_measures_cmd(file: str, year: int, dry_run: bool, as_json: bool) -> N
     for p in parsed:
         m = p.measure
         flag = f"  ⚠ {'; '.join(m.warnings)}" if m.warnings else ""
-        click.echo(f"{m.no}. {m.short_title} | {m.unit or '-'} | {m.period_text or '-'}{flag}")
+        budget = f" | {m.budget:,} บาท" if m.budget is not None else ""
+        click.echo(
+            f"{m.no}. {m.short_title} | {m.unit or '-'} | {m.period_text or '-'}{budget}{flag}"
+        )
     if document.notes:
         click.echo(f"{NOTES_HEADING}:")
         for note in document.notes:
             click.echo(f"- {note.text}")
     verb = "จะ" if dry_run else ""
     click.echo(
-        f"ปีงบประมาณ {year}: พบ {len(parsed)} มาตรการ — {verb}เพิ่ม {len(result.created)} "
+        f"{PLANS[plan]} ปีงบประมาณ {year}: พบ {len(parsed)} {ITEM_NOUNS[plan]} — "
+        f"{verb}เพิ่ม {len(result.created)} "
         f"{verb}ปรับปรุง {len(result.updated)} ไม่เปลี่ยนแปลง {len(result.unchanged)}"
         + (" (ทดลอง ไม่ได้บันทึก)" if dry_run else "")
     )

@@ -24,12 +24,13 @@ from sheets.rows import (
     ProgressEntry,
     measure_key,
     numbered_key,
-    parse_measure_key,
     parse_numbered_key,
+    parse_plan_item_key,
 )
 
-# The outbox names a measure by its database row; the sheet by "<fiscal year>-M<no>", which
-# an import keeps (it matches on year and number) and a rebuilt database reproduces.
+# The outbox names a measure by its database row; the sheet by "<fiscal year>-M<no>" (or
+# -OP / -AC for the other plans' items), which an import keeps (it matches on year, plan and
+# number) and a rebuilt database reproduces.
 
 
 def measure_sheet_ids(session: Session, ids: Sequence[str]) -> dict[str, str]:
@@ -37,25 +38,27 @@ def measure_sheet_ids(session: Session, ids: Sequence[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for chunk in _chunks(numbers):
         rows = session.execute(
-            select(MeasureRow.id, MeasureRow.fiscal_year, MeasureRow.no).where(
+            select(MeasureRow.id, MeasureRow.fiscal_year, MeasureRow.plan, MeasureRow.no).where(
                 MeasureRow.id.in_(chunk)
             )
         )
-        out.update({str(r.id): measure_key(r.fiscal_year, r.no) for r in rows})
+        out.update({str(r.id): measure_key(r.fiscal_year, r.no, r.plan) for r in rows})
     return out
 
 
 def load_measures(session: Session, ids: Sequence[str]) -> dict[str, Any]:
-    by_year: dict[int, list[int]] = {}
+    by_plan: dict[tuple[int, str], list[int]] = {}
     for i in ids:
-        key = parse_measure_key(i)
+        key = parse_plan_item_key(i)
         if key is not None:
-            by_year.setdefault(key[0], []).append(key[1])
+            by_plan.setdefault(key[:2], []).append(key[2])
     rows: list[MeasureRow] = []
-    for fy, numbers in by_year.items():
+    for (fy, plan), numbers in by_plan.items():
         for chunk in _chunks(numbers):
             rows += session.scalars(
-                select(MeasureRow).where(MeasureRow.fiscal_year == fy, MeasureRow.no.in_(chunk))
+                select(MeasureRow).where(
+                    MeasureRow.fiscal_year == fy, MeasureRow.plan == plan, MeasureRow.no.in_(chunk)
+                )
             )
     counts: dict[int, int] = {}
     newest: list[int] = []
@@ -76,7 +79,7 @@ def load_measures(session: Session, ids: Sequence[str]) -> dict[str, Any]:
             }
         )
     return {
-        measure_key(r.fiscal_year, r.no): MeasureEntry(
+        measure_key(r.fiscal_year, r.no, r.plan): MeasureEntry(
             to_measure(r, latest.get(r.id)), r.updated_at, counts.get(r.id, 0)
         )
         for r in rows
@@ -100,8 +103,8 @@ def _clip(value: str) -> str:
 
 def measure_editor(field_name: str) -> Editor:
     def edit(store: SqlStore, sheet_id: str, value: str, at: datetime, actor: str) -> None:
-        key = parse_measure_key(sheet_id)
-        found = store.measures.find_measure(*key) if key else None
+        key = parse_plan_item_key(sheet_id)
+        found = store.measures.find_measure(key[0], key[2], key[1]) if key else None
         if found is None or found.id is None:
             raise DomainError("ไม่พบมาตรการนี้ในระบบ")
         change = edit_measure(store.measures, found.id, field_name, value, at)
@@ -130,12 +133,20 @@ def load_progress(session: Session, ids: Sequence[str]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for chunk in _chunks(numbers):
         rows = session.execute(
-            select(ProgressRow, MeasureRow.fiscal_year, MeasureRow.no, MeasureRow.title)
+            select(
+                ProgressRow,
+                MeasureRow.fiscal_year,
+                MeasureRow.no,
+                MeasureRow.title,
+                MeasureRow.plan,
+            )
             .join(MeasureRow, MeasureRow.id == ProgressRow.measure_id)
             .where(ProgressRow.id.in_(chunk))
         )
-        for p, fy, no, title in rows:
-            out[numbered_key(PROGRESS_PREFIX, p.id)] = ProgressEntry(to_progress(p), fy, no, title)
+        for p, fy, no, title, plan in rows:
+            out[numbered_key(PROGRESS_PREFIX, p.id)] = ProgressEntry(
+                to_progress(p), fy, no, title, plan
+            )
     return out
 
 

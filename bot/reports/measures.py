@@ -1,28 +1,117 @@
-"""Builders of the measure reports: o12 (6 months), o13 (annual), o43 (what was done)."""
+"""Builders of the plan evidence: the integrity measures (o42), what was done on them (o43),
+and the monitoring and results reports of a plan (o12/o13 for the operating plan, o37/o38
+for the anti-corruption plan in 2566). The content is built in handlers/reports."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 from bot.reports.request import ReportRequest
-from handlers.measures.domain import Measure, ProgressUpdate
-from handlers.reports import o12, o43
+from bot.uploads.photos import photo_path
+from handlers.clock import local_date
+from handlers.ita.catalogue import PLAN_INTEGRITY, PLAN_OPERATING, CatalogueError, load
+from handlers.ita.windows import window_for
+from handlers.reports import measures as measure_reports
+from handlers.reports import plan_progress
 from handlers.reports.model import Report
 
 
-def _data(req: ReportRequest) -> tuple[list[Measure], dict[int, list[ProgressUpdate]]]:
+def build_measures(req: ReportRequest) -> Report:
+    """o42: the year's integrity measures."""
+    fy = req.window.fiscal_year
+    measures = req.store.measures.measures_of_year(fy, PLAN_INTEGRITY)
+    return measure_reports.build_register(measures, req.window, req.office, req.thai_digits)
+
+
+def build_measure_results(req: ReportRequest) -> Report:
+    """o43: what staff reported on the integrity measures within the window."""
+    fy = req.window.fiscal_year
     part = req.store.measures
-    return part.measures_of_year(req.fiscal_year), part.progress_of_year(req.fiscal_year)
+    return measure_reports.build_results(
+        part.measures_of_year(fy, PLAN_INTEGRITY),
+        part.progress_of_year(fy, PLAN_INTEGRITY),
+        req.window,
+        office=req.office,
+        register_code=_register_code(req),
+        find_photo=_photo_finder(),
+        thai_digits=req.thai_digits,
+    )
 
 
-def build_o43(req: ReportRequest) -> Report:
-    measures, progress = _data(req)
-    return o43.build(measures, progress, req.fiscal_year, req.office, req.thai_digits)
+def build_plan_progress(req: ReportRequest) -> Report:
+    """How the plan of req.item (the operating plan by default) stood at the as-of day."""
+    return _plan(req, _plan_of(req), annual=False)
+
+
+def build_plan_results(req: ReportRequest) -> Report:
+    """The year's results of the plan of req.item; the window names the year (the previous
+    fiscal year for the catalogue's results items)."""
+    return _plan(req, _plan_of(req), annual=True)
+
+
+def _plan_of(req: ReportRequest) -> str:
+    return (req.item.plan if req.item else "") or PLAN_OPERATING
+
+
+def _plan(req: ReportRequest, plan: str, annual: bool) -> Report:
+    fy = req.window.fiscal_year
+    part = req.store.measures
+    return plan_progress.build(
+        part.measures_of_year(fy, plan),
+        part.progress_of_year(fy, plan),
+        req.window,
+        plan,
+        annual=annual,
+        office=req.office,
+        thai_digits=req.thai_digits,
+    )
+
+
+def _register_code(req: ReportRequest) -> str:
+    """The code the year's measures were published under (o42 in 2566), when the report
+    is published under the ITA catalogue; "" otherwise."""
+    if req.item is None:
+        return ""
+    try:
+        found = load(req.fiscal_year).by_kind("measures")
+    except CatalogueError:
+        return ""
+    return found[0].code if found else ""
+
+
+def _photo_finder() -> measure_reports.PhotoFinder:
+    """Stored photo names -> files in the app's upload folder (none outside an app)."""
+    from flask import current_app, has_app_context
+
+    folder = str(current_app.config.get("UPLOAD_FOLDER") or "") if has_app_context() else ""
+
+    def find(name: str) -> str | None:
+        if not folder:
+            return None
+        path: Path = photo_path(folder, name)
+        return str(path) if path.is_file() else None
+
+    return find
+
+
+# --- the old kinds, until the dispatcher asks by kind ------------------------------------
+# o12/o13 were the integrity measures' six-month and annual reports; without a catalogue
+# item they cover the window they always did (the first half, the whole year).
 
 
 def build_o12(req: ReportRequest) -> Report:
-    measures, progress = _data(req)
-    return o12.build(measures, progress, req.fiscal_year, req.office, req.thai_digits)
+    return _plan(_window(req, "first_half_current_fy"), PLAN_INTEGRITY, annual=False)
 
 
 def build_o13(req: ReportRequest) -> Report:
-    measures, progress = _data(req)
-    return o12.build(measures, progress, req.fiscal_year, req.office, req.thai_digits, annual=True)
+    return _plan(_window(req, "current_fy"), PLAN_INTEGRITY, annual=True)
+
+
+build_o43 = build_measure_results
+
+
+def _window(req: ReportRequest, name: str) -> ReportRequest:
+    if req.item is not None:
+        return req
+    return replace(req, window=window_for(name, req.fiscal_year, local_date(req.now)))

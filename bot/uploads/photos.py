@@ -53,9 +53,15 @@ def save_photo(content: bytes, folder: str, max_bytes: int) -> tuple[str | None,
     return name, None
 
 
+def photo_path(folder: str, name: str) -> Path:
+    """Where a stored photo name lives: only its last part counts, so a name can never point
+    outside the upload folder."""
+    return Path(folder) / Path(name).name
+
+
 def delete_photos(folder: str, names: Iterable[str]) -> None:
     for name in names:
-        (Path(folder) / Path(name).name).unlink(missing_ok=True)
+        photo_path(folder, name).unlink(missing_ok=True)
 
 
 def referenced(session: Session) -> set[str]:

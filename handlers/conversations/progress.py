@@ -1,9 +1,12 @@
-"""“รายงานความคืบหน้า”: a staff member reports progress on one of their unit's measures.
+"""“รายงานความคืบหน้า”: a staff member reports progress on one of their unit's measures,
+or on an item of the office's other plans (operating, anti-corruption) of the same year.
 
 Guided: pick a measure → percent done or status → what was done → outcome → photos as
 evidence (optional) → confirm. Or in one line: "มาตรการ ๓ ๖๐% จัดอบรมแล้ว ๔๕ คน", matched
 to a measure by number or by title; when the title match is unsure the best three are
-offered, never a silent guess. One function per step.
+offered, never a silent guess. "มาตรการ 3" is always integrity measure 3; an item of
+another plan is named with its plan ("แผนดำเนินงาน 3"), and a bare number that fits items
+of several plans is asked about. One function per step.
 """
 
 from __future__ import annotations
@@ -15,9 +18,11 @@ from handlers.conversations.messages import Inbound, QuickReply, Reply, choices
 from handlers.conversations.register import measure_line, measures_of
 from handlers.conversations.session import Context, Outcome, Session, Step
 from handlers.conversations.staff import PROGRESS, is_staff, refusal, staff_menu
+from handlers.ita.catalogue import PLAN_INTEGRITY
 from handlers.measures.domain import Measure, ProgressUpdate
 from handlers.measures.matching import match_title, parse_free_form
-from handlers.measures.usecases import MAX_PHOTOS, my_work, record_progress
+from handlers.measures.plans import BUTTON_TAGS, item_label, item_name, parse_item_ref
+from handlers.measures.usecases import MAX_PHOTOS, Work, my_work, record_progress
 from handlers.thai.digits import thai_to_arabic
 from handlers.thai.numbers import parse_percent
 
@@ -28,7 +33,6 @@ DONE_PHOTOS = "เสร็จแล้ว"
 MIN_TEXT = 3
 MAX_CHOICES = 12  # LINE shows 13 quick replies; one is ยกเลิก
 
-_NUMBER_PICK = re.compile(r"^(?:มาตรการ\s*(?:ที่)?\s*)?(\d{1,3})(?:\s*[.)]|\s|$)")
 _BARE_PERCENT = re.compile(r"^(\d{1,3})(?:\.\d+)?\s*$")
 
 
@@ -42,51 +46,65 @@ def start(ctx: Context, msg: Inbound, text: str) -> Outcome:
     if not work.measures:
         unit = ctx.actor.unit or "หน่วยงานของคุณ"
         return Outcome([staff_menu(f"ยังไม่มีมาตรการที่{unit}รับผิดชอบในระบบครับ")], None)
-    s = Session(FLOW, "pick", {"fiscal_year": work.fiscal_year})
+    s = Session(FLOW, "pick", {"fiscal_year": work.fiscal_year, "labelled": work.several_plans})
     form = parse_free_form(msg.text)
     # A one-line report goes straight to the summary once its measure is known.
     s.data["quick"] = form.percent is not None and bool(form.done)
     if form.percent is not None:
         s.data["percent"] = form.percent
     if form.number is not None:
-        chosen = next((m for m in work.measures if m.no == form.number), None)
+        chosen = _numbered(work.measures, form.plan, form.number)
         if form.done:
             s.data["done"] = form.done
         if chosen is None:
-            return _not_mine(s, ctx, form.number, work.measures)
+            return _not_mine(s, ctx, form.plan, form.number, work)
         return _chosen(s, chosen)
     if form.done:
         found = match_title(form.done, work.measures)
         s.data["done"] = form.done
         if found.measure is not None:
             return _chosen(s, found.measure)
-        return _offer(s, found.candidates, "ไม่แน่ใจว่าเป็นมาตรการใด กรุณาเลือกมาตรการที่ตรงที่สุดครับ")
-    return _offer(s, work.measures, "รายงานความคืบหน้ามาตรการใดครับ")
+        return _offer(s, found.candidates, f"ไม่แน่ใจว่าเป็น{_noun(s)}ใด กรุณาเลือก{_noun(s)}ที่ตรงที่สุดครับ")
+    return _offer(s, work.measures, f"รายงานความคืบหน้า{_noun(s)}ใดครับ")
 
 
-def _not_mine(s: Session, ctx: Context, number: int, mine: list[Measure]) -> Outcome:
+def _noun(s: Session) -> str:
+    """What the items are called: measures, or items of several plans."""
+    return "รายการ" if s.data.get("labelled") else "มาตรการ"
+
+
+def _numbered(measures: list[Measure], plan: str, number: int) -> Measure | None:
+    return next((m for m in measures if m.plan == plan and m.no == number), None)
+
+
+def _not_mine(s: Session, ctx: Context, plan: str, number: int, work: Work) -> Outcome:
     year = s.data["fiscal_year"]
-    other = measures_of(ctx).find_measure(year, number)
+    other = measures_of(ctx).find_measure(year, number, plan)
+    name = item_name(plan, number)
     if other is not None:
-        head = f"มาตรการที่ {number} ไม่ได้อยู่ในความรับผิดชอบของ{ctx.actor.unit or 'หน่วยงานของคุณ'}ครับ"
+        head = f"{name} ไม่ได้อยู่ในความรับผิดชอบของ{ctx.actor.unit or 'หน่วยงานของคุณ'}ครับ"
     else:
-        head = f"ไม่พบมาตรการที่ {number} ในปีงบประมาณ {year} ครับ"
-    return _offer(s, mine, head + " กรุณาเลือกมาตรการของหน่วยงาน")
+        head = f"ไม่พบ{name} ในปีงบประมาณ {year} ครับ"
+    return _offer(s, work.measures, head + f" กรุณาเลือก{_noun(s)}ของหน่วยงาน")
 
 
 # --- picking a measure -----------------------------------------------------------------
 
 
+def _button(m: Measure, labelled: bool) -> QuickReply:
+    tag = f"{BUTTON_TAGS.get(m.plan, '')} " if labelled else ""
+    # What the button sends names the plan, so the pick is never ambiguous.
+    return QuickReply(label=f"{tag}{m.no}. {m.short_title}"[:20], text=item_label(m.plan, m.no))
+
+
 def _offer(s: Session, measures: list[Measure], head: str) -> Outcome:
     s.step = "pick"
+    labelled = bool(s.data.get("labelled"))
     s.data["offered"] = [m.id for m in measures[:MAX_CHOICES]]
-    lines = [head, *(measure_line(m, False) for m in measures)]
+    lines = [head, *(measure_line(m, False, labelled) for m in measures)]
     if len(measures) > MAX_CHOICES:
-        lines.append("พิมพ์เลขมาตรการที่ต้องการได้เลยครับ")
-    buttons = tuple(
-        QuickReply(label=f"{m.no}. {m.short_title}"[:20], text=f"มาตรการ {m.no}")
-        for m in measures[:MAX_CHOICES]
-    )
+        lines.append(f"พิมพ์เลข{_noun(s)}ที่ต้องการได้เลยครับ")
+    buttons = tuple(_button(m, labelled) for m in measures[:MAX_CHOICES])
     return Outcome([Reply("\n".join(lines), (*buttons, *choices(CANCEL)))], s)
 
 
@@ -94,25 +112,37 @@ def on_pick(s: Session, msg: Inbound, ctx: Context) -> Outcome:
     work = my_work(measures_of(ctx), ctx.actor.unit, ctx.now)
     text = thai_to_arabic(msg.text.strip()) if msg.kind in ("text", "postback") else ""
     if not text:
-        return _offer(s, work.measures, "กรุณาเลือกมาตรการจากปุ่มด้านล่าง หรือพิมพ์เลขมาตรการครับ")
-    m = _NUMBER_PICK.match(text)
-    if m:
-        number = int(m.group(1))
-        chosen = next((x for x in work.measures if x.no == number), None)
+        return _offer(s, work.measures, f"กรุณาเลือก{_noun(s)}จากปุ่มด้านล่าง หรือพิมพ์เลข{_noun(s)}ครับ")
+    ref = parse_item_ref(text)
+    if ref is not None and ref.plan is not None:
+        # A whole one-line report typed instead of picking keeps its percent and text.
+        form = parse_free_form(msg.text)
+        if form.percent is not None and form.done:
+            s.data.update(percent=form.percent, done=form.done, quick=True)
+        chosen = _numbered(work.measures, ref.plan, ref.no)
         if chosen is None:
-            return _not_mine(s, ctx, number, work.measures)
+            return _not_mine(s, ctx, ref.plan, ref.no, work)
         return _chosen(s, chosen)
+    if ref is not None:
+        # A bare number: an item of whichever plan has it, asked about when several do.
+        same = [m for m in work.measures if m.no == ref.no]
+        if len(same) == 1:
+            return _chosen(s, same[0])
+        if not same:
+            return _not_mine(s, ctx, PLAN_INTEGRITY, ref.no, work)
+        return _offer(s, same, f"เลข {ref.no} มีในหลายแผน กรุณาเลือกจากปุ่มด้านล่างครับ")
     found = match_title(text, work.measures)
     if found.measure is not None:
         return _chosen(s, found.measure)
-    return _offer(s, found.candidates, "ไม่แน่ใจว่าเป็นมาตรการใด กรุณาเลือกจากปุ่มด้านล่างครับ")
+    return _offer(s, found.candidates, f"ไม่แน่ใจว่าเป็น{_noun(s)}ใด กรุณาเลือกจากปุ่มด้านล่างครับ")
 
 
 def _chosen(s: Session, m: Measure) -> Outcome:
     s.data.pop("offered", None)
-    s.data.update(measure_id=m.id, measure_no=m.no, measure_title=m.short_title)
+    name = item_name(m.plan, m.no)
+    s.data.update(measure_id=m.id, measure_no=m.no, measure_title=m.short_title, measure_name=name)
     s.data.setdefault("previous_percent", m.percent)
-    head = Reply(f"มาตรการที่ {m.no}: {m.short_title}\nความคืบหน้าล่าสุด {m.percent}%")
+    head = Reply(f"{name}: {m.short_title}\nความคืบหน้าล่าสุด {m.percent}%")
     if s.data.get("quick") and "percent" in s.data and s.data.get("done"):
         s.step = "confirm"
         return Outcome([_ask_confirm(s)], s)
@@ -225,12 +255,17 @@ def on_photos(s: Session, msg: Inbound, ctx: Context) -> Outcome:
 # --- confirming ------------------------------------------------------------------------
 
 
+def _name(data: dict[str, object]) -> str:
+    # A draft from before there were plans names only its measure's number.
+    return str(data.get("measure_name") or f"มาตรการที่ {data.get('measure_no')}")
+
+
 def summary_text(data: dict[str, object]) -> str:
     photos = data.get("photos") or []
     return "\n".join(
         [
             "สรุปรายงานความคืบหน้า",
-            f"มาตรการที่ {data.get('measure_no')}: {data.get('measure_title')}",
+            f"{_name(data)}: {data.get('measure_title')}",
             f"ความคืบหน้า: {data.get('percent')}% (เดิม {data.get('previous_percent', 0)}%)",
             f"สิ่งที่ดำเนินการ: {data.get('done')}",
             f"ผลลัพธ์: {data.get('outcome') or '-'}",
@@ -272,8 +307,7 @@ def on_confirm(s: Session, msg: Inbound, ctx: Context) -> Outcome:
     return Outcome(
         [
             staff_menu(
-                f"บันทึกความคืบหน้ามาตรการที่ {d['measure_no']} แล้วครับ: {update.percent}% "
-                f"({update.status.thai}) ขอบคุณครับ"
+                f"บันทึกความคืบหน้า{_name(d)} แล้วครับ: {update.percent}% ({update.status.thai}) ขอบคุณครับ"
             )
         ],
         None,

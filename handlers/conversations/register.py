@@ -19,6 +19,7 @@ from handlers.conversations.staff import (
     staff_menu,
 )
 from handlers.measures.domain import Measure
+from handlers.measures.plans import item_label
 from handlers.measures.ports import HasMeasures, MeasureStore
 from handlers.measures.usecases import find_staff_by_code, my_work
 from handlers.thai.dates import format_thai_date
@@ -114,19 +115,28 @@ def show_my_work(ctx: Context, msg: Inbound, text: str) -> Outcome:
     unit = ctx.actor.unit or "ทุกหน่วยงาน"
     if not work.measures:
         return Outcome([staff_menu(f"ยังไม่มีมาตรการที่{unit}รับผิดชอบในระบบครับ")], None)
-    lines = [f"มาตรการของ{unit} ปีงบประมาณ {work.fiscal_year} ({len(work.measures)} มาตรการ)"]
-    lines += [measure_line(m, m in work.overdue) for m in work.measures]
-    if work.overdue:
-        lines.append(f"\n⚠️ เลยกำหนดแล้ว {len(work.overdue)} มาตรการ กรุณารายงานความคืบหน้า")
+    n, late = len(work.measures), len(work.overdue)
+    if work.several_plans:
+        lines = [f"งานตามแผนของ{unit} ปีงบประมาณ {work.fiscal_year} ({n} รายการ)"]
+        noun = "รายการ"
     else:
-        lines.append("\nไม่มีมาตรการที่เลยกำหนดครับ")
+        lines = [f"มาตรการของ{unit} ปีงบประมาณ {work.fiscal_year} ({n} มาตรการ)"]
+        noun = "มาตรการ"
+    lines += [measure_line(m, m in work.overdue, work.several_plans) for m in work.measures]
+    if work.overdue:
+        lines.append(f"\n⚠️ เลยกำหนดแล้ว {late} {noun} กรุณารายงานความคืบหน้า")
+    else:
+        lines.append(f"\nไม่มี{noun}ที่เลยกำหนดครับ")
     return Outcome([staff_menu("\n".join(lines))], None)
 
 
-def measure_line(m: Measure, overdue: bool) -> str:
+def measure_line(m: Measure, overdue: bool, labelled: bool = False) -> str:
+    """ "3. จัดอบรม… — 60% (กำลังดำเนินการ) ถึง 31 ธ.ค. 67"; with `labelled` (the year has
+    items of several plans) the number is the plan's: "แผนดำเนินงาน 3. ซ่อมถนน…"."""
     end = f" ถึง {format_thai_date(m.period_end, short=True)}" if m.period_end else ""
     flag = " ⚠️ เลยกำหนด" if overdue else ""
-    return f"{m.no}. {m.short_title} — {m.percent}% ({m.status.thai}){end}{flag}"
+    number = item_label(m.plan, m.no) if labelled else str(m.no)
+    return f"{number}. {m.short_title} — {m.percent}% ({m.status.thai}){end}{flag}"
 
 
 def help_menu(ctx: Context, msg: Inbound, text: str) -> Outcome:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from enum import StrEnum
 
+from handlers.ita.catalogue import PLAN_INTEGRITY
 from handlers.thai.normalize import normalize
 
 # Measure texts that name every unit of the office rather than one of them.
@@ -60,7 +62,9 @@ class ProgressUpdate:
 
 @dataclass
 class Measure:
-    """One measure of the office's register (มาตรการส่งเสริมคุณธรรมและความโปร่งใส)."""
+    """One item of one of the office's plans that staff report on: an integrity measure
+    (มาตรการส่งเสริมคุณธรรมและความโปร่งใส, plan "integrity"), a project of the operating plan
+    or of the anti-corruption plan. Numbers are unique within a plan and fiscal year."""
 
     fiscal_year: int
     no: int
@@ -77,6 +81,8 @@ class Measure:
     note: str = ""
     warnings: list[str] = field(default_factory=list)
     id: int | None = None
+    plan: str = PLAN_INTEGRITY
+    budget: Decimal | None = None  # baht; operating-plan projects usually have one
     # Filled by the store when listing: the newest progress update, if any.
     latest: ProgressUpdate | None = None
 
@@ -114,6 +120,7 @@ class Measure:
         """What an import compares: re-importing the same document must change nothing."""
         return (
             self.fiscal_year,
+            self.plan,
             self.no,
             self.title,
             self.issue,
@@ -127,6 +134,7 @@ class Measure:
             self.result,
             self.note,
             tuple(self.warnings),
+            self.budget,
         )
 
 

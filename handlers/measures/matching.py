@@ -1,6 +1,7 @@
 """The one-line progress report: "มาตรการ ๓ ๖๐% จัดอบรมแล้ว ๔๕ คน".
 
-The measure is found by its number, or by a fuzzy match of its title (rapidfuzz). A match
+The measure is found by its number ("มาตรการ ๓" is integrity measure 3, "แผนดำเนินงาน 3"
+item 3 of the operating plan), or by a fuzzy match of its title (rapidfuzz). A match
 is taken only when it clearly beats the others; otherwise the best three are offered and
 the staff member picks. Never a silent guess.
 """
@@ -12,14 +13,15 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from handlers.ita.catalogue import PLAN_INTEGRITY
 from handlers.measures.domain import Measure
+from handlers.measures.plans import parse_item_ref
 from handlers.thai.digits import thai_to_arabic
 from handlers.thai.normalize import normalize
 from handlers.thai.numbers import parse_percent
 
 _D = "[0-9๐-๙]"
 _STARTER = re.compile(r"^(?:รายงานความคืบหน้า|รายงานผลการดำเนินงาน|รายงานผล|ความคืบหน้า)\s*[:：-]?\s*")
-_NUMBER = re.compile(rf"^มาตรการ\s*(?:ที่)?\s*({_D}{{1,3}})(?!{_D})\s*[:：.-]?\s*")
 _PERCENT = re.compile(
     rf"(?:ร้อยละ\s*{_D}+(?:\.{_D}+)?|{_D}+(?:\.{_D}+)?\s*(?:%|％|เปอร์เซ็นต์|เปอร์เซ็น|เปอร์เซนต์))"
     r"\s*(?:แล้ว)?"
@@ -37,15 +39,16 @@ class FreeForm:
     number: int | None
     percent: int | None
     done: str  # what was done, as the staff member wrote it
+    plan: str = PLAN_INTEGRITY  # whose item `number` is
 
 
 def parse_free_form(text: str) -> FreeForm:
     rest = _STARTER.sub("", normalize(text))
-    number = None
-    m = _NUMBER.match(rest)
-    if m:
-        number = int(thai_to_arabic(m.group(1)))
-        rest = rest[m.end() :]
+    number, plan = None, PLAN_INTEGRITY
+    ref = parse_item_ref(rest)
+    if ref is not None and ref.plan is not None:  # a bare number is not an item here
+        number, plan = ref.no, ref.plan
+        rest = ref.rest.lstrip(":：.-").strip()
     percent = parse_percent(rest)
     if percent is not None:
         rest = _PERCENT.sub(" ", rest, count=1)
@@ -54,7 +57,7 @@ def parse_free_form(text: str) -> FreeForm:
         rest = rest.strip()[finished.end() :]
         if percent is None:
             percent = 100
-    return FreeForm(number, percent, normalize(rest).strip(" ,-:"))
+    return FreeForm(number, percent, normalize(rest).strip(" ,-:"), plan)
 
 
 @dataclass(frozen=True)

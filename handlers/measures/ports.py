@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from handlers.ita.catalogue import PLAN_INTEGRITY
 from handlers.measures.domain import Measure, ProgressUpdate
 
 
@@ -24,12 +25,18 @@ class StaffAccount:
 
 
 class MeasureStore(Protocol):
-    """Measures, progress and staff links. Writes join the caller's transaction."""
+    """Measures (the items of every plan), progress and staff links. Writes join the
+    caller's transaction. `plan` picks one plan's items (the integrity measures unless
+    said otherwise); None means the items of every plan, ordered by plan then number."""
 
-    def measures_of_year(self, fiscal_year: int) -> list[Measure]: ...
-    def measure_years(self) -> list[int]: ...
+    def measures_of_year(
+        self, fiscal_year: int, plan: str | None = PLAN_INTEGRITY
+    ) -> list[Measure]: ...
+    def measure_years(self) -> list[int]: ...  # years with items of any plan
     def get_measure(self, measure_id: int) -> Measure | None: ...
-    def find_measure(self, fiscal_year: int, no: int) -> Measure | None: ...
+    def find_measure(
+        self, fiscal_year: int, no: int, plan: str = PLAN_INTEGRITY
+    ) -> Measure | None: ...
     def save_measure(self, measure: Measure) -> int: ...
     def add_progress(self, update: ProgressUpdate) -> int: ...
     def progress_of(self, measure_id: int) -> list[ProgressUpdate]: ...

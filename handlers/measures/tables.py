@@ -33,6 +33,7 @@ from handlers.measures.domain import Measure
 from handlers.thai.digits import thai_to_arabic
 from handlers.thai.indicators import find_indicators
 from handlers.thai.normalize import normalize
+from handlers.thai.numbers import UnreadableAmount, parse_baht
 from handlers.thai.periods import parse_period
 
 Table = list[list[str]]
@@ -50,7 +51,9 @@ FIELD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("title", re.compile(r"มาตรการ|แนวทาง|ไปสู่การปฏิบัติ|กิจกรรม|โครงการ|measure", re.IGNORECASE)),
     ("steps", re.compile(r"ขั้นตอน|วิธีการ|วิธีดำเนิน|วิธีปฏิบัติ|การดำเนินการ|รายละเอียด")),
     ("issue", re.compile(r"หัวข้อ|ประเด็น|ด้าน")),
-    ("note", re.compile(r"หมายเหตุ|งบประมาณ")),
+    # "งบประมาณ (บาท)" is an amount; "แหล่งงบประมาณ" (where the money comes from) is not.
+    ("budget", re.compile(r"^(?!.*แหล่ง).*(?:งบประมาณ|วงเงิน)")),
+    ("note", re.compile(r"หมายเหตุ")),
 ]
 HEADER_MAX_CHARS = 80
 # Above the list of rows that were joined to the measure before them or skipped.
@@ -83,6 +86,8 @@ class ParsedMeasure:
             "period_end": _iso(m.period_end),
             "indicators": list(m.indicators),
             "result": m.result,
+            "plan": m.plan,
+            "budget": str(m.budget) if m.budget is not None else None,
             "warnings": list(m.warnings),
         }
 
@@ -357,6 +362,12 @@ class _Reader:
         unit = fields.get("unit", "").replace("\n", " ")
         if not unit:
             warnings.append("ไม่ได้ระบุผู้รับผิดชอบ")
+        try:
+            budget = parse_baht(fields.get("budget", ""))
+        except UnreadableAmount:
+            budget = None
+            written = " ".join(fields["budget"].split())
+            warnings.append(f"อ่านงบประมาณ “{written}” ไม่ได้ (ระบุเป็นจำนวนเงินบาท)")
         issue = fields.get("issue_heading", "")
         indicators = find_indicators(
             " ".join([issue, fields.get("title", ""), fields.get("indicators", "")])
@@ -376,6 +387,7 @@ class _Reader:
             result=fields.get("result", ""),
             note=fields.get("note", ""),
             warnings=warnings,
+            budget=budget,
         )
         return ParsedMeasure(measure, warnings)
 

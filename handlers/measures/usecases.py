@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from handlers.clock import local_date
+from handlers.ita.catalogue import PLAN_INTEGRITY
 from handlers.measures.domain import Measure, ProgressUpdate, unit_measures
+from handlers.measures.plans import check_plan
 from handlers.measures.ports import MeasureStore, StaffAccount
 from handlers.measures.tables import ParsedMeasure
 from handlers.secrets_codes import check_code
@@ -33,13 +35,20 @@ class ImportResult:
 
 
 def import_measures(
-    store: MeasureStore, parsed: list[ParsedMeasure], now: datetime, dry_run: bool = False
+    store: MeasureStore,
+    parsed: list[ParsedMeasure],
+    now: datetime,
+    dry_run: bool = False,
+    plan: str = PLAN_INTEGRITY,
 ) -> ImportResult:
-    """Save measures by (fiscal year, number); the same document again changes nothing."""
+    """Save the items of one plan by (fiscal year, plan, number); the same document again
+    changes nothing, and items of other plans with the same numbers are left alone."""
+    check_plan(plan)
     result = ImportResult()
     for p in parsed:
         m = p.measure
-        existing = store.find_measure(m.fiscal_year, m.no)
+        m.plan = plan
+        existing = store.find_measure(m.fiscal_year, m.no, plan)
         if existing is not None and existing.content_key() == m.content_key():
             result.unchanged.append(m.no)
             continue
@@ -83,20 +92,25 @@ class Work:
     fiscal_year: int | None
     measures: list[Measure]
     overdue: list[Measure]
+    # The year has items of more than one plan: lists name each item's plan.
+    several_plans: bool = False
 
 
 def my_work(store: MeasureStore, unit: str, now: datetime) -> Work:
-    """A unit's measures of the working year, with progress, and which are overdue."""
+    """A unit's items of every plan of the working year, with progress, and which are
+    overdue: integrity measures first, then the operating and anti-corruption plans."""
     today = local_date(now)
     year = working_year(store, today)
     if year is None:
         return Work(None, [], [])
-    mine = unit_measures(store.measures_of_year(year), unit)
-    return Work(year, mine, [m for m in mine if m.is_overdue(today)])
+    every = store.measures_of_year(year, plan=None)
+    mine = unit_measures(every, unit)
+    several = len({m.plan for m in every}) > 1
+    return Work(year, mine, [m for m in mine if m.is_overdue(today)], several)
 
 
 def measures_summary(store: MeasureStore, fy: int, today: date) -> dict[str, object]:
-    """The `measures` section of the summary: how the year's measures stand."""
+    """The `measures` section of the summary: how the year's integrity measures stand."""
     measures = store.measures_of_year(fy)
     total = len(measures)
     return {

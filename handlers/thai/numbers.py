@@ -1,6 +1,7 @@
 """Numbers in staff messages: percentages ("เสร็จแล้ว ๖๐%", "ร้อยละหกสิบ") and Thai number words."""
 
 import re
+from decimal import Decimal, InvalidOperation
 
 from pythainlp.util import thaiword_to_num
 
@@ -62,3 +63,32 @@ def word_to_number(word: str) -> int | None:
         return int(thaiword_to_num(word))
     except ValueError:
         return None
+
+
+# An amount of baht as plans write it: "150,000", "๑๕๐,๐๐๐.๕๐", "150,000 บาท".
+_AMOUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?(?![\d,])")
+# What a budget cell says when there is no money to it.
+NO_BUDGET = frozenset({"", "-", "–", "—", "ไม่มี", "ไม่ใช้งบประมาณ", "ไม่ใช้งบ", "ไม่มีงบประมาณ"})
+
+
+class UnreadableAmount(ValueError):
+    """A budget cell that names money but not one amount a person can confirm."""
+
+
+def parse_baht(text: str) -> Decimal | None:
+    """The amount in a budget cell, or None when the cell says there is none.
+
+    Thai or Arabic digits, thousands commas, "บาท" after it. A cell with no amount, or with
+    several (which one is the budget?), raises UnreadableAmount: never a guess.
+    """
+    cleaned = normalize(thai_to_arabic(text or "")).replace("บาท", " ").strip(" .")
+    if cleaned in NO_BUDGET:
+        return None
+    found = _AMOUNT.findall(cleaned)
+    if len(found) != 1:
+        raise UnreadableAmount(text)
+    whole, fraction = found[0]
+    try:
+        return Decimal(whole.replace(",", "") + fraction)
+    except InvalidOperation as error:  # pragma: no cover - the pattern admits digits only
+        raise UnreadableAmount(text) from error

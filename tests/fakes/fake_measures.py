@@ -6,7 +6,9 @@ import copy
 from dataclasses import replace
 from datetime import datetime
 
+from handlers.ita.catalogue import PLAN_INTEGRITY
 from handlers.measures.domain import Measure, ProgressUpdate
+from handlers.measures.plans import plan_order
 from handlers.measures.ports import StaffAccount
 from tests.fakes.fake_store import FakeStore
 
@@ -19,9 +21,15 @@ class FakeMeasureStore:
         self.outbox = outbox
         self.saves = 0
 
-    def measures_of_year(self, fiscal_year: int) -> list[Measure]:
-        found = [self._with_latest(m) for m in self.rows.values() if m.fiscal_year == fiscal_year]
-        return sorted(found, key=lambda m: m.no)
+    def measures_of_year(
+        self, fiscal_year: int, plan: str | None = PLAN_INTEGRITY
+    ) -> list[Measure]:
+        found = [
+            self._with_latest(m)
+            for m in self.rows.values()
+            if m.fiscal_year == fiscal_year and plan in (None, m.plan)
+        ]
+        return sorted(found, key=lambda m: (plan_order(m.plan), m.no))
 
     def measure_years(self) -> list[int]:
         return sorted({m.fiscal_year for m in self.rows.values()})
@@ -30,9 +38,9 @@ class FakeMeasureStore:
         m = self.rows.get(measure_id)
         return self._with_latest(m) if m else None
 
-    def find_measure(self, fiscal_year: int, no: int) -> Measure | None:
+    def find_measure(self, fiscal_year: int, no: int, plan: str = PLAN_INTEGRITY) -> Measure | None:
         for m in self.rows.values():
-            if (m.fiscal_year, m.no) == (fiscal_year, no):
+            if (m.fiscal_year, m.plan, m.no) == (fiscal_year, plan, no):
                 return self._with_latest(m)
         return None
 
@@ -49,6 +57,16 @@ class FakeMeasureStore:
 
     def progress_of(self, measure_id: int) -> list[ProgressUpdate]:
         return [p for p in self.progress if p.measure_id == measure_id]
+
+    def progress_of_year(
+        self, fiscal_year: int, plan: str | None = PLAN_INTEGRITY
+    ) -> dict[int, list[ProgressUpdate]]:
+        out: dict[int, list[ProgressUpdate]] = {}
+        for m in self.measures_of_year(fiscal_year, plan):
+            mine = self.progress_of(m.id or 0)
+            if mine:
+                out[m.id or 0] = mine
+        return out
 
     def add_outbox(self, kind: str, entity_id: str, at: datetime) -> None:
         self.outbox.append((kind, entity_id))

@@ -87,8 +87,11 @@ def test_every_seed_word_document_imports_and_reimport_changes_nothing(
         "period_end",
         "indicators",
         "result",
+        "plan",
+        "budget",
         "warnings",
     }
+    assert {(m["plan"], m["budget"]) for m in measures} == {("integrity", None)}
     assert counts(app) == (total, total)
     again = invoke(app, "import-measures", str(docx), "--year", str(fy))
     assert f"ไม่เปลี่ยนแปลง {total}" in again.output
@@ -156,15 +159,15 @@ def test_o43_docx_is_sarabun_16pt_a4_landscape_with_the_seed_columns(
         "ขั้นตอนหรือวิธีการปฏิบัติ",
         "ผู้รับผิดชอบ",
         "ระยะเวลา",
-        "สรุปผลการดำเนินการ",
+        "ผลการดำเนินการ",
         "ผลลัพธ์",
     ]
     assert len(table.rows) == 8
     first = table.rows[1].cells
     assert first[0].text == "1. การป้องกันการทุจริต" and first[2].text == "สำนักปลัด"
     assert first[3].text == "1 ต.ค. 67 – 30 ก.ย. 68"
-    # Nobody reported yet: the document's own result column stands.
-    assert first[4].text.startswith("ดำเนินการจัดทำคู่มือแนวปฏิบัติ")
+    # Nobody reported yet: the measure's status, not the imported document's own results.
+    assert first[4].text == "ยังไม่ดำเนินการ" and first[5].text == ""
     assert all(r.font.size.pt == 16 for p in first[1].paragraphs for r in p.runs)
 
 
@@ -174,12 +177,12 @@ def test_o12_xlsx_and_html_and_thai_digits(reported: Flask, tmp_path: Path) -> N
     ws = load_workbook(xlsx).active
     rows = [list(r) for r in ws.iter_rows(values_only=True)]
     firsts = [r[0] for r in rows]
-    wanted = "รายงานการกำกับติดตามการดำเนินงานตามมาตรการ รอบ 6 เดือน"
+    wanted = "รายงานการกำกับติดตามการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส รอบ 6 เดือน"
     # The title, after the catalogue code when the report carries one.
     title = next(i for i, v in enumerate(firsts) if isinstance(v, str) and v.endswith(wanted))
     at = firsts.index("ที่")  # the table's header row, under the title block
     assert title < at
-    assert rows[at][:5] == ["ที่", "มาตรการ", "ผู้รับผิดชอบ", "ระยะเวลา", "ความคืบหน้า (%)"]
+    assert rows[at][:5] == ["ที่", "มาตรการ", "ผู้รับผิดชอบ", "ระยะเวลา", "ความคืบหน้า (ร้อยละ)"]
     assert firsts[at + 1 : at + 8] == list(range(1, 8))  # numbered rows are numbers
     assert ws.page_setup.orientation == "landscape"
     html = tmp_path / "o12.html"

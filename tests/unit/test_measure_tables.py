@@ -248,5 +248,7 @@ def test_json_shape_has_iso_dates() -> None:
         "period_end": "2024-12-31",
         "indicators": [],
         "result": "",
+        "plan": "integrity",
+        "budget": None,
         "warnings": ["ไม่ได้ระบุผู้รับผิดชอบ"],
     }

@@ -14,7 +14,9 @@ from sqlalchemy.orm import Session
 from bot.db.accounts.tables import User
 from bot.db.measures.tables import MeasureRow, ProgressRow
 from bot.db.mirror import outbox
+from handlers.ita.catalogue import PLAN_INTEGRITY
 from handlers.measures.domain import Measure, ProgressUpdate
+from handlers.measures.plans import plan_order
 from handlers.measures.ports import StaffAccount
 
 
@@ -24,14 +26,15 @@ class SqlMeasureStore:
 
     # --- measures ----------------------------------------------------------------------
 
-    def measures_of_year(self, fiscal_year: int) -> list[Measure]:
-        rows = list(
-            self.session.scalars(
-                select(MeasureRow)
-                .where(MeasureRow.fiscal_year == fiscal_year)
-                .order_by(MeasureRow.no)
-            )
-        )
+    def measures_of_year(
+        self, fiscal_year: int, plan: str | None = PLAN_INTEGRITY
+    ) -> list[Measure]:
+        """One plan's items of the year by number; with plan=None every plan's, the
+        integrity measures first (handlers.measures.plans.plan_order)."""
+        query = select(MeasureRow).where(MeasureRow.fiscal_year == fiscal_year)
+        if plan is not None:
+            query = query.where(MeasureRow.plan == plan)
+        rows = sorted(self.session.scalars(query), key=lambda r: (plan_order(r.plan), r.no))
         latest = self._latest([r.id for r in rows])
         return [to_measure(r, latest.get(r.id)) for r in rows]
 
@@ -42,9 +45,13 @@ class SqlMeasureStore:
         row = self.session.get(MeasureRow, measure_id)
         return to_measure(row, self._latest([row.id]).get(row.id)) if row else None
 
-    def find_measure(self, fiscal_year: int, no: int) -> Measure | None:
+    def find_measure(self, fiscal_year: int, no: int, plan: str = PLAN_INTEGRITY) -> Measure | None:
         row = self.session.scalars(
-            select(MeasureRow).where(MeasureRow.fiscal_year == fiscal_year, MeasureRow.no == no)
+            select(MeasureRow).where(
+                MeasureRow.fiscal_year == fiscal_year,
+                MeasureRow.plan == plan,
+                MeasureRow.no == no,
+            )
         ).first()
         return to_measure(row, self._latest([row.id]).get(row.id)) if row else None
 
@@ -54,7 +61,8 @@ class SqlMeasureStore:
         if row is None:
             row = MeasureRow(created_at=now)
             self.session.add(row)
-        row.fiscal_year, row.no, row.issue, row.title = m.fiscal_year, m.no, m.issue, m.title
+        row.fiscal_year, row.plan, row.no = m.fiscal_year, m.plan, m.no
+        row.issue, row.title, row.budget = m.issue, m.title, m.budget
         row.steps, row.unit, row.period_text = m.steps, m.unit, m.period_text
         row.period_start, row.period_end = m.period_start, m.period_end
         row.indicators, row.outcome, row.result = list(m.indicators), m.outcome, m.result
@@ -87,13 +95,20 @@ class SqlMeasureStore:
         )
         return [to_progress(r) for r in rows]
 
-    def progress_of_year(self, fiscal_year: int) -> dict[int, list[ProgressUpdate]]:
-        rows = self.session.scalars(
+    def progress_of_year(
+        self, fiscal_year: int, plan: str | None = PLAN_INTEGRITY
+    ) -> dict[int, list[ProgressUpdate]]:
+        """Every update on the year's items of a plan (None: of every plan), by item, in
+        the order they were reported."""
+        query = (
             select(ProgressRow)
             .join(MeasureRow, MeasureRow.id == ProgressRow.measure_id)
             .where(MeasureRow.fiscal_year == fiscal_year)
             .order_by(ProgressRow.id)
         )
+        if plan is not None:
+            query = query.where(MeasureRow.plan == plan)
+        rows = self.session.scalars(query)
         out: dict[int, list[ProgressUpdate]] = {}
         for r in rows:
             out.setdefault(r.measure_id, []).append(to_progress(r))
@@ -161,6 +176,8 @@ def to_measure(r: MeasureRow, latest: ProgressUpdate | None = None) -> Measure:
         result=r.result,
         note=r.note,
         warnings=list(r.warnings or []),
+        plan=r.plan,
+        budget=r.budget,
         latest=latest,
     )
 

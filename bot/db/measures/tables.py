@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.db.base import Base
 
 
 class MeasureRow(Base):
+    """An item of one of the office's plans (the integrity measures, the operating plan, the
+    anti-corruption plan: handlers.measures.plans); numbered within its plan and year."""
+
     __tablename__ = "measures"
-    __table_args__ = (UniqueConstraint("fiscal_year", "no", name="uq_measures_year_no"),)
+    __table_args__ = (
+        UniqueConstraint("fiscal_year", "plan", "no", name="uq_measures_year_plan_no"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     fiscal_year: Mapped[int] = mapped_column(index=True)
+    plan: Mapped[str] = mapped_column(String(20), default="integrity", server_default="integrity")
     no: Mapped[int]
     issue: Mapped[str] = mapped_column(Text, default="")
     title: Mapped[str] = mapped_column(Text)
@@ -29,6 +36,7 @@ class MeasureRow(Base):
     result: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
     warnings: Mapped[list[str]] = mapped_column(default=list)
+    budget: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
