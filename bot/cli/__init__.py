@@ -14,6 +14,7 @@ from bot.cli import (
     measures,
     pdpa,
     richmenu,
+    services,
     summary,
     sync,
     users,
@@ -39,5 +40,6 @@ def init_app(app: Flask) -> None:
         measures.staff,
         measures.report_cmd,
         users.users,
+        services.group,
     ):
         app.cli.add_command(command)
