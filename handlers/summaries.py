@@ -49,6 +49,7 @@ def summary(store: Any, fiscal_year: int, now: datetime | None = None) -> dict[s
         "complaints": complaint_summary(store, fiscal_year, now),
         "measures": measure_summary(store, fiscal_year, now),
         "satisfaction": satisfaction_summary(store, fiscal_year),
+        "service_stats": service_stats_summary(store, fiscal_year),
     }
 
 
@@ -76,3 +77,15 @@ def satisfaction_summary(store: Any, fiscal_year: int) -> dict[str, Any]:
         )
     start, end = stats.ReportPeriod.fiscal_year(fiscal_year).utc_bounds()
     return stats.summary(part.ratings_in(start, end), part.services(), fiscal_year)
+
+
+def service_stats_summary(store: Any, fiscal_year: int) -> dict[str, Any]:
+    """People served in the year, per service and per month (October … September, 0 where
+    nothing was recorded), from the monthly counts staff enter."""
+    from handlers.reports import service_stats
+
+    months = service_stats.fiscal_months(fiscal_year)
+    part = getattr(store, "service_counts", None)
+    # A store without service counts (the core's in-memory fakes) has recorded nothing.
+    counts = part.counts_between(months[0], months[-1]) if part is not None else []
+    return service_stats.figures(counts, months)

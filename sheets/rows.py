@@ -392,6 +392,7 @@ _SUMMARY_LABELS = {
     "measures.completed": "มาตรการที่แล้วเสร็จ",
     "measures.average_percent": "ความคืบหน้าเฉลี่ย (ร้อยละ)",
     "measures.overdue": "มาตรการที่เกินกำหนด",
+    "service_stats.total": "จำนวนผู้รับบริการทั้งหมด (ราย)",
 }
 # Rows left blank after the figures, so a figure that disappears is cleared, not left stale.
 SUMMARY_SPARE_ROWS = 20
@@ -413,12 +414,16 @@ def _summary_label(key: str, names: dict[str, str] | None = None) -> str:
         return f"ความพึงพอใจ {name}: {_RATING_FIGURES.get(parts[3], parts[3])}"
     if parts[:2] == ["satisfaction", "complaint_handling"] and len(parts) == 3:
         return f"ความพึงพอใจต่อการจัดการเรื่องร้องเรียน: {_RATING_FIGURES.get(parts[2], parts[2])}"
-    if parts[:2] == ["complaints", "by_month"] and len(parts) == 3:
+    if parts[1:2] == ["by_month"] and len(parts) == 3:
+        what = {"complaints": "เรื่องร้องเรียน", "service_stats": "ผู้รับบริการ"}.get(parts[0])
         try:
             year, month = (int(x) for x in parts[2].split("-"))
-            return f"เรื่องร้องเรียน เดือน {MONTHS_SHORT[month - 1]} {year + BE_OFFSET}"
+            if what:
+                return f"{what} เดือน {MONTHS_SHORT[month - 1]} {year + BE_OFFSET}"
         except (ValueError, IndexError):
             pass
+    if parts[:2] == ["service_stats", "by_service"] and len(parts) == 3:
+        return f"ผู้รับบริการ {(names or {}).get(parts[2], parts[2])}"
     if parts[:2] == ["complaints", "by_status"] and len(parts) == 3:
         try:
             return f"เรื่องร้องเรียน สถานะ: {Status(parts[2]).thai}"

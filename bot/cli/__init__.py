@@ -15,6 +15,7 @@ from bot.cli import (
     measures,
     pdpa,
     richmenu,
+    services,
     summary,
     sync,
     users,
@@ -41,5 +42,6 @@ def init_app(app: Flask) -> None:
         ita.report_cmd,
         ita.group,
         users.users,
+        services.group,
     ):
         app.cli.add_command(command)

@@ -15,6 +15,7 @@ import bot.db.mirror.tables  # noqa: F401
 import bot.db.office.tables  # noqa: F401
 import bot.db.privacy.tables  # noqa: F401
 import bot.db.satisfaction.tables  # noqa: F401
+import bot.db.services.tables  # noqa: F401
 from bot.db.base import Base
 
 metadata = Base.metadata

@@ -16,6 +16,7 @@ from handlers.ports import Notice
 
 if TYPE_CHECKING:
     from bot.db.measures.store import SqlMeasureStore
+    from bot.db.services.store import SqlServiceCountStore
 
 
 class SqlStore(SqlComplaintStore):
@@ -105,3 +106,11 @@ class SqlStore(SqlComplaintStore):
         from bot.db.measures.store import SqlMeasureStore
 
         return SqlMeasureStore(self.session)
+
+    # --- monthly service counts (service statistics; SQL in bot/db/services/store.py) ----
+
+    @property
+    def service_counts(self) -> SqlServiceCountStore:
+        from bot.db.services.store import SqlServiceCountStore
+
+        return SqlServiceCountStore(self.session)

@@ -128,3 +128,20 @@ def test_summary_lists_every_status_and_category_with_stable_ids() -> None:
     assert by_id["complaints.total"][1] == "เรื่องร้องเรียนทั้งหมด"
     assert all(len(r) == len(SUMMARY.columns) for r in rows)
     assert rows[-1] == [""] * len(SUMMARY.columns)  # clears what a longer summary left
+
+
+def test_summary_labels_service_statistics_in_thai() -> None:
+    summary = {
+        "fiscal_year": 2568,
+        "satisfaction": {"by_service": {"reg": {"name": "งานทะเบียนราษฎร", "responses": 2}}},
+        "service_stats": {
+            "total": 1450,
+            "by_service": {"reg": 1450},
+            "by_month": {"2024-10": 120, "2025-01": 1330},
+        },
+    }
+    by_id = {r[0]: r for r in summary_rows(summary, AT) if r[0]}
+    assert by_id["service_stats.total"][1:3] == ["จำนวนผู้รับบริการทั้งหมด (ราย)", 1450]
+    assert by_id["service_stats.by_service.reg"][1:3] == ["ผู้รับบริการ งานทะเบียนราษฎร", 1450]
+    assert by_id["service_stats.by_month.2024-10"][1:3] == ["ผู้รับบริการ เดือน ต.ค. 2567", 120]
+    assert by_id["service_stats.by_month.2025-01"][1] == "ผู้รับบริการ เดือน ม.ค. 2568"
