@@ -40,6 +40,7 @@ bp = Blueprint("measures", __name__, url_prefix="/admin/measures")
 
 # By kind: the year's catalogue gives each its code (o42/o43 in 2566) where it has one.
 MEASURE_REPORTS = ("measures", "measure_results", "plan_progress", "plan_results")
+PLAN_REPORTS = ("plan_progress", "plan_results")
 
 
 def init_app(app: Flask) -> None:
@@ -82,7 +83,7 @@ def index() -> str:
         budgeted=any(m.budget is not None for m in measures),
         today=today,
         overdue={m.id for m in measures if m.is_overdue(today)},
-        reports=MEASURE_REPORTS if plan == PLAN_INTEGRITY else (),
+        reports=MEASURE_REPORTS if plan == PLAN_INTEGRITY else PLAN_REPORTS,
         report_titles=KIND_TITLES,
         formats=("html", "docx", "xlsx"),
     )
@@ -271,4 +272,7 @@ def report(kind: str, fmt: str) -> Response:
 
     if kind not in MEASURE_REPORTS or fmt not in MIME:
         abort(404)
-    return report_response(kind, _year(), fmt)
+    plan = _plan()
+    if plan != PLAN_INTEGRITY and kind not in PLAN_REPORTS:
+        abort(404)
+    return report_response(kind, _year(), fmt, plan)

@@ -68,7 +68,7 @@ def download(code: str, fmt: str) -> Response:
     return report_response(code, fy, fmt)
 
 
-def report_response(code: str, fy: int, fmt: str) -> Response:
+def report_response(code: str, fy: int, fmt: str, plan: str = "") -> Response:
     """Evidence built now, rendered, recorded in the audit log and sent as a download."""
     from bot.reports import MIME, file_name, office_address, office_name, render
     from bot.reports.evidence import EvidenceError, build
@@ -83,6 +83,7 @@ def report_response(code: str, fy: int, fmt: str) -> Response:
             office=office_name(),
             address=office_address(),
             thai_digits=thai,
+            plan=plan,
         )
     except EvidenceError:
         abort(404)

@@ -14,6 +14,7 @@ from bot.db import new_session
 from bot.db.ita.store import catalogue_for
 from bot.db.store import SqlStore
 from handlers.clock import local_date, utcnow
+from handlers.ita.catalogue import PLANS
 from handlers.ita.windows import LABELS
 from handlers.thai.dates import fiscal_year
 
@@ -29,8 +30,14 @@ def _year(year: int | None) -> int:
 @click.option("--year", type=int, default=None, help="ITA year (BE); default: the current one.")
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="File to write.")
 @click.option("--thai-digits", is_flag=True, help="Write numbers with Thai digits (๐-๙).")
+@click.option(
+    "--plan",
+    type=click.Choice(sorted(PLANS)),
+    default=None,
+    help="For plan_progress/plan_results asked for by kind: which plan (default operating).",
+)
 @with_appcontext
-def report_cmd(code: str, year: int | None, out: str, thai_digits: bool) -> None:
+def report_cmd(code: str, year: int | None, out: str, thai_digits: bool, plan: str | None) -> None:
     """Write the evidence for a code of the year's catalogue (o43, O19 …) or a kind
     (complaints, corruption_complaints …) as .html, .docx or .xlsx (from the extension)."""
     from bot.reports import FORMATS, office_address, office_name, write
@@ -50,6 +57,7 @@ def report_cmd(code: str, year: int | None, out: str, thai_digits: bool) -> None
                 office=office_name(),
                 address=office_address(),
                 thai_digits=thai_digits,
+                plan=plan or "",
             )
         except EvidenceError as e:
             click.echo(str(e), err=True)

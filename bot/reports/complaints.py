@@ -58,4 +58,3 @@ def build_corruption_complaints(req: ReportRequest) -> Report:
 
 
 # The name bot/reports/__init__.py dispatches o29 to until kinds are wired by the catalogue.
-build_o29 = build_corruption_complaints

@@ -13,16 +13,17 @@ from datetime import date, datetime
 
 from bot.db.ita.store import catalogue_for
 from bot.db.store import SqlStore
-from bot.reports import complaints, measures, satisfaction
+from bot.reports import complaints, measures, satisfaction, services
 from bot.reports.request import Builder, ReportRequest
 from handlers.clock import local_date
 from handlers.ita.catalogue import KINDS, Catalogue, Item
 from handlers.ita.windows import Window, WindowError, window_for
 from handlers.reports.model import Report, with_thai_digits
 
-# Kinds Prongsai builds today. service_stats and gift_report need the monthly service counts
-# and the gift register, which do not exist yet: their items are listed, never faked.
+# Kinds Prongsai builds today. gift_report needs the gift register, which does not exist
+# yet: its items are listed, never faked.
 BUILDERS: dict[str, Builder] = {
+    "service_stats": services.build_service_stats,
     "measures": measures.build_measures,
     "measure_results": measures.build_measure_results,
     "plan_progress": measures.build_plan_progress,
@@ -65,6 +66,7 @@ class Target:
     item: Item | None
     window: Window
     catalogue: Catalogue
+    plan: str = ""  # for plan kinds asked for by name
 
     @property
     def code(self) -> str:
@@ -76,18 +78,19 @@ def produces(item: Item) -> bool:
     return item.kind in BUILDERS
 
 
-def resolve(store: SqlStore, year: int, code_or_kind: str, now: datetime) -> Target:
-    """The item of `year`'s catalogue for a code ("o43", "O19", "๐๔๓"), or a kind by name."""
+def resolve(store: SqlStore, year: int, code_or_kind: str, now: datetime, plan: str = "") -> Target:
+    """The item of `year`'s catalogue for a code ("o43", "O19", "๐๔๓"), or a kind by name
+    (with `plan` for plan_progress/plan_results: the operating plan by default)."""
     catalogue = catalogue_for(store.session, year)
     today = local_date(now)
     wanted = code_or_kind.strip()
     if wanted.lower() in KINDS:
         kind = wanted.lower()
-        items = catalogue.by_kind(kind)
+        items = [i for i in catalogue.by_kind(kind) if not plan or i.plan == plan]
         if len(items) == 1:
             return _target(items[0], catalogue, today)
         name = DEFAULT_WINDOWS.get(kind, "current_fy_to_date")
-        return Target(kind, None, window_for(name, year, today), catalogue)
+        return Target(kind, None, window_for(name, year, today), catalogue, plan)
     item = catalogue.item(wanted)
     if item is None:
         codes = ", ".join(i.code for i in catalogue.items if produces(i))
@@ -130,6 +133,7 @@ def build_target(
         item=target.item,
         window=target.window,
         address=address,
+        plan=target.plan,
     )
     report = stamp(builder(req), target, office, address)
     return with_thai_digits(report) if thai_digits else report
@@ -144,9 +148,10 @@ def build(
     office: str = "",
     address: str = "",
     thai_digits: bool = False,
+    plan: str = "",
 ) -> Report:
     """The evidence for a code or kind of `year`, as of `now` (EvidenceError if it cannot be)."""
-    target = resolve(store, year, code_or_kind, now)
+    target = resolve(store, year, code_or_kind, now, plan)
     return build_target(store, target, now, office=office, address=address, thai_digits=thai_digits)
 
 

@@ -4,14 +4,11 @@ for the anti-corruption plan in 2566). The content is built in handlers/reports.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from bot.reports.request import ReportRequest
 from bot.uploads.photos import photo_path
-from handlers.clock import local_date
-from handlers.ita.catalogue import PLAN_INTEGRITY, PLAN_OPERATING, CatalogueError, load
-from handlers.ita.windows import window_for
+from handlers.ita.catalogue import PLAN_INTEGRITY, PLAN_OPERATING, CatalogueError
 from handlers.reports import measures as measure_reports
 from handlers.reports import plan_progress
 from handlers.reports.model import Report
@@ -51,7 +48,7 @@ def build_plan_results(req: ReportRequest) -> Report:
 
 
 def _plan_of(req: ReportRequest) -> str:
-    return (req.item.plan if req.item else "") or PLAN_OPERATING
+    return req.plan or (req.item.plan if req.item else "") or PLAN_OPERATING
 
 
 def _plan(req: ReportRequest, plan: str, annual: bool) -> Report:
@@ -73,8 +70,10 @@ def _register_code(req: ReportRequest) -> str:
     is published under the ITA catalogue; "" otherwise."""
     if req.item is None:
         return ""
+    from bot.db.ita.store import catalogue_for
+
     try:
-        found = load(req.fiscal_year).by_kind("measures")
+        found = catalogue_for(req.store.session, req.fiscal_year).by_kind("measures")
     except CatalogueError:
         return ""
     return found[0].code if found else ""
@@ -93,25 +92,3 @@ def _photo_finder() -> measure_reports.PhotoFinder:
         return str(path) if path.is_file() else None
 
     return find
-
-
-# --- the old kinds, until the dispatcher asks by kind ------------------------------------
-# o12/o13 were the integrity measures' six-month and annual reports; without a catalogue
-# item they cover the window they always did (the first half, the whole year).
-
-
-def build_o12(req: ReportRequest) -> Report:
-    return _plan(_window(req, "first_half_current_fy"), PLAN_INTEGRITY, annual=False)
-
-
-def build_o13(req: ReportRequest) -> Report:
-    return _plan(_window(req, "current_fy"), PLAN_INTEGRITY, annual=True)
-
-
-build_o43 = build_measure_results
-
-
-def _window(req: ReportRequest, name: str) -> ReportRequest:
-    if req.item is not None:
-        return req
-    return replace(req, window=window_for(name, req.fiscal_year, local_date(req.now)))

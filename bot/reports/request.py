@@ -25,6 +25,9 @@ class ReportRequest:
     # The dates the evidence covers; default: the fiscal year up to the day of printing.
     window: Window = field(default=None)  # type: ignore[assignment]
     address: str = ""
+    # The plan a plan_progress/plan_results report is about when asked for by kind (the
+    # catalogue item says it otherwise): "integrity", "operating", "anti_corruption".
+    plan: str = ""
 
     def __post_init__(self) -> None:
         if self.window is None:

@@ -1,5 +1,5 @@
-"""Satisfaction (o17 in ITA 2566), citizen participation (o30 / O20) and o16 from the database,
-built by handlers/reports/o17.py, participation.py and o16.py."""
+"""Satisfaction (o17 in ITA 2566) and citizen participation (o30 in 2566, O20 in 2568) from
+the database, built by handlers/reports/o17.py and participation.py."""
 
 from __future__ import annotations
 
@@ -8,13 +8,10 @@ from datetime import datetime
 from bot.db.complaints import participation as complaint_suggestions
 from bot.db.satisfaction import suggestions as rating_suggestions
 from bot.reports.request import ReportRequest
-from handlers.complaints.policy import restricted_codes
 from handlers.ita.windows import Window
-from handlers.reports import o16, o17, participation
+from handlers.reports import o17, participation
 from handlers.reports.model import Report
 from handlers.satisfaction import stats
-from handlers.satisfaction.model import Rating
-from handlers.satisfaction.services import Service
 
 
 def _window_bounds(window: Window) -> tuple[datetime, datetime]:
@@ -47,33 +44,3 @@ def build_participation(req: ReportRequest) -> Report:
 
 
 # The name bot/reports/__init__.py still uses, until kinds are dispatched by name.
-build_o17 = build_satisfaction
-
-
-def _data(req: ReportRequest) -> tuple[list[Rating], list[Service]]:
-    part = req.store.satisfaction
-    start, end = stats.ReportPeriod.fiscal_year(req.fiscal_year).utc_bounds()
-    return part.ratings_in(start, end), part.services(include_inactive=True)
-
-
-def build_o16(req: ReportRequest) -> Report:
-    ratings, services = _data(req)
-    return o16.build(
-        ratings,
-        services,
-        req.fiscal_year,
-        complaints_by_month(req),
-        req.office,
-        req.thai_digits,
-    )
-
-
-def complaints_by_month(req: ReportRequest) -> list[tuple[int, int]]:
-    """(general, corruption) received per month, October … September: grouped counts only."""
-    months = [y * 100 + m for y, m, _ in stats.fiscal_months(req.fiscal_year)]
-    sealed = set(restricted_codes())
-    out = [[0, 0] for _ in months]
-    for _status, category, yyyymm, n in req.store.complaint_counts(req.fiscal_year):
-        if yyyymm in months:
-            out[months.index(yyyymm)][1 if category in sealed else 0] += n
-    return [(g, c) for g, c in out]

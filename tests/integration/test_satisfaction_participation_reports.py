@@ -18,7 +18,7 @@ from bot.db import new_session
 from bot.db.store import SqlStore
 from bot.reports import render
 from bot.reports.request import ReportRequest
-from bot.reports.satisfaction import build_o17, build_participation, build_satisfaction
+from bot.reports.satisfaction import build_participation, build_satisfaction
 from handlers.complaints.domain import Location
 from handlers.reports.model import Report
 from handlers.satisfaction.model import Kind, Rating
@@ -90,8 +90,6 @@ def test_satisfaction_counts_only_the_windows_ratings(make_app: Callable[..., Fl
     assert by_service["reg"] == {"responses": 2, "mean": 4.1}  # 41 / 10
     assert "ร้อยละ 73.3" in report.intro[0] and "20 มีนาคม 2568" in report.intro[0]
     assert "<td>งานทะเบียนราษฎร</td><td>2</td><td>4.10</td>" in render(report, "html").decode()
-    # The name the lead's table still uses builds the same report.
-    assert build(app, build_o17).figures == f
 
 
 def test_satisfaction_before_its_window_begins_is_one_sentence(

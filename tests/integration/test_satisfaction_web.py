@@ -269,27 +269,6 @@ def test_o17_read_back_in_each_format(web: Flask, tmp_path: Path) -> None:
     assert len(wb["แผนภูมิ"]._images) == 3
 
 
-def test_o16_read_back(web: Flask, tmp_path: Path) -> None:
-    seed(web)
-    report(web, "o16", 2568, tmp_path / "o16.xlsx")
-    wb = load_workbook(tmp_path / "o16.xlsx")
-    first = [r for r in wb.worksheets[0].iter_rows(values_only=True)]
-    header = next(r for r in first if r and r[0] == "งานบริการ")
-    assert header[1:4] == ("ต.ค. 67", "พ.ย. 67", "ธ.ค. 67") and header[-1] == "รวม"
-    reg = next(r for r in first if r and r[0] == "งานทะเบียนราษฎร")
-    assert reg[1:] == (1, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 4)
-    total = next(r for r in first if r and r[0] == "รวม")
-    assert total[-1] == 5
-    report(web, "o16", 2568, tmp_path / "o16.html")
-    html = (tmp_path / "o16.html").read_text()
-    assert "รายงานสถิติการให้บริการ ประจำปีงบประมาณ พ.ศ. 2568" in html
-    assert (
-        "<td>งานทะเบียนราษฎร</td><td>2</td><td>1</td><td>1</td><td>0</td><td>3</td><td>4</td>"
-        in html
-    )
-    assert html.count("data:image/png;base64,") == 3
-
-
 def test_reports_are_downloadable_by_admins(admin: FlaskClient, web: Flask) -> None:
     seed(web)
     r = admin.get("/admin/reports/satisfaction.docx?year=2568")
