@@ -11,7 +11,7 @@ from bot.admin.dashboard import chosen_year
 from bot.db import store
 from bot.db.ita.store import catalogue_for, copy_year, drop_copy, known_years, update_item
 from handlers.clock import local_date, utcnow
-from handlers.ita.catalogue import KINDS, CatalogueError, Item
+from handlers.ita.catalogue import KINDS, Catalogue, CatalogueError, Item
 from handlers.ita.windows import LABELS
 from handlers.thai.dates import fiscal_year, parse_be_year
 
@@ -19,17 +19,30 @@ bp = Blueprint("ita_admin", __name__, url_prefix="/admin/ita")
 READERS = ("admin", "executive", "integrity")
 
 
+def chosen_catalogue() -> tuple[int, Catalogue, str]:
+    """The year asked for and its catalogue; the current year's when it has none."""
+    fy, problem = chosen_year()
+    s = store().session
+    try:
+        return fy, catalogue_for(s, fy), problem
+    except CatalogueError:
+        current = fiscal_year(local_date(utcnow()))
+        first = min(known_years(s))
+        problem = f"ไม่มีบัญชีรายการ ITA ของปี {fy} (ปีแรกที่มีคือ {first}) แสดงปี {current} แทน"
+        return current, catalogue_for(s, current), problem
+
+
 @bp.get("")
 @roles_required(*READERS)
 def year() -> str:
-    fy, problem = chosen_year()
+    fy, catalogue, problem = chosen_catalogue()
     s = store().session
     current = fiscal_year(local_date(utcnow()))
     return render_template(
         "admin/ita.html",
         fy=fy,
         problem=problem,
-        catalogue=catalogue_for(s, fy),
+        catalogue=catalogue,
         years=sorted(set(known_years(s)) | {current, current + 1}, reverse=True),
         kinds=KINDS,
         windows=LABELS,
@@ -49,7 +62,12 @@ def copy() -> Response:
     if source is None or target is None or not 2560 <= target <= current + 1:
         flash("กรุณาระบุปีต้นทางและปีปลายทางเป็นปี พ.ศ. ที่ถูกต้อง", "error")
         return _back(current)
-    made = copy_year(store().session, source, target, utcnow())
+    try:
+        made = copy_year(store().session, source, target, utcnow())
+    except CatalogueError:
+        store().rollback()
+        flash(f"ไม่มีบัญชีรายการ ITA ของปี {source} ให้คัดลอก", "error")
+        return _back(current)
     audit("ita.copy", str(target), f"คัดลอกจากบัญชีรายการปี {source} ({len(made.items)} รายการ)")
     store().commit()
     flash(f"คัดลอกบัญชีรายการปี {source} เป็นบัญชีของหน่วยงานปี {target} แล้ว", "ok")

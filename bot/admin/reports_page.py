@@ -20,12 +20,11 @@ READERS = ("admin", "executive", "integrity")
 @bp.get("")
 @roles_required(*READERS)
 def index() -> str:
-    from bot.db.ita.store import catalogue_for
+    from bot.admin.ita import chosen_catalogue
     from bot.reports import FORMATS
     from bot.reports.evidence import BUILDERS, KIND_TITLES, produces
 
-    fy, problem = chosen_year()
-    catalogue = catalogue_for(store().session, fy)
+    fy, catalogue, problem = chosen_catalogue()
     rows = [
         {
             "code": i.code,

@@ -16,7 +16,7 @@ from bot.db.store import SqlStore
 from bot.reports import complaints, measures, satisfaction, services
 from bot.reports.request import Builder, ReportRequest
 from handlers.clock import local_date
-from handlers.ita.catalogue import KINDS, Catalogue, Item
+from handlers.ita.catalogue import KINDS, Catalogue, CatalogueError, Item
 from handlers.ita.windows import Window, WindowError, window_for
 from handlers.reports.model import Report, with_thai_digits
 
@@ -81,7 +81,10 @@ def produces(item: Item) -> bool:
 def resolve(store: SqlStore, year: int, code_or_kind: str, now: datetime, plan: str = "") -> Target:
     """The item of `year`'s catalogue for a code ("o43", "O19", "๐๔๓"), or a kind by name
     (with `plan` for plan_progress/plan_results: the operating plan by default)."""
-    catalogue = catalogue_for(store.session, year)
+    try:
+        catalogue = catalogue_for(store.session, year)
+    except CatalogueError as e:
+        raise EvidenceError(f"ไม่มีบัญชีรายการ ITA ของปี {year}") from e
     today = local_date(now)
     wanted = code_or_kind.strip()
     if wanted.lower() in KINDS:

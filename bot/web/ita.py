@@ -44,7 +44,7 @@ def _current() -> int:
 
 
 def _check_year(year: int) -> None:
-    if not 2560 <= year <= _current() + 1:
+    if not min(known_years(store().session)) <= year <= _current() + 1:
         abort(404)
 
 

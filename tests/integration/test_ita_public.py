@@ -157,6 +157,7 @@ def test_the_pages_list_the_years_and_the_items(
     assert client.get("/ita/2566/o1").status_code == 404
     assert client.get("/ita/2566/o99").status_code == 404
     assert client.get("/ita/1999").status_code == 404
+    assert client.get("/ita/2563").status_code == 404  # before the first catalogue
 
 
 def test_the_office_website_may_frame_the_pages(make_app: Callable[..., Flask]) -> None:
@@ -211,7 +212,7 @@ def test_the_pack_holds_every_item_with_an_index(
     index = zipfile.ZipFile(out).read("index.html").decode("utf-8")
     assert 'href="o29-2566.docx"' in index
     # Service statistics have no data source yet: listed as left out, never faked.
-    assert "o16" in said and "o16-2566.html" not in names
+    assert "o33" in said and "o33-2566.html" not in names and "o16-2566.html" in names
 
 
 def test_an_admin_copies_a_year_and_edits_it_audited(make_app: Callable[..., Flask]) -> None:
@@ -243,5 +244,9 @@ def test_an_admin_copies_a_year_and_edits_it_audited(make_app: Callable[..., Fla
         follow_redirects=True,
     )
     assert "รหัสต้องเป็นรูปแบบ" in bad.get_data(as_text=True)
+    none = admin.post(
+        "/admin/ita/copy", data={"source": "2550", "target": "2567"}, follow_redirects=True
+    )
+    assert "ไม่มีบัญชีรายการ ITA ของปี 2550" in none.get_data(as_text=True)
     add_user(app, "boss", "executive")
     assert client_for(app, "boss").post("/admin/ita/2567/reset").status_code == 403
