@@ -76,7 +76,7 @@ def _register_code(req: ReportRequest) -> str:
         found = catalogue_for(req.store.session, req.fiscal_year).by_kind("measures")
     except CatalogueError:
         return ""
-    return found[0].code if found else ""
+    return found[0].code.upper() if found else ""
 
 
 def _photo_finder() -> measure_reports.PhotoFinder:

@@ -93,7 +93,8 @@ def test_an_assessor_finds_the_evidence_on_a_phone(ita_server: Server, phone: ob
     shot(page, "ita-2566-o29-phone")
     assert OFFICE in text
     assert "ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ" in text
-    assert "ข้อมูล ณ วันที่ 30 กันยายน 2566" in text  # the year has ended: its last day
+    # o29 of 2566 covers the first half: printed years later, it is as of that half's last day.
+    assert "ข้อมูล ณ วันที่ 31 มีนาคม 2566" in text
     assert SECRET not in page.content() and "นายผู้แจ้ง" not in page.content()  # type: ignore[attr-defined]
     # Nothing wider than the phone: the page scrolls down, not sideways (tables scroll inside).
     width = page.evaluate("document.documentElement.scrollWidth")  # type: ignore[attr-defined]

@@ -276,7 +276,7 @@ def test_o43_through_the_database_with_staff_photos(app: Flask, tmp_path: Path) 
         )
     [row] = report.tables[0].rows  # the operating plan's item 3 is not a measure
     assert row[4] == "10 ม.ค. 66: อบรม 45 คน (ร้อยละ 60)"
-    assert "(o42) จำนวน 1 มาตรการ" in report.intro[0]
+    assert "(O42) จำนวน 1 มาตรการ" in report.intro[0]
     assert report.intro[0].endswith("ตั้งแต่วันที่ 1 ตุลาคม 2565 ถึงวันที่ 10 เมษายน 2566 ดังนี้")
     assert report.images == [Image("มาตรการที่ 3: 10 มกราคม 2566", str(uploads / "evidence.jpg"), "")]
     assert progress.figures["budget_total"] == 9.0 and progress.figures["completed"] == 1
