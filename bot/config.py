@@ -86,6 +86,8 @@ def from_env(instance_path: str) -> dict[str, Any]:
         "RATE_LIMIT_FORMS": env("RATE_LIMIT_FORMS", "10/minute;60/hour"),
         # Tracking codes are short: slow down anyone trying them one after another.
         "RATE_LIMIT_TRACK": env("RATE_LIMIT_TRACK", "20/minute;200/hour"),
+        # Public /ita evidence pages, per address.
+        "RATE_LIMIT_EVIDENCE": env("RATE_LIMIT_EVIDENCE", "60/minute;600/hour"),
         # Web ratings one address may send a day (a village shares one address on mobile data).
         "RATINGS_PER_ADDRESS_DAILY": int(env("RATINGS_PER_ADDRESS_DAILY", "30")),
         # Messages one LINE user may send per minute before the bot asks them to slow down.

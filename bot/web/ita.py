@@ -19,12 +19,14 @@ from bot.db.ita.store import catalogue_for, known_years
 from bot.reports import FORMATS, MIME, file_name, office_address, office_name, render
 from bot.reports.evidence import EvidenceError, Target, build_target, produces, resolve
 from bot.reports.html import STYLE, render_body
+from bot.web.limits import evidence_limit, limiter
 from handlers.clock import local_date, utcnow
 from handlers.ita.windows import LABELS
 from handlers.reports.model import Report
 from handlers.thai.dates import fiscal_year
 
 bp = Blueprint("ita", __name__, url_prefix="/ita")
+limiter.limit(evidence_limit)(bp)
 
 
 @bp.after_request
@@ -36,6 +38,8 @@ def _frame_policy(response: Response) -> Response:
             "frame-ancestors 'none'", "frame-ancestors 'self' " + " ".join(origins)
         )
         response.headers["Content-Security-Policy"] = csp
+    # Figures change during the day; a few minutes of caching spares the server, not the truth.
+    response.headers.setdefault("Cache-Control", "public, max-age=300")
     return response
 
 

@@ -15,3 +15,9 @@ def forms_limit() -> str:
 
 def track_limit() -> str:
     return current_app.config["RATE_LIMIT_TRACK"]
+
+
+def evidence_limit() -> str:
+    """Evidence pages are built when asked for (charts included): enough for an assessor
+    or a whole office behind one address, not for a crawler rebuilding them non-stop."""
+    return current_app.config["RATE_LIMIT_EVIDENCE"]

@@ -250,3 +250,10 @@ def test_an_admin_copies_a_year_and_edits_it_audited(make_app: Callable[..., Fla
     assert "ไม่มีบัญชีรายการ ITA ของปี 2550" in none.get_data(as_text=True)
     add_user(app, "boss", "executive")
     assert client_for(app, "boss").post("/admin/ita/2567/reset").status_code == 403
+
+
+def test_the_public_pages_are_limited_per_address(make_app: Callable[..., Flask]) -> None:
+    app = make_app(RATELIMIT_ENABLED=True, RATE_LIMIT_EVIDENCE="2/minute")
+    client = app.test_client()
+    assert [client.get("/ita").status_code for _ in range(3)] == [200, 200, 429]
+    assert client.get("/complaint").status_code == 200  # the citizen forms are not affected
