@@ -257,3 +257,39 @@ def test_the_public_pages_are_limited_per_address(make_app: Callable[..., Flask]
     client = app.test_client()
     assert [client.get("/ita").status_code for _ in range(3)] == [200, 200, 429]
     assert client.get("/complaint").status_code == 200  # the citizen forms are not affected
+
+
+def test_o43_shows_the_staff_photo_evidence_and_nothing_else(
+    make_app: Callable[..., Flask], clock: Callable[[datetime], None]
+) -> None:
+    from bot.db import new_session
+    from bot.db.store import SqlStore
+    from handlers.measures.domain import Measure, ProgressUpdate
+    from handlers.measures.usecases import record_progress
+
+    app = make_app()
+    uploads = Path(app.config["UPLOAD_FOLDER"])
+    uploads.mkdir(parents=True, exist_ok=True)
+    (uploads / "training.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 100)
+    (uploads / "citizen-complaint.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\x01" * 100)
+    with new_session(app) as s:
+        store = SqlStore(s)
+        mid = store.measures.save_measure(Measure(2566, 1, "อบรมเจ้าหน้าที่เรื่องผลประโยชน์ทับซ้อน"))
+        update = ProgressUpdate(
+            measure_id=mid,
+            percent=100,
+            done="จัดอบรมแล้ว 45 คน",
+            created_at=utc(2023, 2, 1, 3),
+            photos=["training.jpg"],
+        )
+        record_progress(store.measures, update)
+        store.commit()
+    clock(utc(2023, 3, 15, 5))
+    client = app.test_client()
+    page = client.get("/ita/2566/o43").get_data(as_text=True)
+    assert 'src="/ita/2566/o43/photos/training.jpg"' in page
+    photo = client.get("/ita/2566/o43/photos/training.jpg")
+    assert photo.status_code == 200 and photo.data.startswith(b"\xff\xd8")
+    # Only the evidence's own photos: a citizen's upload beside it is not served.
+    assert client.get("/ita/2566/o43/photos/citizen-complaint.jpg").status_code == 404
+    assert client.get("/ita/2566/o43/photos/..%2Fsecret_key").status_code == 404
