@@ -10,6 +10,14 @@ class Channel(StrEnum):
     LINE = "line"
     WEB = "web"
     CHAT = "chat"
+    # Doors staff record for citizens (step 11): the counter, the phone, a letter, the
+    # office's Facebook page, anything else; and paper questionnaires keyed in.
+    WALK_IN = "walk_in"
+    PHONE = "phone"
+    LETTER = "letter"
+    FACEBOOK = "facebook"
+    OTHER = "other"
+    PAPER = "paper"
 
 
 # What pages, the spreadsheet and reports call each channel.
@@ -17,6 +25,12 @@ CHANNEL_TH: dict[Channel, str] = {
     Channel.LINE: "LINE",
     Channel.WEB: "เว็บไซต์",
     Channel.CHAT: "ทดสอบ",  # the developers' chat command, never a citizen
+    Channel.WALK_IN: "ยื่นด้วยตนเอง",
+    Channel.PHONE: "โทรศัพท์",
+    Channel.LETTER: "หนังสือ/จดหมาย",
+    Channel.FACEBOOK: "Facebook",
+    Channel.OTHER: "ช่องทางอื่น",
+    Channel.PAPER: "แบบสอบถามกระดาษ",
 }
 
 
