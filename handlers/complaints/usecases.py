@@ -64,13 +64,22 @@ def validate(draft: ComplaintDraft) -> list[str]:
     return problems
 
 
-def file_complaint(store: Store, draft: ComplaintDraft, channel: Channel, now: datetime) -> Filed:
+def file_complaint(
+    store: Store,
+    draft: ComplaintDraft,
+    channel: Channel,
+    now: datetime,
+    received_at: datetime | None = None,
+) -> Filed:
+    """File a draft. `received_at`, when the complaint arrived earlier than it is recorded
+    (staff keying in a letter), dates the case: its fiscal year, number and due date."""
     problems = validate(draft)
     if problems:
         raise DomainError(" / ".join(problems))
     category = categories.get(draft.category)
     assert category is not None
-    fy = fiscal_year(local_date(now))
+    filed_at = received_at or now
+    fy = fiscal_year(local_date(filed_at))
     code = new_code()
     # Restricted (corruption) reports keep no contact unless the reporter chose to give it.
     anonymous = draft.anonymous
@@ -80,7 +89,7 @@ def file_complaint(store: Store, draft: ComplaintDraft, channel: Channel, now: d
         category=category.code,
         details=draft.details.strip(),
         channel=channel,
-        created_at=now,
+        created_at=filed_at,
         updated_at=now,
         unit=category.default_unit,
         photos=list(draft.photos),
