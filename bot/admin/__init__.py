@@ -8,7 +8,7 @@ from flask import Flask, request
 from werkzeug.routing import IntegerConverter, Map
 from werkzeug.wrappers import Response
 
-from handlers.complaints.policy import ROLES
+from handlers.complaints.policy import FILING_ROLES, ROLES
 
 
 class RowId(IntegerConverter):
@@ -54,6 +54,7 @@ def init_app(app: Flask) -> None:
     measures.init_app(app)  # measures, import, staff link codes
     services.init_app(app)  # services, QR posters, satisfaction results
     nav.add("เรื่องร้องเรียน", "cases.queue", ROLES, 10)
+    nav.add("บันทึกเรื่องที่รับ", "cases.new", FILING_ROLES, 12)
     nav.add("รายงาน", "reports.index", ("admin", "executive", "integrity"), 60)
     nav.add("บัญชีรายการ ITA", "ita_admin.year", ("admin", "executive", "integrity"), 65)
     nav.add("ผู้ใช้", "users.index", ("admin", "integrity"), 80)

@@ -16,6 +16,7 @@ from flask import (
     render_template,
     request,
     send_from_directory,
+    session,
     url_for,
 )
 from werkzeug.wrappers import Response
@@ -23,14 +24,15 @@ from werkzeug.wrappers import Response
 from bot.admin.auth import audit, roles_required, viewer
 from bot.db import store
 from bot.db.accounts.tables import ROLE_TH
-from bot.db.complaints import queries
+from bot.db.complaints import queries, receipts
 from bot.db.office.store import unit_names
-from handlers.clock import utcnow
+from handlers.clock import local_date, utcnow
 from handlers.complaints import categories
-from handlers.complaints.domain import TRANSITIONS, Complaint, Status
+from handlers.complaints.domain import TRANSITIONS, Complaint, Location, Status
 from handlers.complaints.due import overdue_before
 from handlers.complaints.handling import assign_unit, change_status, get_for
 from handlers.complaints.policy import (
+    FILING_ROLES,
     ROLES,
     case_view,
     is_sealed,
@@ -39,6 +41,13 @@ from handlers.complaints.policy import (
     may_see_content,
 )
 from handlers.complaints.queue import PAGE_SIZE, parse_filter
+from handlers.complaints.received import (
+    STAFF_CHANNELS,
+    file_received,
+    parse_received,
+    staff_channel,
+)
+from handlers.complaints.usecases import ComplaintDraft
 from handlers.shared import Channel, DomainError, last_page
 
 bp = Blueprint("cases", __name__, url_prefix="/admin/cases")
@@ -92,6 +101,83 @@ def queue() -> str:
         units=units,
         staff_unit=v.unit if v.role == "staff" else "",
     )
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@roles_required(*FILING_ROLES)
+def new() -> str | tuple[str, int] | Response:
+    """Record a complaint a citizen brought to the counter, phoned in, wrote or sent by
+    Facebook; then the printable receipt, the only place its tracking code is shown."""
+    now = utcnow()
+    form = request.form
+    error = ""
+    if request.method == "POST":
+        try:
+            door = staff_channel(form.get("channel", ""))
+            received = form.get("received", "").strip()
+            day = parse_received(received) if received else local_date(now)
+            location = form.get("location", "").strip()
+            draft = ComplaintDraft(
+                category=form.get("category", ""),
+                details=form.get("details", ""),
+                location=Location(address=location[:300]) if location else None,
+                contact_name=form.get("contact_name", "")[:200],
+                phone=form.get("phone", ""),
+            )
+            filed = file_received(store(), draft, door, day, now)
+            number = filed.complaint.case_number
+            token = receipts.put(store().session, number, filed.secret_code, now)
+            # The door and the day only: the content may be a sealed report's.
+            audit("complaint.received", number, f"{door.value} {day.isoformat()}")
+            store().commit()
+        except DomainError as e:
+            store().rollback()
+            error = str(e)
+        else:
+            session["admin_receipt"] = token
+            return redirect(url_for("cases.receipt", case_number=number))
+    page = render_template(
+        "admin/case_new.html",
+        form=form,
+        error=error,
+        channels=STAFF_CHANNELS,
+        categories=categories.by_code().values(),
+        today=local_date(now).isoformat(),
+    )
+    return (page, 400) if error else page
+
+
+@bp.get("/<case_number>/receipt")
+@roles_required(*FILING_ROLES)
+def receipt(case_number: str) -> Response:
+    """The slip given to the citizen. The tracking code shows on the first view after filing
+    only (kept in filing_receipts and deleted as it is read); later views reprint the rest."""
+    token = session.pop("admin_receipt", None)
+    shown = receipts.take(store().session, token, utcnow()) if isinstance(token, str) else None
+    code = shown[1] if shown is not None and shown[0] == case_number.strip().upper() else ""
+    # The filer may not be able to list the case later (another unit's): the receipt's
+    # token proves they filed it. Without it the usual rule applies.
+    found = store().get_complaint(case_number.strip().upper()) if code else None
+    c = found or _load(case_number)
+    _record_if_sealed(c, "receipt")
+    base = current_app.config.get("PUBLIC_BASE_URL", "")
+    track_url = (
+        f"{base}{url_for('citizen.track_page')}"
+        if base
+        else url_for("citizen.track_page", _external=True)
+    )
+    resp = current_app.make_response(
+        render_template(
+            "admin/receipt.html",
+            c=c,
+            code=code,
+            received=local_date(c.created_at),
+            office=current_app.config.get("OFFICE_NAME") or "",
+            track_url=track_url,
+        )
+    )
+    resp.headers["Cache-Control"] = "private, no-store"
+    return resp
 
 
 @bp.get("/<case_number>")

@@ -15,6 +15,9 @@ from handlers.complaints.domain import Category, Complaint, Location, Status
 from handlers.complaints.due import due_date, is_overdue
 
 ROLES = ("admin", "executive", "integrity", "staff")
+# Who records a complaint a citizen brought to the counter, phoned in or wrote: those who
+# handle complaints (the executive only looks).
+FILING_ROLES = ("admin", "integrity", "staff")
 SEALED_LABEL = "เรื่องร้องเรียนการทุจริต (ปิดผนึก)"
 
 

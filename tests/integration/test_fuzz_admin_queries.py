@@ -147,6 +147,8 @@ ROUTES = [
     "/admin/cases/<case_number>",
     "/admin/cases/<case_number>/letter",
     "/admin/cases/<case_number>/photo/<int:index>",
+    "/admin/cases/<case_number>/receipt",
+    "/admin/cases/new",
     "/admin/catalog",
     "/admin/ita",
     "/admin/login",

@@ -4,6 +4,8 @@ the admin form and its receipt, and the summary's count per channel."""
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
 
 import pytest
 from flask import Flask
@@ -12,6 +14,7 @@ from sqlalchemy import select
 
 from bot.db import new_session
 from bot.db.complaints.tables import ComplaintRow
+from tests.support.admin import add_user, audit_rows, client_for
 from tests.support.cli import invoke
 from tests.support.clock import utc
 
@@ -90,3 +93,76 @@ def test_cli_refuses_bad_input_in_thai_with_exit_2(
     assert r.exit_code == 2 and message in r.output, r.output
     with new_session(app) as s:
         assert s.scalars(select(ComplaintRow)).first() is None
+
+
+@pytest.fixture
+def office(make_app: Callable[..., Flask], monkeypatch: pytest.MonkeyPatch) -> Flask:
+    monkeypatch.setattr("bot.admin.cases.utcnow", lambda: NOW)
+    return make_app(
+        WTF_CSRF_ENABLED=False,
+        OFFICE_NAME="องค์การบริหารส่วนตำบลโคกสูง",
+        PUBLIC_BASE_URL="https://prongsai.kokesung.go.th",
+    )
+
+
+LETTER = {
+    "channel": "letter",
+    "received": "2025-09-29",
+    "category": "road",
+    "details": "ถนนลูกรังหมู่ 5 เป็นหลุมลึกหลังฝนตก",
+    "contact_name": "นายมานะ ขยันดี",
+    "phone": "0898765432",
+    "location": "ถนนสายหมู่ 5 ไปหมู่ 6",
+}
+
+
+def test_admin_form_files_a_letter_and_shows_the_code_on_the_receipt_once(office: Flask) -> None:
+    admin = client_for(office, "admin")
+    assert "บันทึกเรื่องร้องเรียนที่รับด้วยตนเอง/โทรศัพท์/หนังสือ" in admin.get("/admin/cases/new").get_data(
+        as_text=True
+    )
+    r = admin.post("/admin/cases/new", data=LETTER)
+    assert r.status_code == 302 and r.headers["Location"] == "/admin/cases/2568-000001/receipt"
+    first = admin.get("/admin/cases/2568-000001/receipt")
+    page = first.get_data(as_text=True)
+    m = re.search(r'id="tracking-code" class="code">([A-Z0-9]+)<', page)
+    assert m is not None, page
+    code = m.group(1)
+    assert "องค์การบริหารส่วนตำบลโคกสูง" in page and "2568-000001" in page
+    assert "29 กันยายน 2568" in page and "หนังสือ/จดหมาย" in page
+    assert "https://prongsai.kokesung.go.th/track" in page
+    assert "no-store" in first.headers["Cache-Control"]
+    # A reprint shows the rest, never the code.
+    again = admin.get("/admin/cases/2568-000001/receipt").get_data(as_text=True)
+    assert "2568-000001" in again and "29 กันยายน 2568" in again
+    assert code not in again and "tracking-code" not in again
+    # The code is the case's: the citizen tracks it on the public page.
+    tracked = office.test_client().post("/track", data={"case_number": "2568-000001", "code": code})
+    assert tracked.status_code == 200 and "รับเรื่องแล้ว" in tracked.get_data(as_text=True)
+    r2 = row(office, "2568-000001")
+    assert (r2.channel, r2.fiscal_year, r2.contact_name) == ("letter", 2568, "นายมานะ ขยันดี")
+    assert ("admin", "complaint.received", "2568-000001", "letter 2025-09-29") in audit_rows(office)
+
+
+def test_admin_form_refuses_a_future_date_in_thai(office: Flask) -> None:
+    admin = client_for(office, "admin")
+    r = admin.post("/admin/cases/new", data={**LETTER, "received": "2025-10-04"})
+    assert r.status_code == 400 and "เป็นวันในอนาคต" in r.get_data(as_text=True)
+    with new_session(office) as s:
+        assert s.scalars(select(ComplaintRow)).first() is None
+
+
+def test_only_roles_that_handle_complaints_may_record_one(office: Flask) -> None:
+    add_user(office, "boss", "executive")
+    boss = client_for(office, "boss")
+    assert boss.get("/admin/cases/new").status_code == 403
+    assert boss.post("/admin/cases/new", data=LETTER).status_code == 403
+    with new_session(office) as s:
+        assert s.scalars(select(ComplaintRow)).first() is None
+    # Unit staff at the counter may: the receipt is theirs even for another unit's case,
+    # which they cannot open later.
+    add_user(office, "clerk", "staff", unit="กองคลัง")
+    clerk = client_for(office, "clerk")
+    r = clerk.post("/admin/cases/new", data={**LETTER, "channel": "walk_in"}, follow_redirects=True)
+    assert r.status_code == 200 and 'id="tracking-code"' in r.get_data(as_text=True)
+    assert clerk.get("/admin/cases/2568-000001/receipt").status_code == 404
