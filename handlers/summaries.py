@@ -18,6 +18,8 @@ class ComplaintStatsStore(Protocol):
     def count_overdue(self, fiscal_year: int, before: datetime) -> int: ...
     def resolve_days_histogram(self, fiscal_year: int) -> dict[int, int]: ...
 
+    # Also read when present: complaint_channel_counts(fiscal_year) -> {channel: n}.
+
 
 def complaint_summary(
     store: ComplaintStatsStore, fiscal_year: int, now: datetime | None = None
@@ -31,6 +33,9 @@ def complaint_summary(
     by_month = counts.by(lambda st, cat, m: m)
     sealed = set(restricted_codes())
     median = median_from_histogram(store.resolve_days_histogram(fiscal_year))
+    # A narrow query of its own: complaint_counts' rows are unpacked by shape elsewhere.
+    per_channel = getattr(store, "complaint_channel_counts", None)
+    by_channel = per_channel(fiscal_year) if per_channel is not None else {}
     return {
         "total": counts.total(),
         # Only what occurred, sorted (as the first version answered); views add the zeros.
@@ -40,6 +45,8 @@ def complaint_summary(
         "overdue": store.count_overdue(fiscal_year, overdue_before(now)),
         "median_days_to_resolve": median,
         "by_month": {month_key(m): by_month.get(m, 0) for m in fiscal_months(fiscal_year)},
+        # Counter, phone, letter ... beside LINE and the web; only the channels used, sorted.
+        "by_channel": dict(sorted(by_channel.items())),
     }
 
 

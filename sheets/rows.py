@@ -24,7 +24,7 @@ from handlers.measures.domain import Measure, ProgressUpdate
 from handlers.satisfaction.model import Kind as RatingKind
 from handlers.satisfaction.model import Rating
 from handlers.satisfaction.survey import DIMENSION_CODES, HANDLING
-from handlers.shared import channel_label
+from handlers.shared import Channel, channel_label
 from handlers.thai.dates import BE_OFFSET, MONTHS_SHORT, format_thai_date, format_thai_datetime
 from sheets.layout import COMPLAINTS, MEASURES, PROGRESS, SATISFACTION, SUMMARY, Tab
 
@@ -429,6 +429,8 @@ def _summary_label(key: str, names: dict[str, str] | None = None) -> str:
             return f"เรื่องร้องเรียน สถานะ: {Status(parts[2]).thai}"
         except ValueError:
             pass
+    if parts[:2] == ["complaints", "by_channel"] and len(parts) == 3:
+        return f"เรื่องร้องเรียน ช่องทาง: {channel_label(parts[2])}"
     if parts[:2] == ["complaints", "by_category"] and len(parts) == 3:
         cat = categories.get(parts[2])
         return f"เรื่องร้องเรียน ประเภท: {cat.name_th if cat else parts[2]}"
@@ -462,6 +464,12 @@ def summary_rows(summary: dict[str, Any], at: datetime) -> list[Row]:
     complaints["by_category"] = {
         c.code: complaints.get("by_category", {}).get(c.code, 0)
         for c in categories.load_categories()
+    }
+    # Paper questionnaires are ratings, never complaints.
+    complaints["by_channel"] = {
+        ch.value: complaints.get("by_channel", {}).get(ch.value, 0)
+        for ch in Channel
+        if ch is not Channel.PAPER
     }
     data["complaints"] = complaints
     names: dict[str, str] = {}

@@ -15,8 +15,9 @@ from sqlalchemy import select
 from bot.db import new_session
 from bot.db.complaints.tables import ComplaintRow
 from tests.support.admin import add_user, audit_rows, client_for
-from tests.support.cli import invoke
+from tests.support.cli import cli, invoke
 from tests.support.clock import utc
+from tests.support.complaints import file
 
 # 3 October 2025, 10:00 in Bangkok: fiscal year 2569 began two days ago.
 NOW = utc(2025, 10, 3, 3, 0)
@@ -166,3 +167,17 @@ def test_only_roles_that_handle_complaints_may_record_one(office: Flask) -> None
     r = clerk.post("/admin/cases/new", data={**LETTER, "channel": "walk_in"}, follow_redirects=True)
     assert r.status_code == 200 and 'id="tracking-code"' in r.get_data(as_text=True)
     assert clerk.get("/admin/cases/2568-000001/receipt").status_code == 404
+
+
+def test_summary_counts_the_year_by_channel(web: Flask, frozen: None) -> None:
+    light = ["--category", "light", "--details", "ไฟถนนดับหน้าวัดโคกสูง"]
+    add(web, "--channel", "walk_in", *light)
+    add(web, "--channel", "walk_in", *light, "--received", "2568-10-01")
+    add(web, "--channel", "phone", *light, "--received", "2025-10-02")
+    add(web, "--channel", "letter", *light, "--received", "2568-09-30")  # fiscal year 2568
+    file(web, "road", NOW)  # the web form, today (FY 2569)
+    data = json.loads(cli(web, "summary", "--json", "--year", "2569"))["complaints"]
+    assert data["by_channel"] == {"phone": 1, "walk_in": 2, "web": 1}
+    assert data["total"] == 4 and data["by_category"] == {"light": 3, "road": 1}
+    last_year = json.loads(cli(web, "summary", "--json", "--year", "2568"))["complaints"]
+    assert last_year["by_channel"] == {"letter": 1} and last_year["total"] == 1

@@ -100,6 +100,9 @@ class SqlComplaintStore:
     def complaint_counts(self, fiscal_year: int) -> list[tuple[str, str, int, int]]:
         return queries.complaint_counts(self.session, fiscal_year)
 
+    def complaint_channel_counts(self, fiscal_year: int) -> dict[str, int]:
+        return queries.channel_counts(self.session, fiscal_year)
+
     def count_overdue(self, fiscal_year: int, before: datetime) -> int:
         return queries.count_overdue(self.session, fiscal_year, before)
 
