@@ -77,13 +77,23 @@ def satisfaction_summary(store: Any, fiscal_year: int) -> dict[str, Any]:
 
     part = getattr(store, "satisfaction", None)
     if part is None:  # a store without ratings (the core's in-memory fakes)
-        return {"responses": 0, "mean": None, "percent_satisfied": None, "by_service": {}}
+        return {
+            "responses": 0,
+            "mean": None,
+            "percent_satisfied": None,
+            "by_service": {},
+            "by_channel": {},
+        }
     if hasattr(part, "summary_counts"):  # the database keeps counters: constant time
-        return stats.summary_from_counts(
+        data = stats.summary_from_counts(
             part.summary_counts(fiscal_year), part.services(), fiscal_year
         )
+        # The counters do not keep the channel: one grouped query over the year's ratings.
+        return {**data, "by_channel": part.channel_counts(fiscal_year)}
     start, end = stats.ReportPeriod.fiscal_year(fiscal_year).utc_bounds()
-    return stats.summary(part.ratings_in(start, end), part.services(), fiscal_year)
+    ratings = part.ratings_in(start, end)
+    data = stats.summary(ratings, part.services(), fiscal_year)
+    return {**data, "by_channel": stats.by_channel(ratings)}
 
 
 def service_stats_summary(store: Any, fiscal_year: int) -> dict[str, Any]:

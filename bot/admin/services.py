@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import io
+from datetime import date
 
 from flask import (
     Blueprint,
@@ -25,9 +26,14 @@ from bot.admin.auth import audit, roles_required
 from bot.admin.dashboard import chosen_year
 from bot.db import store
 from bot.db.office.store import unit_names
+from handlers.clock import local_date, utcnow
 from handlers.satisfaction import stats
+from handlers.satisfaction.paper import record as paper_record
+from handlers.satisfaction.paper import score_problems
 from handlers.satisfaction.services import Service, parse_csv, validate
-from handlers.satisfaction.survey import BAND_RANGES
+from handlers.satisfaction.survey import BAND_RANGES, DIMENSIONS, RESPONDENT_FIELDS, SCALE
+from handlers.satisfaction.usecases import RatingDraft
+from handlers.shared import Channel, DomainError
 
 bp = Blueprint("services", __name__, url_prefix="/admin/services")
 
@@ -176,3 +182,103 @@ def poster(code: str) -> str:
     url = feedback_url(service.code)
     image = base64.b64encode(qr_png(url)).decode("ascii")
     return render_template("admin/service_poster.html", service=service, url=url, image=image)
+
+
+# --- paper questionnaires -------------------------------------------------------------
+
+SCORE_FIELDS = tuple(f"s{i}" for i in range(1, len(DIMENSIONS) + 1))
+
+
+def _count_arg(raw: str | None) -> int:
+    """How many were saved this sitting, carried in the address; anything odd is 0."""
+    text = (raw or "").strip()
+    return int(text) if text.isdecimal() and len(text) <= 6 else 0
+
+
+def _day_arg(raw: str | None) -> date | None:
+    try:
+        return date.fromisoformat((raw or "").strip()) if raw else None
+    except ValueError:
+        return None
+
+
+@bp.route("/<code>/paper", methods=["GET", "POST"])
+@roles_required(*EDITORS)
+def paper(code: str) -> str | WzResponse | tuple[str, int]:
+    """Keying in paper questionnaires: one row per sheet, Enter saves it and clears the row."""
+    service = _service_or_404(code)
+    if request.method == "GET":
+        return _paper_page(service, {}, [], _count_arg(request.args.get("saved")), "", [])
+    f = request.form
+    values = {name: (f.get(name) or "").strip()[:20] for name in SCORE_FIELDS}
+    values |= {name: (f.get(name) or "").strip() for name in RESPONDENT_FIELDS}
+    saved = _count_arg(f.get("saved"))
+    day_text = (f.get("day") or "").strip()
+    scores, problems = score_problems([values[name] for name in SCORE_FIELDS])
+    bad = [SCORE_FIELDS[i] for i, d in enumerate(DIMENSIONS) if d.code not in scores]
+    day = _day_arg(day_text)
+    if day_text and day is None:
+        problems.append("วันที่ในแบบสอบถามไม่ถูกต้อง")
+    if not problems:
+        draft = RatingDraft(
+            service_code=service.code,
+            scores=scores,
+            **{name: values[name] for name in RESPONDENT_FIELDS},
+        )
+        try:
+            rating = paper_record(store().satisfaction, draft, Channel.PAPER, utcnow(), day)
+            audit("rating.paper", service.code, f"แบบสอบถามกระดาษ เลขที่ {rating.id}")
+            store().commit()
+        except DomainError as e:
+            store().rollback()
+            problems.append(str(e))
+        else:
+            return redirect(
+                url_for("services.paper", code=service.code, saved=saved + 1, day=day_text or None)
+            )
+    page = _paper_page(service, values, problems, saved, day_text, bad)
+    return page, 400
+
+
+def _paper_page(
+    service: Service,
+    values: dict[str, str],
+    problems: list[str],
+    saved: int,
+    day_text: str,
+    bad: list[str],
+) -> str:
+    if not day_text and request.method == "GET":
+        day = _day_arg(request.args.get("day"))
+        day_text = day.isoformat() if day else ""
+    return render_template(
+        "admin/service_paper.html",
+        service=service,
+        dimensions=list(zip(SCORE_FIELDS, DIMENSIONS, strict=True)),
+        respondent=RESPONDENT_FIELDS,
+        values=values,
+        problems=problems,
+        saved=saved,
+        day=day_text,
+        today=local_date(utcnow()).isoformat(),
+        # The cursor goes back to the first wrong score, or the first one for a new sheet.
+        bad=bad,
+        focus=bad[0] if bad else SCORE_FIELDS[0],
+    )
+
+
+@bp.get("/<code>/questionnaire")
+@roles_required(*READERS)
+def questionnaire(code: str) -> str:
+    """The service's questionnaire on one A4 sheet, for citizens who do not use LINE."""
+    from bot.reports import office_name
+
+    service = _service_or_404(code)
+    return render_template(
+        "admin/service_questionnaire.html",
+        service=service,
+        office=office_name(),
+        dimensions=DIMENSIONS,
+        scale=SCALE,
+        respondent=RESPONDENT_FIELDS,
+    )

@@ -17,6 +17,7 @@ from bot.cli import (
     richmenu,
     services,
     summary,
+    survey,
     sync,
     users,
     worker,
@@ -43,5 +44,6 @@ def init_app(app: Flask) -> None:
         ita.group,
         users.users,
         services.group,
+        survey.group,
     ):
         app.cli.add_command(command)

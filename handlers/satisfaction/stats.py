@@ -278,6 +278,15 @@ def stats_of_distribution(dist: dict[int, int]) -> ScoreStats:
     return ScoreStats(n, mean, sd, 100.0 * satisfied / n, full)
 
 
+def by_channel(ratings: Iterable[Rating]) -> dict[str, int]:
+    """How many service ratings came by each channel (stored value -> count)."""
+    counts: dict[str, int] = {}
+    for r in ratings:
+        if r.kind == Kind.SERVICE:
+            counts[r.channel.value] = counts.get(r.channel.value, 0) + 1
+    return dict(sorted(counts.items()))
+
+
 def summary_from_counts(
     counts: Iterable[Count], services: Sequence[Service], fy: int
 ) -> dict[str, object]:

@@ -160,8 +160,10 @@ ROUTES = [
     "/admin/reports",
     "/admin/reports/<code>.<fmt>",
     "/admin/services",
+    "/admin/services/<code>/paper",
     "/admin/services/<code>/poster",
     "/admin/services/<code>/qr.png",
+    "/admin/services/<code>/questionnaire",
     "/admin/users",
     "/api/summary",
 ]
