@@ -148,6 +148,7 @@ ROUTES = [
     "/admin/cases/<case_number>/letter",
     "/admin/cases/<case_number>/photo/<int:index>",
     "/admin/catalog",
+    "/admin/gifts",
     "/admin/ita",
     "/admin/login",
     "/admin/measures",

@@ -19,7 +19,7 @@ from bot.reports.request import ReportRequest
 from handlers.clock import local_date, utcnow
 from handlers.gifts.domain import GIFT, NONE, GiftReport
 from handlers.ita.windows import Window
-from tests.support.admin import add_staff
+from tests.support.admin import add_staff, add_user, audit_rows, client_for
 from tests.support.cli import cli
 
 AT = datetime(2025, 1, 1, tzinfo=UTC)
@@ -112,3 +112,39 @@ def test_summary_json_has_the_years_gifts(app: Flask) -> None:
     data = json.loads(cli(app, "summary", "--json", "--year", "2568"))
     assert data["gifts"] == {"reports": 2, "declared_none": 1, "total_value": 2000.0}
     assert "complaints" in data and "service_stats" in data
+
+
+@pytest.fixture
+def office(web: Flask) -> Flask:
+    add_user(web, "integ", "integrity")
+    add_user(web, "exec", "executive")
+    add_user(web, "staff1", "staff", unit="กองคลัง")
+    add(web, gift(date(2024, 12, 5), "1200"), none(date(2025, 1, 1)))
+    return web
+
+
+def test_the_integrity_officer_reviews_an_entry_and_it_is_audited(office: Flask) -> None:
+    c = client_for(office, "integ")
+    page = c.get("/admin/gifts?year=2568").get_data(as_text=True)
+    assert "ร้าน ข" in page and "1,200.00" in page and "มกราคม 2568" in page
+    with new_session(office) as s:
+        entry_id = s.scalars(select(GiftReportRow.id).where(GiftReportRow.kind == "gift")).one()
+    r = c.post(f"/admin/gifts/{entry_id}/review", data={"note": "ส่งมอบแล้ว ถูกต้อง", "year": "2568"})
+    assert r.status_code == 302
+    with new_session(office) as s:
+        row = s.get(GiftReportRow, entry_id)
+        assert row is not None
+        assert (row.reviewed_by, row.review_note) == ("integ", "ส่งมอบแล้ว ถูกต้อง")
+        assert row.reviewed_at is not None
+    assert ("integ", "gift.review", str(entry_id), "ส่งมอบแล้ว ถูกต้อง") in audit_rows(office)
+    assert "ตรวจแล้วโดย integ" in c.get("/admin/gifts?year=2568").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("username", ["exec", "staff1"])
+def test_staff_and_executives_may_not_see_or_review(office: Flask, username: str) -> None:
+    c = client_for(office, username)
+    assert c.get("/admin/gifts").status_code == 403
+    assert c.post("/admin/gifts/1/review", data={"note": "x"}).status_code == 403
+    with new_session(office) as s:
+        assert s.scalars(select(GiftReportRow.reviewed_at)).all() == [None, None]
+    assert not [a for a in audit_rows(office) if a[1] == "gift.review"]
