@@ -57,6 +57,7 @@ def summary(store: Any, fiscal_year: int, now: datetime | None = None) -> dict[s
         "measures": measure_summary(store, fiscal_year, now),
         "satisfaction": satisfaction_summary(store, fiscal_year),
         "service_stats": service_stats_summary(store, fiscal_year),
+        "gifts": gift_summary(store, fiscal_year),
     }
 
 
@@ -106,3 +107,16 @@ def service_stats_summary(store: Any, fiscal_year: int) -> dict[str, Any]:
     # A store without service counts (the core's in-memory fakes) has recorded nothing.
     counts = part.counts_between(months[0], months[-1]) if part is not None else []
     return service_stats.figures(counts, months)
+
+
+def gift_summary(store: Any, fiscal_year: int) -> dict[str, Any]:
+    """The gift register of the year: gifts reported, declarations of none, their total value
+    (gifts received, and months declared, from 1 October to 30 September)."""
+    from handlers.gifts.ports import GiftStore
+    from handlers.gifts.usecases import figures
+    from handlers.thai.dates import fiscal_year_bounds
+
+    part: GiftStore | None = getattr(store, "gifts", None)
+    if part is None:  # a store without the gift register (the core's in-memory fakes)
+        return figures([])
+    return figures(part.gift_reports_between(*fiscal_year_bounds(fiscal_year)))

@@ -29,6 +29,7 @@ def init_app(app: Flask) -> None:
         cases,
         catalog,
         dashboard,
+        gifts,
         ita,
         measures,
         nav,
@@ -49,6 +50,7 @@ def init_app(app: Flask) -> None:
         audit_page.bp,
         reports_page.bp,
         ita.bp,
+        gifts.bp,
     ):
         app.register_blueprint(bp)
     measures.init_app(app)  # measures, import, staff link codes
@@ -57,6 +59,7 @@ def init_app(app: Flask) -> None:
     nav.add("บันทึกเรื่องที่รับ", "cases.new", FILING_ROLES, 12)
     nav.add("รายงาน", "reports.index", ("admin", "executive", "integrity"), 60)
     nav.add("บัญชีรายการ ITA", "ita_admin.year", ("admin", "executive", "integrity"), 65)
+    nav.add("ทะเบียนของขวัญ", "gifts.index", gifts.ROLES, 70)
     nav.add("ผู้ใช้", "users.index", ("admin", "integrity"), 80)
     nav.add("หน่วยงานและประเภท", "catalog.index", ("admin",), 85)
     nav.add("บันทึกการเปลี่ยนแปลง", "audit.index", ("admin",), 90)

@@ -15,6 +15,7 @@ from bot.db.satisfaction.store import SqlSatisfactionStore
 from handlers.ports import Notice
 
 if TYPE_CHECKING:
+    from bot.db.gifts.store import SqlGiftStore
     from bot.db.measures.store import SqlMeasureStore
     from bot.db.services.store import SqlServiceCountStore
 
@@ -114,3 +115,11 @@ class SqlStore(SqlComplaintStore):
         from bot.db.services.store import SqlServiceCountStore
 
         return SqlServiceCountStore(self.session)
+
+    # --- the gift register (No Gift Policy; SQL in bot/db/gifts/store.py) ----------------
+
+    @property
+    def gifts(self) -> SqlGiftStore:
+        from bot.db.gifts.store import SqlGiftStore
+
+        return SqlGiftStore(self.session)

@@ -8,6 +8,7 @@ from types import ModuleType
 from handlers.complaints.domain import find_case_number
 from handlers.conversations import (
     complaint,
+    gifts,
     menu,
     privacy,
     progress,
@@ -37,6 +38,7 @@ MODULES: tuple[ModuleType, ...] = (
     satisfaction,
     register,
     progress,
+    gifts,
     summary_flow,
 )
 

@@ -150,6 +150,7 @@ ROUTES = [
     "/admin/cases/<case_number>/receipt",
     "/admin/cases/new",
     "/admin/catalog",
+    "/admin/gifts",
     "/admin/ita",
     "/admin/login",
     "/admin/measures",

@@ -1,0 +1,1 @@
+"""The gift register (No Gift Policy) on SQLAlchemy."""
