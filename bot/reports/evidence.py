@@ -13,16 +13,16 @@ from datetime import date, datetime
 
 from bot.db.ita.store import catalogue_for
 from bot.db.store import SqlStore
-from bot.reports import complaints, measures, satisfaction, services
+from bot.reports import complaints, gifts, measures, satisfaction, services
 from bot.reports.request import Builder, ReportRequest
 from handlers.clock import local_date
 from handlers.ita.catalogue import KINDS, Catalogue, CatalogueError, Item
 from handlers.ita.windows import Window, WindowError, window_for
 from handlers.reports.model import Report, with_thai_digits
 
-# Kinds Prongsai builds today. gift_report needs the gift register, which does not exist
-# yet: its items are listed, never faked.
+# Every kind the catalogues name has its builder.
 BUILDERS: dict[str, Builder] = {
+    "gift_report": gifts.build_gift_report,
     "service_stats": services.build_service_stats,
     "measures": measures.build_measures,
     "measure_results": measures.build_measure_results,

@@ -42,6 +42,7 @@ NUMBERING = [
     (2568, "O11", "service_stats", "", "current_fy_to_date"),
     (2568, "O19", "corruption_complaints", "", "current_fy_to_date"),
     (2568, "O20", "participation", "", "current_fy_to_date"),
+    (2568, "O22", "gift_report", "", "current_fy_to_date"),
 ]
 
 
