@@ -98,3 +98,27 @@ def record_count(
     first = month.replace(day=1)
     before = counts.set_count(service.code, first, count, now, by)
     return Recorded(service, first, count, before)
+
+
+Cell = tuple[str, date]  # (service code, the month's first day)
+
+
+def changed_cells(
+    typed: dict[Cell, str], existing: dict[Cell, int], today: date
+) -> tuple[dict[Cell, int], dict[Cell, str]]:
+    """The figures of a month-by-service grid that differ from what is recorded, and the
+    cells that cannot be recorded with the reason. A blank cell is not recorded."""
+    changes: dict[Cell, int] = {}
+    problems: dict[Cell, str] = {}
+    for (code, month), text in typed.items():
+        if not text.strip():
+            continue
+        try:
+            n = parse_count(text)
+            check_month(month, today)
+        except CountInvalid as problem:
+            problems[(code, month)] = str(problem)
+            continue
+        if existing.get((code, month)) != n:
+            changes[(code, month)] = n
+    return changes, problems
