@@ -19,6 +19,7 @@ from flask import (
     request,
     url_for,
 )
+from flask_login import current_user
 from werkzeug.wrappers import Response as WzResponse
 
 from bot.admin import nav
@@ -27,6 +28,8 @@ from bot.admin.dashboard import chosen_year
 from bot.db import store
 from bot.db.office.store import unit_names
 from handlers.clock import local_date, utcnow
+from handlers.reports.service_entry import changed_cells, month_text, record_count
+from handlers.reports.service_stats import fiscal_months, month_key
 from handlers.satisfaction import stats
 from handlers.satisfaction.paper import record as paper_record
 from handlers.satisfaction.paper import score_problems
@@ -34,6 +37,7 @@ from handlers.satisfaction.services import Service, parse_csv, validate
 from handlers.satisfaction.survey import BAND_RANGES, DIMENSIONS, RESPONDENT_FIELDS, SCALE
 from handlers.satisfaction.usecases import RatingDraft
 from handlers.shared import Channel, DomainError
+from handlers.thai.dates import fiscal_year, parse_be_year
 
 bp = Blueprint("services", __name__, url_prefix="/admin/services")
 
@@ -282,3 +286,81 @@ def questionnaire(code: str) -> str:
         scale=SCALE,
         respondent=RESPONDENT_FIELDS,
     )
+
+
+# --- monthly service counts (service statistics) ------------------------------------------
+
+
+def _cell_name(code: str, month: date) -> str:
+    return f"c-{code}-{month_key(month)}"
+
+
+@bp.route("/counts", methods=["GET", "POST"])
+@roles_required(*EDITORS)
+def counts() -> str | WzResponse | tuple[str, int]:
+    """The fiscal year's month-by-service grid of the people served, saved in one go."""
+    if request.method == "POST":
+        fy = parse_be_year((request.form.get("year") or "").strip()) or 0
+        if fy not in range(2500, fiscal_year(local_date(utcnow())) + 2):
+            abort(400)
+        problem = ""
+    else:
+        fy, problem = chosen_year()
+    services = store().satisfaction.services(include_inactive=True)
+    months = fiscal_months(fy)
+    recorded = {
+        (c.service_code, c.month): c.count
+        for c in store().service_counts.counts_between(months[0], months[-1])
+    }
+    # Inactive services only when they have a figure this year: nobody enters new ones.
+    shown = [s for s in services if s.active or any(code == s.code for code, _ in recorded)]
+    values = {_cell_name(c, m): f"{n:,}" for (c, m), n in recorded.items()}
+    problems: dict[str, str] = {}
+    today = local_date(utcnow())
+    if request.method == "POST":
+        typed = {
+            (s.code, m): (request.form.get(_cell_name(s.code, m)) or "")[:20]
+            for s in shown
+            for m in months
+        }
+        changes, bad = changed_cells(typed, recorded, today)
+        if not bad:
+            by_code = {s.code: s for s in shown}
+            for (code, month), n in changes.items():
+                record_count(
+                    store().service_counts,
+                    by_code[code],
+                    month,
+                    n,
+                    utcnow(),
+                    today,
+                    current_user.username,
+                )
+            if changes:
+                detail = ", ".join(
+                    f"{code} {month_key(m)}: {n:,}" for (code, m), n in sorted(changes.items())
+                )
+                audit("service_count.save", str(fy), detail[:1000])
+            store().commit()
+            flash(f"บันทึกสถิติการให้บริการแล้ว {len(changes)} ช่อง", "ok")
+            return redirect(url_for("services.counts", year=fy))
+        values |= {_cell_name(c, m): text for (c, m), text in typed.items()}
+        problems = {
+            _cell_name(c, m): f"{by_name(shown, c)} เดือน{month_text(m)}: {why}"
+            for (c, m), why in bad.items()
+        }
+    page = render_template(
+        "admin/service_counts.html",
+        fy=fy,
+        problem=problem,
+        services=shown,
+        months=[(m, month_text(m), m > today) for m in months],
+        cell=_cell_name,
+        values=values,
+        problems=problems,
+    )
+    return (page, 400) if problems else page
+
+
+def by_name(services: list[Service], code: str) -> str:
+    return next((s.name for s in services if s.code == code), code)

@@ -24,6 +24,8 @@ from handlers.shared import Channel
 def chat(user: str, staff: str | None) -> None:
     """Talk to the bot in the terminal, as a LINE user would."""
     user_id = f"chat:{user}"
+    # A run without --staff is a citizen again, even after a --staff run in this process.
+    _STAFF.pop(user_id, None)
     if staff is not None:
         from bot.db.accounts.actors import actor_by_username
 

@@ -3,7 +3,6 @@ counts behind the service statistics (ITA kind service_stats)."""
 
 from __future__ import annotations
 
-import re
 import sys
 from typing import NoReturn
 
@@ -13,9 +12,14 @@ from flask.cli import AppGroup
 from bot.db import new_session
 from bot.db.store import SqlStore
 from handlers.clock import local_date, utcnow
+from handlers.reports.service_entry import (
+    check_month,
+    find_service,
+    month_text,
+    parse_count,
+    record_count,
+)
 from handlers.reports.service_stats import parse_month
-from handlers.thai.dates import BE_OFFSET, MONTHS_FULL
-from handlers.thai.digits import thai_to_arabic
 
 group = AppGroup("services", help="The office's services and how many people each served.")
 
@@ -34,26 +38,20 @@ def count_cmd(code: str, month: str, count_text: str, by: str) -> None:
     """Record how many people a service served in a month (re-entering replaces it)."""
     try:
         first = parse_month(month)
+        n = parse_count(count_text)
+        check_month(first, local_date(utcnow()))
     except ValueError as error:
         _fail(str(error))
-    today = local_date(utcnow())
-    if first > today:
-        _fail(f"เดือน {month} ยังมาไม่ถึง: บันทึกได้เฉพาะเดือนปัจจุบันหรือเดือนที่ผ่านมาแล้ว")
-    digits = thai_to_arabic(count_text).replace(",", "").strip()
-    if re.fullmatch(r"-\d+", digits):
-        _fail("จำนวนผู้รับบริการต้องไม่ติดลบ")
-    if not re.fullmatch(r"\d{1,9}", digits):
-        _fail(f"จำนวนผู้รับบริการ “{count_text}” ไม่ถูกต้อง: ระบุเป็นจำนวนเต็ม เช่น 120")
-    n = int(digits)
-    month_text = f"{MONTHS_FULL[first.month - 1]} {first.year + BE_OFFSET}"
     with new_session() as s:
         store = SqlStore(s)
         services = store.satisfaction.services(include_inactive=True)
-        service = next((x for x in services if x.code == code.strip().lower()), None)
+        service = find_service(services, code.strip().lower())
         if service is None:
             known = "\n".join(f"  {x.code}  {x.name}" for x in services) or "  (ยังไม่มีงานบริการ)"
             _fail(f"ไม่พบงานบริการรหัส “{code}” รหัสงานบริการที่มี:\n{known}")
-        before = store.service_counts.set_count(service.code, first, n, utcnow(), by)
+        done = record_count(
+            store.service_counts, service, first, n, utcnow(), local_date(utcnow()), by
+        )
         store.commit()
-    replaced = "" if before is None else f" (แทนจำนวนเดิม {before:,} ราย)"
-    click.echo(f"บันทึกแล้ว: {service.name} เดือน{month_text} จำนวน {n:,} ราย{replaced}")
+    replaced = "" if done.before is None else f" (แทนจำนวนเดิม {done.before:,} ราย)"
+    click.echo(f"บันทึกแล้ว: {service.name} เดือน{month_text(first)} จำนวน {n:,} ราย{replaced}")

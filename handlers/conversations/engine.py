@@ -14,6 +14,7 @@ from handlers.conversations import (
     progress,
     register,
     satisfaction,
+    service_counts,
     tracking,
 )
 from handlers.conversations import summary as summary_flow
@@ -39,6 +40,7 @@ MODULES: tuple[ModuleType, ...] = (
     register,
     progress,
     gifts,
+    service_counts,
     summary_flow,
 )
 

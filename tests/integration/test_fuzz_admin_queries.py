@@ -165,6 +165,7 @@ ROUTES = [
     "/admin/services/<code>/poster",
     "/admin/services/<code>/qr.png",
     "/admin/services/<code>/questionnaire",
+    "/admin/services/counts",
     "/admin/users",
     "/api/summary",
 ]
