@@ -16,7 +16,13 @@ from handlers.clock import local_date
 from handlers.conversations.menu import CANCEL, CONFIRM, EDIT
 from handlers.conversations.messages import Inbound, Reply, choices
 from handlers.conversations.session import Context, Outcome, Session, Step
-from handlers.conversations.staff import is_staff, refusal, staff_menu
+from handlers.conversations.staff import (
+    GIFT_REPORT,
+    NO_GIFT,
+    is_staff,
+    refusal,
+    staff_menu,
+)
 from handlers.gifts.ports import GiftStore, HasGifts
 from handlers.gifts.usecases import (
     GiftInvalid,
@@ -31,8 +37,8 @@ from handlers.gifts.usecases import (
 from handlers.thai.dates import format_thai_date
 
 FLOW = "gift"
-REPORT = "แจ้งรับของขวัญ"
-DECLARE_NONE = "ไม่มีการรับของขวัญ"
+REPORT = GIFT_REPORT
+DECLARE_NONE = NO_GIFT
 TODAY = "วันนี้"
 YESTERDAY = "เมื่อวาน"
 RETURNED = "ส่งคืนผู้ให้แล้ว"

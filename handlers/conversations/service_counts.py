@@ -14,7 +14,7 @@ from handlers.clock import local_date
 from handlers.conversations.menu import CANCEL, CONFIRM, EDIT
 from handlers.conversations.messages import Inbound, Reply, choices
 from handlers.conversations.session import Context, Outcome, Session, Step
-from handlers.conversations.staff import is_staff, refusal, staff_menu
+from handlers.conversations.staff import SERVICE_COUNT, is_staff, refusal, staff_menu
 from handlers.reports.service_entry import (
     CountInvalid,
     CountWriter,
@@ -30,7 +30,7 @@ from handlers.satisfaction.ports import HasSatisfaction
 from handlers.satisfaction.services import Service
 
 FLOW = "service_count"
-START = "สถิติบริการ"
+START = SERVICE_COUNT
 
 
 class CountStore(CountWriter, ServiceCountStore, Protocol):

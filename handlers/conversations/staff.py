@@ -10,8 +10,14 @@ PROGRESS = "รายงานความคืบหน้า"
 MY_WORK = "งานของฉัน"
 UNLINK = "ยกเลิกการเชื่อมบัญชี"
 REGISTER = "ลงทะเบียน"
+# The staff registers' starters (their conversations live in service_counts.py and gifts.py).
+SERVICE_COUNT = "สถิติบริการ"
+GIFT_REPORT = "แจ้งรับของขวัญ"
+NO_GIFT = "ไม่มีการรับของขวัญ"
 
-STAFF_MENU = choices(PROGRESS, MY_WORK, menu.COMPLAINT, menu.TRACK)
+STAFF_MENU = choices(
+    PROGRESS, MY_WORK, SERVICE_COUNT, GIFT_REPORT, NO_GIFT, menu.COMPLAINT, menu.TRACK
+)
 
 
 def staff_menu(text: str) -> Reply:

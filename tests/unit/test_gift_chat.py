@@ -84,3 +84,13 @@ def test_citizens_get_the_usual_refusal(text: str) -> None:
     store = StoreWithGifts()
     assert "คำสั่งนี้สำหรับเจ้าหน้าที่" in say(store, text, actor=Actor())
     assert store.gifts.rows == [] and store.load_conversation("U-staff") is None
+
+
+def test_the_staff_menu_offers_the_registers_as_taps() -> None:
+    """Staff need not remember the registers' words: each is a button that starts it."""
+    from handlers.conversations.staff import staff_menu
+
+    taps = [q.text for q in staff_menu("เลือกรายการ").quick_replies]
+    for starter in ("สถิติบริการ", "แจ้งรับของขวัญ", "ไม่มีการรับของขวัญ"):
+        assert starter in taps
+    assert len(taps) <= 13  # LINE's limit of quick-reply buttons
