@@ -3,12 +3,10 @@ counts behind the service statistics (ITA kind service_stats)."""
 
 from __future__ import annotations
 
-import sys
-from typing import NoReturn
-
 import click
 from flask.cli import AppGroup
 
+from bot.cli.errors import fail as _fail
 from bot.db import new_session
 from bot.db.store import SqlStore
 from handlers.clock import local_date, utcnow
@@ -22,11 +20,6 @@ from handlers.reports.service_entry import (
 from handlers.reports.service_stats import parse_month
 
 group = AppGroup("services", help="The office's services and how many people each served.")
-
-
-def _fail(message: str) -> NoReturn:
-    click.echo(message, err=True)
-    sys.exit(2)
 
 
 @group.command("count")

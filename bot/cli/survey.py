@@ -3,14 +3,12 @@ questionnaire filled on paper (or taken by phone, letter, …) for a citizen wit
 
 from __future__ import annotations
 
-import re
-import sys
 from datetime import date
-from typing import NoReturn
 
 import click
 from flask.cli import AppGroup
 
+from bot.cli.errors import fail as _fail
 from bot.db import new_session
 from bot.db.store import SqlStore
 from handlers.clock import utcnow
@@ -23,31 +21,19 @@ from handlers.satisfaction.paper import (
 from handlers.satisfaction.survey import DIMENSIONS
 from handlers.satisfaction.usecases import RatingDraft
 from handlers.shared import CHANNEL_TH, Channel, DomainError
-from handlers.thai.dates import BE_OFFSET
-from handlers.thai.digits import thai_to_arabic
+from handlers.thai.dates import parse_day
 
 group = AppGroup("survey", help="Satisfaction questionnaires keyed in by staff.")
-
-
-def _fail(message: str) -> NoReturn:
-    click.echo(message, err=True)
-    sys.exit(2)
 
 
 def _day(text: str | None) -> date | None:
     """YYYY-MM-DD in CE or BE (2568-01-15), Thai digits allowed."""
     if not text:
         return None
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", thai_to_arabic(text).strip())
-    if not m:
-        _fail(f"วันที่ “{text}” ไม่ถูกต้อง: ระบุเป็น ปปปป-ดด-วว เช่น 2568-01-15")
-    year, month, day = (int(g) for g in m.groups())
-    if year > 2400:  # a Buddhist Era year
-        year -= BE_OFFSET
     try:
-        return date(year, month, day)
-    except ValueError:
-        _fail(f"วันที่ “{text}” ไม่มีในปฏิทิน")
+        return parse_day(text)
+    except ValueError as e:
+        _fail(str(e))
 
 
 @group.command("add")

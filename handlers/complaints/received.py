@@ -10,8 +10,7 @@ from handlers.clock import BANGKOK, local_date
 from handlers.complaints.usecases import ComplaintDraft, Filed, file_complaint
 from handlers.ports import Store
 from handlers.shared import CHANNEL_TH, Channel, DomainError
-from handlers.thai.dates import BE_OFFSET, format_thai_date
-from handlers.thai.digits import thai_to_arabic
+from handlers.thai.dates import format_thai_date, parse_day
 
 # The doors a member of staff records; LINE, the web and paper questionnaires have their own.
 STAFF_CHANNELS: tuple[Channel, ...] = (
@@ -40,16 +39,10 @@ def staff_channel(value: str) -> Channel:
 
 def parse_received(text: str) -> date:
     """YYYY-MM-DD with a Buddhist-era or Christian-era year (Thai digits too)."""
-    m = _DATE_RE.match(thai_to_arabic(text))
-    if m is None:
-        raise DomainError(f"วันที่รับเรื่อง “{text}” ไม่ถูกต้อง ให้ระบุเป็น ปปปป-ดด-วว เช่น 2568-03-15")
-    year, month, day = (int(g) for g in m.groups())
-    if year >= 2400:  # no complaint arrived before 1857: a year this large is BE
-        year -= BE_OFFSET
     try:
-        return date(year, month, day)
-    except ValueError:
-        raise DomainError(f"วันที่รับเรื่อง “{text}” ไม่มีอยู่จริงในปฏิทิน") from None
+        return parse_day(text, "วันที่รับเรื่อง")
+    except ValueError as e:
+        raise DomainError(str(e)) from None
 
 
 def year_before(today: date) -> date:

@@ -190,3 +190,21 @@ def parse_be_year(text: str) -> int | None:
     if len(digits) == 4 and 1900 <= value <= 2157:
         return value + BE_OFFSET
     return None
+
+
+_DAY = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+
+
+def parse_day(text: str, what: str = "วันที่") -> date:
+    """YYYY-MM-DD with a Buddhist-era or Christian-era year, Thai digits allowed, as staff
+    type a date on the command line. ValueError with a Thai message naming `what`."""
+    m = _DAY.match(thai_to_arabic(text))
+    if m is None:
+        raise ValueError(f"{what} “{text}” ไม่ถูกต้อง ให้ระบุเป็น ปปปป-ดด-วว เช่น 2568-03-15")
+    year, month, day = (int(g) for g in m.groups())
+    if year >= 2400:  # nothing recorded here happened before 1857: a year this large is BE
+        year -= BE_OFFSET
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{what} “{text}” ไม่มีในปฏิทิน") from None
