@@ -16,10 +16,7 @@ from tests.support.admin import add_user, audit_rows, client_for
 
 PAGE = "/admin/ita/2566/measures-draft"
 PARTICIPATION = "กิจกรรมการเปิดโอกาสให้เกิดการมีส่วนร่วม"
-E_SERVICE = (
-    "จัดให้มีการให้บริการผ่านช่องทางออนไลน์ (E-Service)"
-    " และประชาสัมพันธ์ให้บุคคลภายนอกรับทราบอย่างทั่วถึง"
-)
+E_SERVICE = "จัดให้มีการให้บริการผ่านช่องทางออนไลน์ (E-Service) และประชาสัมพันธ์ให้บุคคลภายนอกรับทราบอย่างทั่วถึง"
 
 
 def drafts(app: Flask) -> list[MeasureDraftRow]:
@@ -77,9 +74,7 @@ def test_pick_items_by_hand_edit_reject_and_adopt(web: Flask, admin: FlaskClient
         "กองการศึกษา",
     )
     assert m.issue == "การให้บริการและระบบ E-Service"
-    assert m.steps == (
-        "1. เปิดเวทีประชาคมจัดทำแผนพัฒนาท้องถิ่น\n2. เชิญผู้แทนชุมชนร่วมติดตามผลตามแผน"
-    )
+    assert m.steps == ("1. เปิดเวทีประชาคมจัดทำแผนพัฒนาท้องถิ่น\n2. เชิญผู้แทนชุมชนร่วมติดตามผลตามแผน")
     # ตลอดปีงบประมาณ of FY 2567: 1 Oct 2023 - 30 Sep 2024.
     assert (m.period_text, m.period_start, m.period_end) == (
         "ตลอดปีงบประมาณ",
@@ -126,7 +121,9 @@ def test_bad_input_is_refused_in_thai_and_loses_nothing(web: Flask, admin: Flask
         follow_redirects=True,
     )
     assert "อ่านระยะเวลา “เร็ว ๆ นี้” ไม่ได้" in r.get_data(as_text=True)
-    r = admin.post(f"{PAGE}/{first.id}", data=form(first, "save", title="  "), follow_redirects=True)
+    r = admin.post(
+        f"{PAGE}/{first.id}", data=form(first, "save", title="  "), follow_redirects=True
+    )
     assert "ชื่อมาตรการต้องไม่ว่าง" in r.get_data(as_text=True)
     after = drafts(web)[0]
     assert (after.title, after.period, after.status) == (first.title, first.period, "draft")
