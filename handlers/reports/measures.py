@@ -41,7 +41,7 @@ LINKED_COLUMNS = (
     "ระยะเวลาดำเนินการ",
     "ส่วนงานที่รับผิดชอบ",
 )
-LINKED_WIDTHS = (1.8, 3.0, 1.6, 2.4, 3.6, 1.4, 1.2)
+LINKED_WIDTHS = (1.8, 2.8, 1.6, 2.4, 3.4, 1.6, 1.6)
 # Measure id -> the ITA items it answers.
 Linked = Mapping[int, list[LinkedItem]]
 
