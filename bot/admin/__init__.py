@@ -31,6 +31,7 @@ def init_app(app: Flask) -> None:
         dashboard,
         gifts,
         ita,
+        ita_drafts,
         measures,
         nav,
         reports_page,
@@ -50,6 +51,7 @@ def init_app(app: Flask) -> None:
         audit_page.bp,
         reports_page.bp,
         ita.bp,
+        ita_drafts.bp,
         gifts.bp,
     ):
         app.register_blueprint(bp)

@@ -11,6 +11,7 @@ import bot.db.complaints.tables  # noqa: F401
 import bot.db.gifts.tables  # noqa: F401
 import bot.db.ita.tables  # noqa: F401
 import bot.db.line.tables  # noqa: F401
+import bot.db.measure_drafts.tables  # noqa: F401
 import bot.db.measures.tables  # noqa: F401
 import bot.db.mirror.tables  # noqa: F401
 import bot.db.office.tables  # noqa: F401

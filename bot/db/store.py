@@ -16,6 +16,7 @@ from handlers.ports import Notice
 
 if TYPE_CHECKING:
     from bot.db.gifts.store import SqlGiftStore
+    from bot.db.measure_drafts.store import SqlDraftStore
     from bot.db.measures.store import SqlMeasureStore
     from bot.db.services.store import SqlServiceCountStore
 
@@ -123,3 +124,11 @@ class SqlStore(SqlComplaintStore):
         from bot.db.gifts.store import SqlGiftStore
 
         return SqlGiftStore(self.session)
+
+    # --- draft measures from the ITA analysis, measures' ITA items (bot/db/measure_drafts) --
+
+    @property
+    def measure_drafts(self) -> SqlDraftStore:
+        from bot.db.measure_drafts.store import SqlDraftStore
+
+        return SqlDraftStore(self.session)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.reports.measure_items import linked_items
 from bot.reports.request import ReportRequest
 from bot.uploads.photos import photo_path
 from handlers.ita.catalogue import PLAN_INTEGRITY, PLAN_OPERATING, CatalogueError
@@ -18,21 +19,25 @@ def build_measures(req: ReportRequest) -> Report:
     """o42: the year's integrity measures."""
     fy = req.window.fiscal_year
     measures = req.store.measures.measures_of_year(fy, PLAN_INTEGRITY)
-    return measure_reports.build_register(measures, req.window, req.office, req.thai_digits)
+    return measure_reports.build_register(
+        measures, req.window, req.office, req.thai_digits, linked_items(req.store, measures)
+    )
 
 
 def build_measure_results(req: ReportRequest) -> Report:
     """o43: what staff reported on the integrity measures within the window."""
     fy = req.window.fiscal_year
     part = req.store.measures
+    measures = part.measures_of_year(fy, PLAN_INTEGRITY)
     return measure_reports.build_results(
-        part.measures_of_year(fy, PLAN_INTEGRITY),
+        measures,
         part.progress_of_year(fy, PLAN_INTEGRITY),
         req.window,
         office=req.office,
         register_code=_register_code(req),
         find_photo=_photo_finder(),
         thai_digits=req.thai_digits,
+        linked=linked_items(req.store, measures),
     )
 
 

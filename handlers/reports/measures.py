@@ -9,10 +9,11 @@ not a result: the ผลลัพธ์ column holds the outcomes staff reported
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from handlers.ita.windows import Window
 from handlers.measures.domain import Measure, ProgressUpdate, status_for
+from handlers.reports.item_links import LinkedItem, codes_text, items_text, scores_text
 from handlers.reports.model import Image, Report, Table, with_thai_digits
 from handlers.reports.progress import (
     average,
@@ -30,6 +31,19 @@ RESULTS_TITLE = "รายงานผลการดำเนินการต
 
 REGISTER_COLUMNS = ("ประเด็น", "มาตรการ", "ขั้นตอน/วิธีการ", "ระยะเวลา", "ผู้รับผิดชอบ")
 REGISTER_WIDTHS = (2.6, 3.6, 5.0, 1.8, 2.0)
+# The seeds' layout, once measures are linked to the ITA items they answer.
+LINKED_COLUMNS = (
+    "ประเด็น",
+    "ข้อคำถาม ITA",
+    "ผลการวิเคราะห์ข้อมูล",
+    "มาตรการ",
+    "ขั้นตอน/วิธีการปฏิบัติ",
+    "ระยะเวลาดำเนินการ",
+    "ส่วนงานที่รับผิดชอบ",
+)
+LINKED_WIDTHS = (1.8, 2.8, 1.6, 2.4, 3.4, 1.6, 1.6)
+# Measure id -> the ITA items it answers.
+Linked = Mapping[int, list[LinkedItem]]
 
 RESULT_COLUMNS = (
     "มาตรการ/แนวทาง",
@@ -57,16 +71,29 @@ def measure_title(m: Measure) -> str:
 
 
 def build_register(
-    measures: list[Measure], window: Window, office: str = "", thai_digits: bool = False
+    measures: list[Measure],
+    window: Window,
+    office: str = "",
+    thai_digits: bool = False,
+    linked: Linked | None = None,
 ) -> Report:
-    """o42: the year's integrity measures as the office declared them."""
+    """o42: the year's integrity measures as the office declared them. When some measures
+    are linked to ITA items, the table takes the seeds' layout: each measure's items and
+    their scores (left empty where a measure has none, or no scores were imported)."""
     fy = window.fiscal_year
-    rows = [(m.issue, f"{m.no}. {m.title}", m.steps, period_label(m), m.unit) for m in measures]
+    linked = linked or {}
+    rows: list[tuple[str, ...]]
+    if any(linked.get(m.id or -1) for m in measures):
+        rows = [_linked_row(m, linked) for m in measures]
+        table = Table(LINKED_COLUMNS, rows, widths=LINKED_WIDTHS)
+    else:
+        rows = [(m.issue, f"{m.no}. {m.title}", m.steps, period_label(m), m.unit) for m in measures]
+        table = Table(REGISTER_COLUMNS, rows, widths=REGISTER_WIDTHS)
     report = Report(
         kind="measures",
         title=f"{MEASURES_TITLE} ประจำปีงบประมาณ พ.ศ. {fy}",
         subtitle=office,
-        tables=[Table(REGISTER_COLUMNS, rows, widths=REGISTER_WIDTHS)],
+        tables=[table],
         notes=[f"จำนวน {len(measures)} มาตรการ"] if measures else [],
         figures={
             "fiscal_year": fy,
@@ -81,11 +108,29 @@ def build_register(
                     "period_start": m.period_start.isoformat() if m.period_start else None,
                     "period_end": m.period_end.isoformat() if m.period_end else None,
                 }
+                | ({"ita_items": _item_figures(linked.get(m.id or -1, []))} if linked else {})
                 for m in measures
             ],
         },
     )
     return with_thai_digits(report) if thai_digits else report
+
+
+def _linked_row(m: Measure, linked: Linked) -> tuple[str, ...]:
+    items = linked.get(m.id or -1, [])
+    return (
+        m.issue,
+        items_text(items),
+        scores_text(items),
+        f"{m.no}. {m.title}",
+        m.steps,
+        period_label(m),
+        m.unit,
+    )
+
+
+def _item_figures(items: list[LinkedItem]) -> list[dict[str, object]]:
+    return [{"code": i.code, "title": i.title, "score": i.score} for i in items]
 
 
 def _outcomes(updates: list[ProgressUpdate]) -> str:
@@ -104,11 +149,14 @@ def build_results(
     register_code: str = "",
     find_photo: PhotoFinder | None = None,
     thai_digits: bool = False,
+    linked: Linked | None = None,
 ) -> Report:
     """o43: what staff reported on each integrity measure within the window, with their
     photos. `register_code` is the code the year's measures were published under ("o42");
-    it is left out of the opening paragraph when empty."""
+    it is left out of the opening paragraph when empty. A measure linked to ITA items names
+    them under its title."""
     fy = window.fiscal_year
+    linked = linked or {}
     suggestions = any(m.note for m in measures)
     rows: list[tuple[str, ...]] = []
     images: list[Image] = []
@@ -118,8 +166,10 @@ def build_results(
         reported = within(progress.get(m.id or -1, []), window)
         percent = percent_on(reported, window.as_of)
         percents.append(percent)
+        answered = linked.get(m.id or -1, [])
+        answers = f"\nข้อคำถาม ITA: {codes_text(answered)}" if answered else ""
         row = (
-            measure_title(m),
+            measure_title(m) + answers,
             m.steps,
             m.unit,
             period_label(m),
@@ -136,6 +186,8 @@ def build_results(
                 "status": status_for(percent).value,
             }
         )
+        if linked:  # the key appears once the year's measures are linked to ITA items
+            items[-1]["ita_items"] = [i.code for i in answered]
         for u in reported:
             for name in u.photos:
                 path = find_photo(name) if find_photo else None
