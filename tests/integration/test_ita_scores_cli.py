@@ -21,11 +21,11 @@ def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
     return path
 
 
-def analysis(app: Flask, *args: str) -> dict:  # type: ignore[type-arg]
+def analysis(app: Flask, *args: str) -> dict:
     return json.loads(cli(app, "ita", "analyse", "--year", "2566", "--json", *args))
 
 
-def flagged(result: dict) -> dict[int, list[str]]:  # type: ignore[type-arg]
+def flagged(result: dict) -> dict[int, list[str]]:
     return {
         i["no"]: [x["code"] for x in i["items"] if x["flagged"]]
         for i in result["issues"]
@@ -109,7 +109,8 @@ def test_bad_threshold_and_year_without_grouping(app: Flask) -> None:
 def test_template_lists_every_code_with_an_empty_score(app: Flask, tmp_path: Path) -> None:
     out = tmp_path / "t.xlsx"
     cli(app, "ita", "scores-template", "--year", "2566", "--out", str(out))
-    ws = load_workbook(out).active
+    wb = load_workbook(out)
+    ws = wb.active
     assert ws is not None
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0] == ("code", "score", "title")
@@ -119,7 +120,6 @@ def test_template_lists_every_code_with_an_empty_score(app: Flask, tmp_path: Pat
     assert all(r[1] is None for r in rows[1:])
     # Filled in and imported as it is.
     ws.cell(row=2, column=2, value=98.43)
-    wb = ws.parent
     wb.save(out)
     cli(app, "ita", "import-scores", str(out), "--year", "2566")
     assert analysis(app)["issues"][0]["items"][0] == {
