@@ -95,8 +95,8 @@ def save_text(session: Session, year: int, issue: int, text: str, now: datetime,
     row = session.scalars(
         select(AnalysisTextRow).where(AnalysisTextRow.year == year, AnalysisTextRow.issue == issue)
     ).first()
-    if row is not None and row.text == text:
-        return False
+    if (row.text if row is not None else "") == text:
+        return False  # an empty box for a paragraph never written is no change
     if row is None:
         session.add(
             AnalysisTextRow(year=year, issue=issue, text=text, updated_at=now, updated_by=by)
