@@ -62,10 +62,10 @@ def _by_instrument(issue: IssueResult, threshold: Decimal) -> list[str]:
             continue
         low = min(items, key=lambda i: i.score or Decimal(0))
         if all(i.score == 100 for i in items):
-            out.append(f"ข้อของ{name}ในประเด็นนี้ได้ 100 คะแนนทุกข้อ จึงควรรักษามาตรฐานดังกล่าวไว้")
+            out.append(f"ข้อของ{name} ในประเด็นนี้ได้ 100 คะแนนทุกข้อ จึงควรรักษามาตรฐานดังกล่าวไว้")
         else:
             out.append(
-                f"ข้อของ{name}ในประเด็นนี้ได้ตั้งแต่ {points(threshold)} คะแนนขึ้นไป"
+                f"ข้อของ{name} ในประเด็นนี้ได้ตั้งแต่ {points(threshold)} คะแนนขึ้นไป"
                 f" ต่ำสุดคือ {low.code} ได้ {points(low.score or Decimal(0))} คะแนน"
                 " จึงควรพัฒนาให้ดียิ่งขึ้นต่อไป"
             )
