@@ -32,6 +32,7 @@ def init_app(app: Flask) -> None:
         gifts,
         ita,
         ita_drafts,
+        ita_scores,
         measures,
         nav,
         reports_page,
@@ -52,6 +53,7 @@ def init_app(app: Flask) -> None:
         reports_page.bp,
         ita.bp,
         ita_drafts.bp,
+        ita_scores.bp,
         gifts.bp,
     ):
         app.register_blueprint(bp)
@@ -61,6 +63,7 @@ def init_app(app: Flask) -> None:
     nav.add("บันทึกเรื่องที่รับ", "cases.new", FILING_ROLES, 12)
     nav.add("รายงาน", "reports.index", ("admin", "executive", "integrity"), 60)
     nav.add("บัญชีรายการ ITA", "ita_admin.year", ("admin", "executive", "integrity"), 65)
+    nav.add("คะแนน ITA", "ita_scores.index", ("admin", "executive", "integrity"), 66)
     nav.add("ทะเบียนของขวัญ", "gifts.index", gifts.ROLES, 70)
     nav.add("ผู้ใช้", "users.index", ("admin", "integrity"), 80)
     nav.add("หน่วยงานและประเภท", "catalog.index", ("admin",), 85)

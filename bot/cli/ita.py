@@ -110,3 +110,10 @@ def pack_cmd(year: int | None, out: str) -> None:
     click.echo(f"ชุดหลักฐาน ITA ปี {fy}: {len(built)} รายการ ลงไฟล์ {out} แล้ว")
     for code, why in skipped:
         click.echo(f"  ข้าม {code}: {why}")
+
+
+# The scores and the yearly analysis live in their own module; they join this group.
+from bot.cli.ita_scores import COMMANDS as _SCORE_COMMANDS  # noqa: E402
+
+for _command in _SCORE_COMMANDS:
+    group.add_command(_command)

@@ -9,6 +9,7 @@ import bot.db.complaints.receipts  # noqa: F401
 import bot.db.complaints.stats  # noqa: F401
 import bot.db.complaints.tables  # noqa: F401
 import bot.db.gifts.tables  # noqa: F401
+import bot.db.ita.scores_tables  # noqa: F401
 import bot.db.ita.tables  # noqa: F401
 import bot.db.line.tables  # noqa: F401
 import bot.db.measure_drafts.tables  # noqa: F401

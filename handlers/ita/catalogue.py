@@ -42,6 +42,7 @@ KINDS: tuple[str, ...] = (
     "complaints",
     "participation",
     "gift_report",
+    "analysis",  # the office's analysis of its ITA scores (handlers/ita/analysis.py)
 )
 WINDOWS: tuple[str, ...] = (
     "current_fy_to_date",

@@ -3,7 +3,7 @@ hand, edits, rejection, adoption into the next fiscal year's register with item 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from flask import Flask
 from flask.testing import FlaskClient
@@ -137,3 +137,28 @@ def test_readers_see_the_page_but_only_admins_change_it(web: Flask) -> None:
     assert boss.get(PAGE).status_code == 200
     assert boss.post(f"{PAGE}/suggest", data={"issue": "2", "codes": "o30"}).status_code == 403
     assert drafts(web) == []
+
+
+def test_imported_scores_draft_the_flagged_items_without_picking(
+    web: Flask, admin: FlaskClient
+) -> None:
+    # Seed 004's weak points: o30 (issue 2) and o42/o43 (issue 7) scored 0; e14 passes.
+    with new_session(web) as s:
+        from decimal import Decimal
+
+        from bot.db.ita.scores_store import replace_scores
+
+        replace_scores(
+            s,
+            2566,
+            {"o30": Decimal(0), "o42": Decimal(0), "o43": Decimal(0), "e14": Decimal("93.29")},
+            datetime(2026, 12, 3, tzinfo=UTC),
+            "test",
+        )
+        s.commit()
+    admin.post(f"{PAGE}/suggest", data={}, follow_redirects=True)
+    made = drafts(web)
+    assert {d.issue_no for d in made} == {2, 7}
+    assert PARTICIPATION in [d.title for d in made if d.issue_no == 2]
+    assert any({"o42", "o43"} <= set(d.codes) for d in made if d.issue_no == 7)
+    assert not any("e14" in d.codes and d.issue_no == 2 for d in made)
