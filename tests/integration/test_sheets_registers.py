@@ -171,3 +171,15 @@ def test_google_gets_counts_and_gifts_as_raw_text(gapp: Flask, fake_sheets: Fake
     assert "0 rows added, 1 updated" in sync(gapp)
     [row] = [r for r in fake_sheets.values(SERVICE_COUNTS.title)[1:] if r and r[0]]
     assert row[SERVICE_COUNTS.col("count")] == 41
+
+
+def test_a_count_cleared_on_the_grid_leaves_its_id_and_a_note(xapp: Flask, xlsx: Path) -> None:
+    count(xapp, "tax", "2568-01", 40)
+    sync(xapp)
+    r = client_for(xapp, "admin").post(
+        "/admin/services/counts", data={"year": "2568", "c-tax-2025-01": ""}
+    )
+    assert r.status_code == 302
+    assert "0 rows added, 1 updated" in sync(xapp)
+    [tax] = table(xlsx, SERVICE_COUNTS.title)
+    assert (tax["id"], tax["count"], tax["system_notes"]) == ("2568-01:tax", "", "ลบข้อมูลแล้ว")
