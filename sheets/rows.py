@@ -484,11 +484,11 @@ def summary_rows(summary: dict[str, Any], at: datetime) -> list[Row]:
         c.code: complaints.get("by_category", {}).get(c.code, 0)
         for c in categories.load_categories()
     }
-    # Paper questionnaires are ratings, never complaints.
+    # Paper questionnaires are ratings, never complaints; the terminal chat's are tests.
     complaints["by_channel"] = {
         ch.value: complaints.get("by_channel", {}).get(ch.value, 0)
         for ch in Channel
-        if ch is not Channel.PAPER
+        if ch not in (Channel.PAPER, Channel.CHAT)
     }
     data["complaints"] = complaints
     names: dict[str, str] = {}
