@@ -40,15 +40,18 @@ eval: setup
 
 # waitress would drop X-Forwarded-* itself; the app decides how many hops to trust
 # (TRUSTED_PROXIES, 0 by default: the headers are ignored).
+# The address people open: a server listening on every interface is reached at 127.0.0.1.
+OPEN_HOST = $(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST))
+
 run: setup $(MODEL)
-	$(BIN)/flask init-db
+	$(BIN)/flask init-db --address http://$(OPEN_HOST):$(PORT)
 	@echo ""
 	@echo "  Prongsai is running:"
-	@echo "    citizen pages   http://$(HOST):$(PORT)/"
-	@echo "    complaint form  http://$(HOST):$(PORT)/complaint"
-	@echo "    track a case    http://$(HOST):$(PORT)/track"
-	@echo "    health          http://$(HOST):$(PORT)/healthz"
-	@echo "    LINE webhook    http://$(HOST):$(PORT)/callback (set LINE_CHANNEL_SECRET first)"
+	@echo "    citizen pages   http://$(OPEN_HOST):$(PORT)/"
+	@echo "    complaint form  http://$(OPEN_HOST):$(PORT)/complaint"
+	@echo "    track a case    http://$(OPEN_HOST):$(PORT)/track"
+	@echo "    health          http://$(OPEN_HOST):$(PORT)/healthz"
+	@echo "    LINE webhook    http://$(OPEN_HOST):$(PORT)/callback (set LINE_CHANNEL_SECRET first)"
 	@echo ""
 	$(BIN)/waitress-serve --host $(HOST) --port $(PORT) --threads 16 \
 		--no-clear-untrusted-proxy-headers --call bot.app:create_wsgi

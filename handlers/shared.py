@@ -34,6 +34,12 @@ CHANNEL_TH: dict[Channel, str] = {
 }
 
 
+def is_test_channel(value: str) -> bool:
+    """Whether an entry came from the developers' terminal chat (`flask chat`): never a
+    citizen, so channel figures and published evidence leave it out."""
+    return str(value) == Channel.CHAT.value
+
+
 def channel_label(value: str) -> str:
     """The Thai name of a channel or its stored value; an unknown value is shown as it is."""
     try:

@@ -9,6 +9,7 @@ from handlers.clock import utcnow
 from handlers.complaints.due import overdue_before
 from handlers.complaints.policy import restricted_codes
 from handlers.complaints.stats import Counts, fiscal_months, median_from_histogram, month_key
+from handlers.shared import is_test_channel
 
 
 class ComplaintStatsStore(Protocol):
@@ -35,7 +36,7 @@ def complaint_summary(
     median = median_from_histogram(store.resolve_days_histogram(fiscal_year))
     # A narrow query of its own: complaint_counts' rows are unpacked by shape elsewhere.
     per_channel = getattr(store, "complaint_channel_counts", None)
-    by_channel = per_channel(fiscal_year) if per_channel is not None else {}
+    by_channel = _citizens_doors(per_channel(fiscal_year) if per_channel is not None else {})
     return {
         "total": counts.total(),
         # Only what occurred, sorted (as the first version answered); views add the zeros.
@@ -90,11 +91,17 @@ def satisfaction_summary(store: Any, fiscal_year: int) -> dict[str, Any]:
             part.summary_counts(fiscal_year), part.services(), fiscal_year
         )
         # The counters do not keep the channel: one grouped query over the year's ratings.
-        return {**data, "by_channel": part.channel_counts(fiscal_year)}
+        return {**data, "by_channel": _citizens_doors(part.channel_counts(fiscal_year))}
     start, end = stats.ReportPeriod.fiscal_year(fiscal_year).utc_bounds()
     ratings = part.ratings_in(start, end)
     data = stats.summary(ratings, part.services(), fiscal_year)
-    return {**data, "by_channel": stats.by_channel(ratings)}
+    return {**data, "by_channel": _citizens_doors(stats.by_channel(ratings))}
+
+
+def _citizens_doors(counts: dict[str, int]) -> dict[str, int]:
+    """Channel counts without the developers' terminal chat: its entries are tests, not a
+    door citizens use (they stay in the totals, as they stay in the queue until deleted)."""
+    return {ch: n for ch, n in counts.items() if not is_test_channel(ch)}
 
 
 def service_stats_summary(store: Any, fiscal_year: int) -> dict[str, Any]:

@@ -187,6 +187,51 @@ SATISFACTION = Tab(
     ),
 )
 
+# The monthly service counts: one row per service and month ("2568-11:tax"); entering the
+# month again rewrites that row, clearing the figure leaves the ID and a note.
+SERVICE_COUNTS = Tab(
+    key="service_counts",
+    title="สถิติการให้บริการ",
+    columns=(
+        Column("id", "รหัส", 22),
+        Column("month", "เดือน", 18),
+        Column("month_iso", "เดือน (ISO)", 10),
+        Column("service", "งานบริการ", 30),
+        Column("service_unit", "หน่วยงาน", 24),
+        Column("count", "จำนวนผู้รับบริการ (ราย)", 12),
+        Column("updated", "บันทึกล่าสุด", 26),
+        Column("updated_iso", "บันทึกล่าสุด (ISO)", 26),
+        Column("updated_by", "ผู้บันทึก", 20),
+        SYSTEM_NOTES,
+    ),
+    notes_key="system_notes",
+)
+
+# The gift register (No Gift Policy): gifts reported and declarations of none ("G000012").
+GIFTS = Tab(
+    key="gifts",
+    title="การรับของขวัญ",
+    columns=(
+        Column("id", "รหัส", 12),
+        Column("kind", "ประเภทรายการ", 22),
+        Column("reported", "วันที่แจ้ง", 26),
+        Column("reported_iso", "วันที่แจ้ง (ISO)", 26),
+        Column("staff", "ผู้แจ้ง", 24),
+        Column("unit", "หน่วยงาน", 24),
+        Column("received_on", "วันที่ได้รับ", 18),
+        Column("period", "เดือนที่แจ้งว่าไม่มีการรับ", 18),
+        Column("giver", "ผู้ให้", 30),
+        Column("what", "สิ่งที่ได้รับ", 40),
+        Column("value", "มูลค่าโดยประมาณ (บาท)", 14),
+        Column("action", "การดำเนินการ", 40),
+        Column("reviewed", "ตรวจสอบเมื่อ", 26),
+        Column("reviewed_by", "ผู้ตรวจสอบ", 20),
+        Column("review_note", "บันทึกการตรวจสอบ", 40),
+        SYSTEM_NOTES,
+    ),
+    notes_key="system_notes",
+)
+
 SUMMARY = Tab(
     key="summary",
     title="สรุป",
@@ -200,4 +245,12 @@ SUMMARY = Tab(
     ),
 )
 
-TABS: tuple[Tab, ...] = (COMPLAINTS, MEASURES, PROGRESS, SATISFACTION, SUMMARY)
+TABS: tuple[Tab, ...] = (
+    COMPLAINTS,
+    MEASURES,
+    PROGRESS,
+    SATISFACTION,
+    SERVICE_COUNTS,
+    GIFTS,
+    SUMMARY,
+)

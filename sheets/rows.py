@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from handlers.clock import local
 from handlers.complaints import categories
 from handlers.complaints.domain import Complaint, Status
 from handlers.complaints.policy import is_sealed
+from handlers.gifts.domain import GiftReport
 from handlers.ita.catalogue import (
     PLAN_ANTI_CORRUPTION,
     PLAN_INTEGRITY,
@@ -25,8 +26,23 @@ from handlers.satisfaction.model import Kind as RatingKind
 from handlers.satisfaction.model import Rating
 from handlers.satisfaction.survey import DIMENSION_CODES, HANDLING
 from handlers.shared import Channel, channel_label
-from handlers.thai.dates import BE_OFFSET, MONTHS_SHORT, format_thai_date, format_thai_datetime
-from sheets.layout import COMPLAINTS, MEASURES, PROGRESS, SATISFACTION, SUMMARY, Tab
+from handlers.thai.dates import (
+    BE_OFFSET,
+    MONTHS_FULL,
+    MONTHS_SHORT,
+    format_thai_date,
+    format_thai_datetime,
+)
+from sheets.layout import (
+    COMPLAINTS,
+    GIFTS,
+    MEASURES,
+    PROGRESS,
+    SATISFACTION,
+    SERVICE_COUNTS,
+    SUMMARY,
+    Tab,
+)
 
 Cell = str | int | float
 Row = list[Cell]
@@ -393,6 +409,9 @@ _SUMMARY_LABELS = {
     "measures.average_percent": "ความคืบหน้าเฉลี่ย (ร้อยละ)",
     "measures.overdue": "มาตรการที่เกินกำหนด",
     "service_stats.total": "จำนวนผู้รับบริการทั้งหมด (ราย)",
+    "gifts.reports": "รายการรับของขวัญและประโยชน์อื่นใด",
+    "gifts.declared_none": "การแจ้งไม่มีการรับของขวัญ (รายเดือน)",
+    "gifts.total_value": "มูลค่าของขวัญที่ได้รับโดยประมาณ (บาท)",
 }
 # Rows left blank after the figures, so a figure that disappears is cleared, not left stale.
 SUMMARY_SPARE_ROWS = 20
@@ -465,11 +484,11 @@ def summary_rows(summary: dict[str, Any], at: datetime) -> list[Row]:
         c.code: complaints.get("by_category", {}).get(c.code, 0)
         for c in categories.load_categories()
     }
-    # Paper questionnaires are ratings, never complaints.
+    # Paper questionnaires are ratings, never complaints; the terminal chat's are tests.
     complaints["by_channel"] = {
         ch.value: complaints.get("by_channel", {}).get(ch.value, 0)
         for ch in Channel
-        if ch is not Channel.PAPER
+        if ch not in (Channel.PAPER, Channel.CHAT)
     }
     data["complaints"] = complaints
     names: dict[str, str] = {}
@@ -492,3 +511,83 @@ def summary_rows(summary: dict[str, Any], at: datetime) -> list[Row]:
     width = len(SUMMARY.columns)
     rows.extend([[""] * width for _ in range(SUMMARY_SPARE_ROWS)])
     return rows
+
+
+# --- monthly service counts ------------------------------------------------------------------
+# One row per service and month, known by both: "2568-11:tax" (BE year, month, service code),
+# so entering the month again rewrites the row and a rebuilt database finds the same rows.
+
+_SERVICE_COUNT_KEY = re.compile(r"^(\d{4})-(\d{2}):([a-z0-9][a-z0-9_-]{0,29})$")
+
+
+def service_count_key(code: str, month: date) -> str:
+    return f"{month.year + BE_OFFSET}-{month.month:02d}:{code}"
+
+
+def parse_service_count_key(value: str) -> tuple[str, date] | None:
+    """(service code, the month's first day) of a canonical ID; None for anything else."""
+    found = _SERVICE_COUNT_KEY.match(str(value).strip())
+    if not found or not 1 <= int(found[2]) <= 12:
+        return None
+    month = date(int(found[1]) - BE_OFFSET, int(found[2]), 1)
+    return (found[3], month) if service_count_key(found[3], month) == str(value).strip() else None
+
+
+@dataclass(frozen=True)
+class ServiceCountEntry:
+    code: str
+    month: date  # its first day
+    count: int
+    service_name: str = ""
+    service_unit: str = ""
+    updated_at: datetime | None = None
+    updated_by: str = ""
+
+
+def service_count_row(e: ServiceCountEntry) -> Row:
+    values: dict[str, Cell] = {
+        "id": service_count_key(e.code, e.month),
+        "month": f"{MONTHS_FULL[e.month.month - 1]} {e.month.year + BE_OFFSET}",
+        "month_iso": f"{e.month.year:04d}-{e.month.month:02d}",
+        "service": e.service_name or e.code,
+        "service_unit": e.service_unit,
+        "count": e.count,
+        "updated": thai_dt(e.updated_at),
+        "updated_iso": iso(e.updated_at),
+        "updated_by": e.updated_by,
+    }
+    return tab_row(SERVICE_COUNTS, values)
+
+
+SERVICE_COUNT_KIND = register(Kind("service_count", SERVICE_COUNTS, service_count_row))
+
+
+# --- the gift register -------------------------------------------------------------------------
+
+GIFT_PREFIX = "G"
+GIFT_KIND_TH = {"gift": "รับของขวัญหรือประโยชน์อื่นใด", "none": "ไม่มีการรับของขวัญ"}
+
+
+def gift_row(g: GiftReport) -> Row:
+    month = g.period_start
+    values: dict[str, Cell] = {
+        "id": numbered_key(GIFT_PREFIX, g.id or 0),
+        "kind": GIFT_KIND_TH.get(g.kind, g.kind),
+        "reported": thai_dt(g.created_at),
+        "reported_iso": iso(g.created_at),
+        "staff": g.staff_name,
+        "unit": g.unit,
+        "received_on": _date(g.received_on),
+        "period": f"{MONTHS_FULL[month.month - 1]} {month.year + BE_OFFSET}" if month else "",
+        "giver": g.giver,
+        "what": g.what,
+        "value": float(g.estimated_value) if g.estimated_value is not None else "",
+        "action": g.action,
+        "reviewed": thai_dt(g.reviewed_at),
+        "reviewed_by": g.reviewed_by,
+        "review_note": g.review_note,
+    }
+    return tab_row(GIFTS, values)
+
+
+GIFT_KIND = register(Kind("gift", GIFTS, gift_row))

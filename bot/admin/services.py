@@ -28,7 +28,13 @@ from bot.admin.dashboard import chosen_year
 from bot.db import store
 from bot.db.office.store import unit_names
 from handlers.clock import local_date, utcnow
-from handlers.reports.service_entry import changed_cells, month_text, record_count
+from handlers.reports.service_entry import (
+    changed_cells,
+    clear_count,
+    cleared_cells,
+    month_text,
+    record_count,
+)
 from handlers.reports.service_stats import fiscal_months, month_key
 from handlers.satisfaction import stats
 from handlers.satisfaction.paper import record as paper_record
@@ -318,14 +324,19 @@ def counts() -> str | WzResponse | tuple[str, int]:
     problems: dict[str, str] = {}
     today = local_date(utcnow())
     if request.method == "POST":
+        # Only the cells the page sent: a cell missing from the form is left as it is.
         typed = {
             (s.code, m): (request.form.get(_cell_name(s.code, m)) or "")[:20]
             for s in shown
             for m in months
+            if _cell_name(s.code, m) in request.form
         }
         changes, bad = changed_cells(typed, recorded, today)
+        cleared = cleared_cells(typed, recorded)
         if not bad:
             by_code = {s.code: s for s in shown}
+            for code, month in cleared:
+                clear_count(store().service_counts, by_code[code], month, utcnow())
             for (code, month), n in changes.items():
                 record_count(
                     store().service_counts,
@@ -336,13 +347,13 @@ def counts() -> str | WzResponse | tuple[str, int]:
                     today,
                     current_user.username,
                 )
-            if changes:
-                detail = ", ".join(
-                    f"{code} {month_key(m)}: {n:,}" for (code, m), n in sorted(changes.items())
-                )
-                audit("service_count.save", str(fy), detail[:1000])
+            if changes or cleared:
+                audit("service_count.save", str(fy), _audit_detail(changes, cleared, recorded))
             store().commit()
-            flash(f"บันทึกสถิติการให้บริการแล้ว {len(changes)} ช่อง", "ok")
+            done = f"บันทึกสถิติการให้บริการแล้ว {len(changes)} ช่อง"
+            if cleared:
+                done += f" ลบตัวเลขที่ล้างออก {len(cleared)} ช่อง"
+            flash(done, "ok")
             return redirect(url_for("services.counts", year=fy))
         values |= {_cell_name(c, m): text for (c, m), text in typed.items()}
         problems = {
@@ -360,6 +371,24 @@ def counts() -> str | WzResponse | tuple[str, int]:
         problems=problems,
     )
     return (page, 400) if problems else page
+
+
+def _audit_detail(
+    changes: dict[tuple[str, date], int],
+    cleared: list[tuple[str, date]],
+    recorded: dict[tuple[str, date], int],
+) -> str:
+    """ "reg 2024-10: 1,200, tax 2025-01: 40 → 55, tax 2025-02: 9 → ลบ": each cell saved, with
+    the figure it replaced."""
+    parts: dict[tuple[str, date], str] = {}
+    for cell, n in changes.items():
+        before = recorded.get(cell)
+        parts[cell] = f"{n:,}" if before is None else f"{before:,} → {n:,}"
+    for cell in cleared:
+        parts[cell] = f"{recorded[cell]:,} → ลบ"
+    return ", ".join(f"{code} {month_key(m)}: {parts[(code, m)]}" for code, m in sorted(parts))[
+        :1000
+    ]
 
 
 def by_name(services: list[Service], code: str) -> str:

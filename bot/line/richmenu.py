@@ -26,55 +26,77 @@ from handlers.conversations.summary import WORD as SUMMARY
 
 log = logging.getLogger(__name__)
 
-WIDTH, HEIGHT = 2500, 843
+WIDTH = 2500
+# LINE's two standard heights: half (up to two rows of tiles) and full (three or four).
+HALF, FULL = 843, 1686
 FILE_NAME = "richmenus.json"
 TLWG = Path("/usr/share/fonts/truetype/tlwg")
 THAI_FONTS = ("Garuda-Bold.ttf", "Loma-Bold.ttf", "Kinnari-Bold.ttf", "Garuda.ttf", "Loma.ttf")
 
-# (kind, name, chat bar text, labels in reading order, background colour)
-MENUS: dict[str, tuple[str, str, tuple[str, ...], str]] = {
-    "citizen": (
-        "prongsai-citizen",
-        "เมนูบริการ",
-        (
+
+def staff_labels() -> tuple[str, ...]:
+    """The staff menu's starters: the staff quick-reply menu (one list serves both, so a
+    starter added there appears here too), then the summary, which only the rich menu offers."""
+    labels = [q.text for q in staff_words.STAFF_MENU]
+    return tuple(dict.fromkeys([*labels, SUMMARY]))
+
+
+KINDS = ("citizen", "staff")
+
+
+def menu(kind: str) -> tuple[str, str, tuple[str, ...], str]:
+    """(name, chat bar text, labels in reading order, background colour) of a menu; read
+    when it is built, so the staff menu follows STAFF_MENU as it is then."""
+    if kind == "citizen":
+        labels = (
             citizen_words.COMPLAINT,
             citizen_words.CORRUPTION,
             citizen_words.SATISFACTION,
             citizen_words.TRACK,
-        ),
-        "#1b7f5a",
-    ),
-    "staff": (
-        "prongsai-staff",
-        "เมนูงาน",
-        (staff_words.PROGRESS, staff_words.MY_WORK, citizen_words.TRACK, SUMMARY),
-        "#1f4e8c",
-    ),
-}
+        )
+        return "prongsai-citizen", "เมนูบริการ", labels, "#1b7f5a"
+    if kind == "staff":
+        return "prongsai-staff", "เมนูงาน", staff_labels(), "#1f4e8c"
+    raise KeyError(kind)
 
 
-def cells() -> list[tuple[int, int, int, int]]:
-    """Four tappable quarters (x, y, width, height), left to right, top to bottom."""
-    half_w, half_h = WIDTH // 2, HEIGHT // 2
-    return [
-        (0, 0, half_w, half_h),
-        (half_w, 0, WIDTH - half_w, half_h),
-        (0, half_h, half_w, HEIGHT - half_h),
-        (half_w, half_h, WIDTH - half_w, HEIGHT - half_h),
-    ]
+def height(count: int) -> int:
+    return HALF if _rows(count) <= 2 else FULL
+
+
+def _columns(count: int) -> int:
+    return 2 if count <= 4 else 3 if count <= 9 else 4
+
+
+def _rows(count: int) -> int:
+    return -(-count // _columns(count))
+
+
+def cells(count: int = 4) -> list[tuple[int, int, int, int]]:
+    """`count` tappable tiles (x, y, width, height), left to right, top to bottom, tiling the
+    whole menu: rows of two to four, the last row's tiles sharing its width."""
+    columns, rows, total = _columns(count), _rows(count), height(count)
+    out: list[tuple[int, int, int, int]] = []
+    for r in range(rows):
+        y, bottom = total * r // rows, total * (r + 1) // rows
+        here = min(columns, count - r * columns)
+        for c in range(here):
+            x, right = WIDTH * c // here, WIDTH * (c + 1) // here
+            out.append((x, y, right - x, bottom - y))
+    return out
 
 
 def menu_request(kind: str) -> RichMenuRequest:
-    name, bar, labels, _ = MENUS[kind]
+    name, bar, labels, _ = menu(kind)
     areas = [
         RichMenuArea(
             bounds=RichMenuBounds(x=x, y=y, width=w, height=h),
             action=MessageAction(label=label[:20], text=label),
         )
-        for (x, y, w, h), label in zip(cells(), labels, strict=True)
+        for (x, y, w, h), label in zip(cells(len(labels)), labels, strict=True)
     ]
     return RichMenuRequest(
-        size=RichMenuSize(width=WIDTH, height=HEIGHT),
+        size=RichMenuSize(width=WIDTH, height=height(len(labels))),
         selected=kind == "citizen",
         name=name,
         chat_bar_text=bar,
@@ -125,11 +147,11 @@ def _fitting_font(
 
 
 def menu_image(kind: str) -> bytes:
-    """A 2500x843 PNG: four coloured tiles with their Thai labels, matching the tap areas."""
-    _, _, labels, colour = MENUS[kind]
-    image = Image.new("RGB", (WIDTH, HEIGHT), "white")
+    """A PNG 2500 wide: coloured tiles with their Thai labels, matching the tap areas."""
+    _, _, labels, colour = menu(kind)
+    image = Image.new("RGB", (WIDTH, height(len(labels))), "white")
     draw = ImageDraw.Draw(image)
-    for (x, y, w, h), label in zip(cells(), labels, strict=True):
+    for (x, y, w, h), label in zip(cells(len(labels)), labels, strict=True):
         draw.rounded_rectangle((x + 12, y + 12, x + w - 12, y + h - 12), radius=40, fill=colour)
         font = _fitting_font(draw, label, w - 120)
         draw.text((x + w / 2, y + h / 2), label, font=font, fill="white", anchor="mm")
@@ -156,7 +178,7 @@ def setup_menus(client: LineClient, instance_path: str) -> dict[str, str]:
     (in the instance folder, per office) and delete the menus an earlier setup made."""
     old = stored_ids(instance_path)
     # Built (and validated) before the first call, so a bad menu leaves nothing half made.
-    built = {kind: (menu_request(kind), menu_image(kind)) for kind in MENUS}
+    built = {kind: (menu_request(kind), menu_image(kind)) for kind in KINDS}
     ids: dict[str, str] = {}
     for kind, (request, image) in built.items():
         rich_menu_id = client.messaging.create_rich_menu(

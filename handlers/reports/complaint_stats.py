@@ -9,6 +9,8 @@ never a case number, name, detail or place, so neither report can show anything 
 
 Definitions (the figures under ``Report.figures``, and the tables built from them):
 
+- Cases filed with the developers' terminal chat (channel ``chat``) are tests, never
+  published: they are left out of every figure.
 - A case belongs to the window when it was *received* (Bangkok date) within
   [start, as_of]; its status is the one it had at the end of ``as_of``.
 - *Closed* means the outcome was given: resolved or rejected (domain.CLOSED_STATUSES), by the
@@ -37,7 +39,7 @@ from handlers.complaints.domain import CLOSED_STATUSES, RESPONSE_DAYS, STATUS_TH
 from handlers.complaints.policy import is_sealed
 from handlers.complaints.stats import median_from_histogram
 from handlers.reports.model import Report, Table, with_thai_digits
-from handlers.shared import Channel, channel_label
+from handlers.shared import Channel, channel_label, is_test_channel
 from handlers.thai.dates import MONTHS_FULL, format_thai_date
 
 Kind = Literal["complaints", "corruption_complaints"]
@@ -78,7 +80,13 @@ def figures(cases: Iterable[CaseFacts], start: date, as_of: date, kind: Kind) ->
 
     Cases of the other kind and cases received outside [start, as_of] are left out here too,
     so a caller that passes more than it should still publishes the right counts."""
-    mine = [c for c in cases if belongs(kind, c.category) and start <= c.received <= as_of]
+    mine = [
+        c
+        for c in cases
+        if belongs(kind, c.category)
+        and start <= c.received <= as_of
+        and not is_test_channel(c.channel)  # `flask chat` tests: not the office's cases
+    ]
     # A closing after the as-of day is not known on that day (the status says open too).
     closed_days = [
         (c.closed - c.received).days

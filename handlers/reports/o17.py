@@ -20,7 +20,7 @@ from handlers.satisfaction.survey import (
     RESPONDENT_FIELDS,
     SCALE,
 )
-from handlers.shared import channel_label
+from handlers.shared import channel_label, is_test_channel
 from handlers.thai.dates import first_half_bounds, fiscal_year_bounds, format_thai_date
 
 MAX_SUGGESTIONS = 200
@@ -35,7 +35,9 @@ def build(
     thai_digits: bool = False,
 ) -> Report:
     """`ratings` are those dated in the window (others are left out here too): from its first
-    day to its as-of day, Bangkok dates."""
+    day to its as-of day, Bangkok dates. Ratings made with the developers' terminal chat are
+    tests and left out of every figure."""
+    ratings = [r for r in ratings if not is_test_channel(r.channel)]
     fy = window.fiscal_year
     period = _period_of(window)
     rs = stats.service_ratings(ratings, period) if window.started else []

@@ -19,7 +19,7 @@ from handlers.ita.windows import Window
 from handlers.reports.model import Chart, Report, Table, with_thai_digits
 from handlers.satisfaction.services import Service
 from handlers.satisfaction.survey import HANDLING_NAME
-from handlers.shared import channel_label
+from handlers.shared import channel_label, is_test_channel
 from handlers.thai.dates import MONTHS_FULL, MONTHS_SHORT, format_thai_date
 
 TITLE = "รายงานผลการเปิดโอกาสให้เกิดการมีส่วนร่วม"
@@ -58,11 +58,14 @@ def build(
     office: str = "",
     thai_digits: bool = False,
 ) -> Report:
-    """Counts of the window's months only (others are left out here too)."""
+    """Counts of the window's months only (others are left out here too), without the
+    developers' terminal chat tests."""
     months = window_months(window)
     inside = set(months)
-    rs = [r for r in from_ratings if r.month in inside and r.n]
-    cs = [c for c in from_complaints if c.month in inside and c.n]
+    rs = [r for r in from_ratings if r.month in inside and r.n and not is_test_channel(r.channel)]
+    cs = [
+        c for c in from_complaints if c.month in inside and c.n and not is_test_channel(c.channel)
+    ]
     n_ratings = sum(r.n for r in rs)
     n_complaints = sum(c.n for c in cs)
     answered = sum(c.answered for c in cs)

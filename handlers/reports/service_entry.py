@@ -28,6 +28,12 @@ class CountWriter(Protocol):
         ...
 
 
+class CountEraser(Protocol):
+    def delete_count(self, code: str, month: date, at: datetime) -> int | None:
+        """Forget the figure; the one it held, None when there was none."""
+        ...
+
+
 @dataclass(frozen=True)
 class Recorded:
     service: Service
@@ -122,3 +128,15 @@ def changed_cells(
         if existing.get((code, month)) != n:
             changes[(code, month)] = n
     return changes, problems
+
+
+def cleared_cells(typed: dict[Cell, str], existing: dict[Cell, int]) -> list[Cell]:
+    """The cells of a grid emptied by the person saving it: blank now, a figure recorded.
+    A blank cell that had no figure is not among them (nothing to forget)."""
+    return sorted(cell for cell, text in typed.items() if not text.strip() and cell in existing)
+
+
+def clear_count(counts: CountEraser, service: Service, month: date, now: datetime) -> int | None:
+    """Forget a month's count (it was entered by mistake); the figure it held. The caller
+    commits and audits."""
+    return counts.delete_count(service.code, month.replace(day=1), now)

@@ -8,11 +8,14 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from flask import Flask
 from PIL import Image
 
 from bot.db import new_session
 from bot.db.accounts.tables import User
+from handlers.conversations.messages import choices
+from handlers.conversations.staff import STAFF_MENU
 from tests.fakes.fake_line import FakeLine
 from tests.support.admin import add_staff, client_for
 from tests.support.line import line_config, say
@@ -31,6 +34,25 @@ def menu_texts(menu: dict) -> list[str]:
     return [a["action"]["text"] for a in menu["areas"]]
 
 
+def tiles_the_whole_menu(menu: dict) -> None:
+    """LINE's rules, and every tap landing on a button: at most 20 areas inside the menu,
+    none overlapping, together covering it; labels within 20 characters."""
+    w, h = menu["size"]["width"], menu["size"]["height"]
+    boxes = [a["bounds"] for a in menu["areas"]]
+    assert 1 <= len(boxes) <= 20
+    assert all(len(a["action"]["label"]) <= 20 for a in menu["areas"])
+    for b in boxes:
+        assert (
+            b["x"] >= 0 and b["y"] >= 0 and b["x"] + b["width"] <= w and b["y"] + b["height"] <= h
+        )
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            apart_x = a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
+            apart_y = a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"]
+            assert apart_x or apart_y
+    assert sum(b["width"] * b["height"] for b in boxes) == w * h
+
+
 def test_setup_creates_both_menus_with_images_and_makes_the_citizens_default(
     line_app: Flask, line: FakeLine
 ) -> None:
@@ -44,18 +66,21 @@ def test_setup_creates_both_menus_with_images_and_makes_the_citizens_default(
         "ประเมินความพึงพอใจ",
         "ติดตามเรื่อง",
     ]
-    assert menu_texts(staff) == ["รายงานความคืบหน้า", "งานของฉัน", "ติดตามเรื่อง", "สรุป"]
+    # The staff menu offers what the staff quick replies offer (one list), and the summary.
+    texts = menu_texts(staff)
+    assert texts == [q.text for q in STAFF_MENU] + ["สรุป"]
+    assert texts[:5] == ["รายงานความคืบหน้า", "งานของฉัน", "สถิติบริการ", "แจ้งรับของขวัญ", "ไม่มีการรับของขวัญ"]
+    assert {"ร้องเรียน/ร้องทุกข์", "ติดตามเรื่อง"} <= set(texts)
+    assert citizen["size"] == {"width": 2500, "height": 843}
+    assert staff["size"] == {"width": 2500, "height": 1686}  # three rows of tiles
     for menu in (citizen, staff):
-        assert menu["size"] == {"width": 2500, "height": 843}
-        # The four areas tile the whole menu: every tap lands on a button.
-        assert sum(a["bounds"]["width"] * a["bounds"]["height"] for a in menu["areas"]) == (
-            2500 * 843
-        )
-    for rich_menu_id in ids.values():
+        tiles_the_whole_menu(menu)
+    for rich_menu_id, menu in ((ids["citizen"], citizen), (ids["staff"], staff)):
         content_type, png = line.rich_menu_images[rich_menu_id]
         assert content_type == "image/png"
         image = Image.open(io.BytesIO(png))
-        assert (image.format, image.size) == ("PNG", (2500, 843))
+        assert image.format == "PNG"
+        assert image.size == (menu["size"]["width"], menu["size"]["height"])
     assert line.default_rich_menus == [ids["citizen"]]
     assert line.rich_menu_links == []
 
@@ -134,3 +159,18 @@ def test_deactivating_a_staff_account_gives_back_the_citizens_menu(
     assert "สำนักปลัด" not in "\n".join(line.last_texts())
     admin.post(f"/admin/users/{uid}/active", data={"active": "1"})
     assert line.rich_menu_links[-1] == (STAFF_USER, ids["staff"])
+
+
+def test_a_starter_added_to_the_staff_menu_gets_its_tile(
+    line_app: Flask, line: FakeLine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Room for the next starter (ยืมทรัพย์สิน): nine tiles in three rows of three."""
+    monkeypatch.setattr(
+        "handlers.conversations.staff.STAFF_MENU", (*STAFF_MENU, *choices("ยืมทรัพย์สิน"))
+    )
+    line.install_rich_menus()
+    ids = setup(line_app)
+    staff = line.rich_menus[ids["staff"]]
+    assert len(staff["areas"]) == 9 and "ยืมทรัพย์สิน" in menu_texts(staff)
+    assert {a["bounds"]["width"] for a in staff["areas"]} <= {833, 834}
+    tiles_the_whole_menu(staff)

@@ -84,3 +84,44 @@ def test_only_the_roles_that_manage_services_may_enter_counts(app: Flask) -> Non
     r = c.post("/admin/services/counts", data={"year": "2568", "c-reg-2024-10": "5"})
     assert r.status_code == 403
     assert saved(app) == {}
+
+
+def test_clearing_a_recorded_cell_deletes_that_count_and_audits_it(app: Flask) -> None:
+    cli(app, "services", "count", "tax", "--month", "2568-01", "--count", "40")
+    cli(app, "services", "count", "reg", "--month", "2567-10", "--count", "12")
+    c = client_for(app, "admin")
+    r = c.post(
+        "/admin/services/counts",
+        data={
+            "year": "2568",
+            "c-tax-2025-01": " ",  # had 40: cleared, so forgotten
+            "c-reg-2024-10": "15",  # had 12: replaced
+            "c-reg-2024-11": "",  # had nothing: stays nothing
+        },  # c-tax-2024-10 … not sent at all: untouched
+    )
+    assert r.status_code == 302
+    assert saved(app) == {("reg", date(2024, 10, 1)): 15}
+    (row,) = [a for a in audit_rows(app) if a[1] == "service_count.save"]
+    assert row == (
+        "admin",
+        "service_count.save",
+        "2568",
+        "reg 2024-10: 12 → 15, tax 2025-01: 40 → ลบ",
+    )
+    page = c.get("/admin/services/counts?year=2568").get_data(as_text=True)
+    assert "ลบตัวเลขที่ล้างออก 1 ช่อง" in page
+    assert 'name="c-tax-2025-01" value=""' in page
+    stats = json.loads(cli(app, "summary", "--json", "--year", "2568"))["service_stats"]
+    assert stats["total"] == 15 and stats["by_service"] == {"reg": 15}
+
+
+def test_a_grid_with_a_bad_cell_clears_nothing(app: Flask) -> None:
+    cli(app, "services", "count", "tax", "--month", "2568-01", "--count", "40")
+    c = client_for(app, "admin")
+    r = c.post(
+        "/admin/services/counts",
+        data={"year": "2568", "c-tax-2025-01": "", "c-reg-2024-10": "สิบ"},
+    )
+    assert r.status_code == 400
+    assert saved(app) == {("tax", date(2025, 1, 1)): 40}  # all or nothing
+    assert not [a for a in audit_rows(app) if a[1] == "service_count.save"]

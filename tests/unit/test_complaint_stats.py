@@ -28,12 +28,14 @@ CASES = [
     f(date(2024, 10, 20), date(2024, 11, 5), "resolved", "light", "line"),  # 16: late
     f(date(2024, 11, 1), date(2024, 11, 1), "rejected", "water", "web"),  # 0
     f(date(2024, 11, 15), None, "in_progress", "waste", "line"),
-    f(date(2024, 12, 1), date(2024, 12, 11), "resolved", "road", "chat"),  # 10
+    f(date(2024, 12, 1), date(2024, 12, 11), "resolved", "road", "phone"),  # 10
     f(date(2024, 12, 24), None, "forwarded", "other", "web"),  # forwarded is still open
     f(date(2025, 1, 5), None, "received", "light", "line"),
     f(date(2025, 1, 31), None, "received", "road", "web"),  # the as-of day itself
     f(date(2025, 1, 10), None, "in_progress", "waste", "line"),
     f(date(2025, 1, 20), None, "received", "service", "web"),
+    # a test typed into the developers' terminal chat: never counted
+    f(date(2024, 12, 5), date(2024, 12, 6), "resolved", "road", "chat"),
     # general, outside the window
     f(date(2024, 9, 30), date(2024, 10, 1), "resolved", "road", "line"),  # the day before
     f(date(2025, 2, 1), None, "received", "road", "web"),  # the day after as-of
@@ -70,8 +72,8 @@ def test_general_figures_counted_by_hand() -> None:
         "service": 1,
         "other": 1,
     }
-    # LINE and web always; the developers' chat channel because a case came through it.
-    assert figs["by_channel"] == {"line": 5, "web": 5, "chat": 1}
+    # LINE and web always; the phone because a case came through it; the chat test not at all.
+    assert figs["by_channel"] == {"line": 5, "web": 5, "phone": 1}
     assert figs["by_month"] == {"2024-10": 3, "2024-11": 2, "2024-12": 2, "2025-01": 4}
     # Closed (resolved or rejected) in 3, 15, 16, 0 and 10 days: sorted 0 3 10 15 16, median 10.
     assert figs["median_days_to_close"] == 10
@@ -122,7 +124,7 @@ def test_general_report_tables_in_thai() -> None:
     ]
     assert ("ถนน ทางเท้า สะพาน", "4") in category.rows and category.rows[-1] == ("รวม", "11")
     assert all("ทุจริต" not in row[0] for row in category.rows)
-    assert channel.rows == [("LINE", "5"), ("เว็บไซต์", "5"), ("ทดสอบ", "1"), ("รวม", "11")]
+    assert channel.rows == [("LINE", "5"), ("เว็บไซต์", "5"), ("โทรศัพท์", "1"), ("รวม", "11")]
     assert month.rows == [
         ("ตุลาคม 2567", "3"),
         ("พฤศจิกายน 2567", "2"),

@@ -9,6 +9,7 @@ import pytest
 from handlers.reports.service_entry import (
     CountInvalid,
     changed_cells,
+    cleared_cells,
     parse_any_month,
     parse_count,
 )
@@ -52,3 +53,16 @@ def test_the_grid_writes_only_changed_cells_and_names_the_bad_ones() -> None:
     assert changes == {("reg", nov): 1200}
     assert set(bad) == {("tax", nov), ("tax", dec)}
     assert "ยังมาไม่ถึง" in bad[("tax", dec)]
+
+
+def test_the_grid_forgets_only_cells_emptied_that_held_a_figure() -> None:
+    oct_, nov = date(2026, 10, 1), date(2026, 11, 1)
+    typed = {
+        ("reg", oct_): "  ",  # held 95: emptied
+        ("reg", nov): "1,000",  # kept
+        ("tax", oct_): "",  # held nothing: nothing to forget
+    }
+    existing = {("reg", oct_): 95, ("reg", nov): 1000, ("tax", nov): 3}  # tax Nov: not sent
+    assert cleared_cells(typed, existing) == [("reg", oct_)]
+    changes, bad = changed_cells(typed, existing, TODAY)
+    assert changes == {} and bad == {}

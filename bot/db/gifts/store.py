@@ -1,6 +1,7 @@
 """The gift register (handlers.gifts.ports.GiftStore) on SQLAlchemy.
 
-It shares the main store's session: an entry commits with whatever else the caller does.
+It shares the main store's session: an entry (and its row in the mirror's outbox) commits
+with whatever else the caller does.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from bot.db.gifts.tables import GiftReportRow
+from bot.db.mirror import outbox
 from handlers.gifts.domain import GIFT, NONE, GiftReport
 
 
-def _domain(row: GiftReportRow) -> GiftReport:
+def to_gift_report(row: GiftReportRow) -> GiftReport:
     return GiftReport(
         id=row.id,
         kind=row.kind,
@@ -60,11 +62,12 @@ class SqlGiftStore:
         )
         self.session.add(row)
         self.session.flush()
+        outbox.add(self.session, "gift", str(row.id), report.created_at)
         return replace(report, id=row.id)
 
     def gift_report(self, report_id: int) -> GiftReport | None:
         row = self.session.get(GiftReportRow, report_id)
-        return _domain(row) if row else None
+        return to_gift_report(row) if row else None
 
     def gift_reports_between(self, first: date, last: date) -> list[GiftReport]:
         t = GiftReportRow
@@ -78,7 +81,7 @@ class SqlGiftStore:
             )
             .order_by(t.received_on, t.period_start, t.id)
         )
-        return [_domain(r) for r in rows]
+        return [to_gift_report(r) for r in rows]
 
     def review_gift_report(
         self, report_id: int, at: datetime, by: str, note: str
@@ -88,4 +91,5 @@ class SqlGiftStore:
             return None
         row.reviewed_at, row.reviewed_by, row.review_note = at, by[:80], note
         self.session.flush()
-        return _domain(row)
+        outbox.add(self.session, "gift", str(row.id), at)
+        return to_gift_report(row)

@@ -1,18 +1,25 @@
 """The service counts (handlers.reports.service_stats.ServiceCountStore) on SQLAlchemy.
 
-It shares the main store's session: a count commits with whatever else the caller does.
+It shares the main store's session: a count (and its row in the mirror's outbox) commits
+with whatever else the caller does.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from bot.db.base import upsert
+from bot.db.mirror import outbox
 from bot.db.services.tables import ServiceCountRow
 from handlers.reports.service_stats import ServiceCount
+
+
+def outbox_id(code: str, month: date) -> str:
+    """How the mirror's outbox names a count: "tax|2025-11-01" (see bot.mirror.service_counts)."""
+    return f"{code}|{month.replace(day=1).isoformat()}"
 
 
 class SqlServiceCountStore:
@@ -45,6 +52,21 @@ class SqlServiceCountStore:
             # By key: `count` is also a method of the column collection.
             lambda new: {k: new[k] for k in ("count", "updated_at", "updated_by")},
         )
+        outbox.add(self.session, "service_count", outbox_id(code, month), at)
+        return before
+
+    def delete_count(self, code: str, month: date, at: datetime) -> int | None:
+        """Forget the month's count of a service (the office cleared it); the figure it held,
+        None when there was none (and nothing changes)."""
+        month = month.replace(day=1)
+        t = ServiceCountRow
+        where = (t.service_code == code, t.month == month)
+        before = self.session.scalar(select(t.count).where(*where))
+        if before is None:
+            return None
+        self.session.execute(delete(t).where(*where))
+        # The sheet keeps the row's ID with a note that the figure was removed.
+        outbox.add(self.session, "service_count", outbox_id(code, month), at)
         return before
 
     def counts_between(self, first: date, last: date) -> list[ServiceCount]:
