@@ -4,23 +4,54 @@ for the anti-corruption plan in 2566). The content is built in handlers/reports.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+from bot.db.ita.scores_store import year_scores
 from bot.reports.measure_items import linked_items
 from bot.reports.request import ReportRequest
+from bot.reports.score_analysis import build_analysis
 from bot.uploads.photos import photo_path
 from handlers.ita.catalogue import PLAN_INTEGRITY, PLAN_OPERATING, CatalogueError
+from handlers.ita.windows import window_for
 from handlers.reports import measures as measure_reports
 from handlers.reports import plan_progress
 from handlers.reports.model import Report
+from handlers.thai.dates import fiscal_year_bounds
 
 
 def build_measures(req: ReportRequest) -> Report:
-    """o42: the year's integrity measures."""
+    """o42: the year's integrity measures, after the analysis of last year's ITA scores they
+    come from when the office has imported those scores (the assessors look for both)."""
     fy = req.window.fiscal_year
     measures = req.store.measures.measures_of_year(fy, PLAN_INTEGRITY)
-    return measure_reports.build_register(
+    register = measure_reports.build_register(
         measures, req.window, req.office, req.thai_digits, linked_items(req.store, measures)
+    )
+    return with_last_years_analysis(register, req)
+
+
+def with_last_years_analysis(register: Report, req: ReportRequest) -> Report:
+    """`register` preceded by the analysis of ITA year fy - 1, if that year has scores."""
+    analysed = req.window.fiscal_year - 1
+    if not year_scores(req.store.session, analysed):
+        return register
+    # The analysis reads the whole of its year: judged as of that year's last day.
+    whole_year = window_for("current_fy", analysed, fiscal_year_bounds(analysed)[1])
+    analysis = build_analysis(replace(req, window=whole_year))
+    if not analysis.tables:  # no issue grouping for that year: nothing to show
+        return register
+    intro = [
+        f"มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {analysed + 1}"
+        f" จัดทำจากผลการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ"
+        f" ประจำปีงบประมาณ พ.ศ. {analysed} ดังนี้"
+    ]
+    return replace(
+        register,
+        intro=[*intro, *analysis.intro, *register.intro],
+        tables=[*analysis.tables, *register.tables],
+        notes=[*analysis.notes, *register.notes],
+        figures={**register.figures, "analysis": analysis.figures},
     )
 
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from decimal import Decimal
 
 import pytest
 import time_machine
 from flask import Flask
 
 from bot.db import new_session
+from bot.db.ita.scores_store import replace_scores, save_text
 from bot.db.store import SqlStore
 from bot.reports.evidence import build
 from handlers.clock import utcnow
@@ -105,3 +107,42 @@ def test_adopted_suggestion_reported_in_line_shows_in_o42_and_o43(
             "ita_items": ["o43", "i28"],
         }
     ]
+
+
+def test_o42_opens_with_the_analysis_of_last_years_scores(app: Flask) -> None:
+    # ITA 2566 scores (seed 002: O43 scored 0; i28 84.50 is below the threshold of 85).
+    with new_session(app) as s:
+        replace_scores(s, 2566, {"o43": Decimal(0), "i28": Decimal("84.50")}, utcnow(), "t")
+        save_text(s, 2566, 7, "ยังไม่ได้เผยแพร่ผลการดำเนินการตามมาตรการ", utcnow(), "t")
+        s.commit()
+    admin = client_for(app, "admin")
+    admin.post(f"{PAGE}/suggest", data={})  # drafts for the flagged items, no picking
+    with new_session(app) as s:
+        draft = next(
+            d for d in SqlStore(s).measure_drafts.drafts_of_year(2566) if d.title == MEASURE
+        )
+    admin.post(
+        f"{PAGE}/{draft.id}",
+        data={
+            "title": draft.title,
+            "steps": "\n".join(draft.steps),
+            "unit": "สำนักปลัด",
+            "period": "ม.ค.-ก.ย.",
+            "codes": "o43 i28",
+            "action": "adopt",
+        },
+    )
+    with new_session(app) as s:
+        o42 = build(SqlStore(s), 2567, "measures", utcnow())
+    assert "จัดทำจากผลการวิเคราะห์ผลการประเมิน" in o42.intro[0] and "พ.ศ. 2566" in o42.intro[0]
+    seven = next(t for t in o42.tables if t.title.startswith("ประเด็นที่ 7"))
+    cells = [" ".join(r) for r in seven.rows]
+    assert any(c.startswith("OIT o43") and "0.00 ▲" in c for c in cells)
+    assert any("ยังไม่ได้เผยแพร่ผลการดำเนินการตามมาตรการ" in c for c in cells)
+    register = o42.tables[-1]
+    assert register.columns[2] == "ผลการวิเคราะห์ข้อมูล"
+    row = next(r for r in register.rows if r[3] == f"1. {MEASURE}")
+    assert "0" in row[2] and "84.5" in row[2]  # the linked items' scores, not invented
+    with new_session(app) as s:  # a year whose previous year has no scores: register only
+        later = build(SqlStore(s), 2568, "measures", utcnow())
+    assert not any(t.title.startswith("ประเด็นที่") for t in later.tables)
