@@ -15,6 +15,7 @@ from bot.db.satisfaction.store import SqlSatisfactionStore
 from handlers.ports import Notice
 
 if TYPE_CHECKING:
+    from bot.db.assets.store import SqlAssetStore
     from bot.db.gifts.store import SqlGiftStore
     from bot.db.measures.store import SqlMeasureStore
     from bot.db.services.store import SqlServiceCountStore
@@ -123,3 +124,11 @@ class SqlStore(SqlComplaintStore):
         from bot.db.gifts.store import SqlGiftStore
 
         return SqlGiftStore(self.session)
+
+    # --- the asset register and its loans (SQL in bot/db/assets/store.py) ---------------
+
+    @property
+    def assets(self) -> SqlAssetStore:
+        from bot.db.assets.store import SqlAssetStore
+
+        return SqlAssetStore(self.session)
