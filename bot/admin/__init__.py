@@ -24,6 +24,7 @@ def init_app(app: Flask) -> None:
     # Before the blueprints: a rule takes its converters when it is added.
     app.url_map.converters["int"] = RowId
     from bot.admin import (
+        assets,
         audit_page,
         auth,
         cases,
@@ -51,6 +52,7 @@ def init_app(app: Flask) -> None:
         reports_page.bp,
         ita.bp,
         gifts.bp,
+        assets.bp,
     ):
         app.register_blueprint(bp)
     measures.init_app(app)  # measures, import, staff link codes
@@ -60,6 +62,7 @@ def init_app(app: Flask) -> None:
     nav.add("รายงาน", "reports.index", ("admin", "executive", "integrity"), 60)
     nav.add("บัญชีรายการ ITA", "ita_admin.year", ("admin", "executive", "integrity"), 65)
     nav.add("ทะเบียนของขวัญ", "gifts.index", gifts.ROLES, 70)
+    nav.add("ยืม-คืนทรัพย์สิน", "assets.index", assets.ROLES, 72)
     nav.add("ผู้ใช้", "users.index", ("admin", "integrity"), 80)
     nav.add("หน่วยงานและประเภท", "catalog.index", ("admin",), 85)
     nav.add("บันทึกการเปลี่ยนแปลง", "audit.index", ("admin",), 90)

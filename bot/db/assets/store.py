@@ -119,7 +119,7 @@ class SqlAssetStore:
 
     def _loans(self, q: Select[AssetLoanRow, AssetRow]) -> list[Loan]:
         q = q.order_by(AssetLoanRow.start_on, AssetLoanRow.id)
-        return [_loan(loan, asset) for loan, asset in self.session.execute(q).tuples()]
+        return [_loan(loan, asset) for loan, asset in self.session.execute(q)]
 
     def loans_of_asset(self, asset_id: int) -> list[Loan]:
         return self._loans(_with_assets().where(AssetLoanRow.asset_id == asset_id))
@@ -156,5 +156,5 @@ class SqlAssetStore:
             select(User.id, User.role, User.unit, User.line_user_id).where(
                 User.active.is_(True), User.line_user_id.is_not(None)
             )
-        ).tuples()
+        )
         return [Account(i, role, unit, line or "") for i, role, unit, line in rows]
