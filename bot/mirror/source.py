@@ -21,7 +21,7 @@ from bot.db.base import upsert
 from bot.db.mirror import outbox
 from bot.db.mirror.tables import OutboxRow, SheetState
 from bot.db.store import SqlStore
-from bot.mirror import complaints, measures, satisfaction
+from bot.mirror import assets, complaints, measures, satisfaction
 from bot.mirror.kind import MirroredKind
 from bot.mirror.kind import chunks as _chunks
 from handlers.clock import local_date, utcnow
@@ -37,7 +37,8 @@ REBUILD_ACTION = "sheets.rebuild"
 
 # Every mirrored kind, declared once in its own module; in the order `sync --rebuild` queues.
 KINDS: dict[str, MirroredKind] = {
-    k.name: k for k in (complaints.KIND, measures.KIND, measures.PROGRESS, satisfaction.KIND)
+    k.name: k
+    for k in (complaints.KIND, measures.KIND, measures.PROGRESS, satisfaction.KIND, assets.KIND)
 }
 
 
