@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 
@@ -172,3 +173,45 @@ def test_staff_see_only_their_units_loans_and_decide_only_as_head(desk: Flask) -
     ]
     add_user(desk, "exec", "executive")
     assert client_for(desk, "exec").get("/admin/assets").status_code == 403
+
+
+def test_summary_json_counts_the_years_loans_and_what_is_out_or_overdue_today(
+    make_app: Callable[..., Flask], clock: Callable[[datetime], None]
+) -> None:
+    clock(NOW)  # 10 March 2026: fiscal year 2569 (1 Oct 2025 – 30 Sep 2026)
+    app = make_app()
+    office(app)
+    cli(app, "assets", "add", "เต็นท์", "--unit", "กองคลัง")
+    returned = datetime(2025, 11, 3, 3, 0, tzinfo=UTC)
+    plan = [
+        # asset, start, due, status, returned at
+        (1, date(2025, 9, 20), date(2025, 9, 25), "returned", datetime(2025, 9, 25, tzinfo=UTC)),
+        (1, date(2025, 9, 28), date(2025, 10, 5), "approved", None),  # out and overdue
+        (2, date(2025, 11, 1), date(2025, 11, 3), "returned", returned),  # 2569
+        (2, date(2026, 3, 9), date(2026, 3, 12), "approved", None),  # 2569, out
+        (3, date(2026, 3, 20), date(2026, 3, 21), "approved", None),  # 2569, not yet out
+        (3, date(2026, 3, 11), date(2026, 3, 11), "requested", None),  # not a loan yet
+        (1, date(2026, 2, 1), date(2026, 2, 2), "rejected", None),  # refused
+    ]
+    with new_session(app) as s:
+        store = SqlStore(s)
+        for asset_id, start, due, status, back in plan:
+            loan = store.assets.add_loan(
+                Loan(
+                    asset_id=asset_id,
+                    borrower_id=None,
+                    borrower_name="ผู้ยืม",
+                    unit="กองคลัง",
+                    start_on=start,
+                    due_on=due,
+                    purpose="งาน",
+                    created_at=NOW,
+                )
+            )
+            store.assets.save_loan(Loan(**{**loan.__dict__, "status": status, "returned_at": back}))
+        s.commit()
+    data = json.loads(cli(app, "summary", "--json"))
+    assert data["fiscal_year"] == 2569
+    assert data["assets"] == {"loans": 3, "out": 2, "overdue": 1}
+    earlier = json.loads(cli(app, "summary", "--json", "--year", "2568"))
+    assert earlier["assets"] == {"loans": 2, "out": 2, "overdue": 1}
