@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from bot.db.ita.store import catalogue_for
 from bot.db.store import SqlStore
-from bot.reports import complaints, gifts, measures, satisfaction, services
+from bot.reports import assets, complaints, gifts, measures, satisfaction, services
 from bot.reports.request import Builder, ReportRequest
 from handlers.clock import local_date
 from handlers.ita.catalogue import KINDS, Catalogue, CatalogueError, Item
@@ -32,12 +32,14 @@ BUILDERS: dict[str, Builder] = {
     "participation": satisfaction.build_participation,
     "complaints": complaints.build_complaints,
     "corruption_complaints": complaints.build_corruption_complaints,
+    "asset_register": assets.build_asset_register,
 }
 # The window a kind asked for by name (not through a catalogue code) covers.
 DEFAULT_WINDOWS: dict[str, str] = {
     "measures": "current_fy",
     "plan_progress": "first_half_current_fy",
     "plan_results": "previous_fy",
+    "asset_register": "current_fy",
 }
 KIND_TITLES: dict[str, str] = {
     "measures": "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
@@ -50,6 +52,7 @@ KIND_TITLES: dict[str, str] = {
     "complaints": "รายงานสถิติเรื่องร้องเรียนทั่วไป",
     "participation": "การเปิดโอกาสให้เกิดการมีส่วนร่วม",
     "gift_report": "รายงานการรับทรัพย์สินหรือประโยชน์อื่นใดโดยธรรมจรรยา",
+    "asset_register": "ทะเบียนการยืม-คืนทรัพย์สินของราชการ",
 }
 SIGNATURES = ("ผู้รายงาน", "ผู้บริหาร")
 

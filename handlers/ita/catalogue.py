@@ -42,6 +42,7 @@ KINDS: tuple[str, ...] = (
     "complaints",
     "participation",
     "gift_report",
+    "asset_register",
 )
 WINDOWS: tuple[str, ...] = (
     "current_fy_to_date",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 import time_machine
@@ -17,9 +18,12 @@ from bot.db.assets.tables import AssetLoanRow
 from bot.db.chat.tables import NoticeRow
 from bot.db.mirror.tables import OutboxRow
 from bot.db.store import SqlStore
+from bot.reports.evidence import build
 from handlers.assets.domain import Loan
+from handlers.clock import utcnow
 from tests.support.admin import add_user, audit_rows, client_for
 from tests.support.cli import cli
+from tests.support.cli import report as report_file
 
 # 10 March 2026, 09:00 in Bangkok.
 NOW = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)
@@ -215,3 +219,22 @@ def test_summary_json_counts_the_years_loans_and_what_is_out_or_overdue_today(
     assert data["assets"] == {"loans": 3, "out": 2, "overdue": 1}
     earlier = json.loads(cli(app, "summary", "--json", "--year", "2568"))
     assert earlier["assets"] == {"loans": 2, "out": 2, "overdue": 1}
+
+
+def test_the_asset_register_report_is_built_for_the_fiscal_year(
+    desk: Flask, clock: Callable[[datetime], None], tmp_path: Path
+) -> None:
+    clock(datetime(2026, 3, 20, 3, 0, tzinfo=UTC))
+    with new_session(desk) as s:
+        report = build(SqlStore(s), 2569, "asset_register", utcnow())
+    assert report.period == "ช่วงข้อมูล 1 ตุลาคม 2568 – 30 กันยายน 2569"
+    assert report.as_of == "ข้อมูล ณ วันที่ 20 มีนาคม 2569"
+    # The approved camera loan (2–5 March, not back) is in; the waiting request is a note.
+    (table,) = report.tables
+    assert [r[1:3] + r[6:] for r in table.rows] == [
+        ("กล้องถ่ายรูป", "ผู้ยืม 13\nกองช่าง", "อยู่ระหว่างยืม", "", "เกินกำหนดคืน")
+    ]
+    assert report.notes == ["ไม่รวมคำขอที่รออนุมัติ 1 รายการ และคำขอที่ไม่ได้รับอนุมัติ 0 รายการ"]
+    out = tmp_path / "assets.html"
+    html = report_file(desk, "asset_register", 2569, out).decode()
+    assert "ทะเบียนการยืม-คืนทรัพย์สินของราชการ" in html and "เกินกำหนดคืน" in html
