@@ -87,7 +87,7 @@ def test_ids_are_stable_text_and_only_the_canonical_form_is_read() -> None:
 
 
 def test_every_kind_of_entry_has_a_row_builder_and_a_thai_tab() -> None:
-    assert set(REGISTRY) == {"complaint", "measure", "progress", "satisfaction"}
+    assert set(REGISTRY) == {"complaint", "measure", "progress", "satisfaction", "asset_loan"}
     assert {k.tab.key for k in REGISTRY.values()} == {t.key for t in TABS} - {"summary"}
 
 
