@@ -59,6 +59,7 @@ def summary(store: Any, fiscal_year: int, now: datetime | None = None) -> dict[s
         "satisfaction": satisfaction_summary(store, fiscal_year),
         "service_stats": service_stats_summary(store, fiscal_year),
         "gifts": gift_summary(store, fiscal_year),
+        "assets": asset_summary(store, fiscal_year, now),
     }
 
 
@@ -127,3 +128,19 @@ def gift_summary(store: Any, fiscal_year: int) -> dict[str, Any]:
     if part is None:  # a store without the gift register (the core's in-memory fakes)
         return figures([])
     return figures(part.gift_reports_between(*fiscal_year_bounds(fiscal_year)))
+
+
+def asset_summary(store: Any, fiscal_year: int, now: datetime | None = None) -> dict[str, int]:
+    """Asset loans: approved loans starting in the fiscal year, and (as of today, Bangkok)
+    the assets out with a borrower and those past their due date."""
+    from handlers.assets.ports import AssetStore
+    from handlers.assets.usecases import figures
+    from handlers.clock import local_date
+    from handlers.thai.dates import fiscal_year_bounds
+
+    first, last = fiscal_year_bounds(fiscal_year)
+    today = local_date(now or utcnow())
+    part: AssetStore | None = getattr(store, "assets", None)
+    if part is None:  # a store without the asset register (the core's in-memory fakes)
+        return figures([], first, last, today)
+    return figures(part.loans_overlapping(first, last) + part.open_loans(), first, last, today)

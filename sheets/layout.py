@@ -232,6 +232,33 @@ GIFTS = Tab(
     notes_key="system_notes",
 )
 
+# Asset loans (ยืม-คืนทรัพย์สิน): "L000012". Whether a loan is overdue changes with the day,
+# not with the loan, so the sheet gives the due date (ISO) for a formula rather than a flag.
+ASSET_LOANS = Tab(
+    key="asset_loans",
+    title="ยืม-คืนทรัพย์สิน",
+    columns=(
+        Column("id", "เลขที่คำขอ", 12),
+        Column("requested", "วันที่ขอยืม", 26),
+        Column("requested_iso", "วันที่ขอยืม (ISO)", 26),
+        Column("asset", "ทรัพย์สิน", 30),
+        Column("asset_code", "เลขที่ทรัพย์สิน", 16),
+        Column("asset_unit", "หน่วยงานที่ดูแล", 24),
+        Column("borrower", "ผู้ยืม", 20),
+        Column("unit", "หน่วยงานผู้ยืม", 24),
+        Column("start", "วันที่ยืม", 18),
+        Column("due", "กำหนดคืน", 18),
+        Column("due_iso", "กำหนดคืน (ISO)", 12),
+        Column("purpose", "วัตถุประสงค์", 40),
+        Column("status", "สถานะ", 14),
+        Column("approver", "ผู้อนุมัติ/ไม่อนุมัติ", 20),
+        Column("decided", "วันที่พิจารณา", 26),
+        Column("returned", "วันที่คืน", 26),
+        Column("returned_late", "คืนเกินกำหนด", 10),
+        Column("return_note", "บันทึกการคืน", 40),
+    ),
+)
+
 SUMMARY = Tab(
     key="summary",
     title="สรุป",
@@ -252,5 +279,6 @@ TABS: tuple[Tab, ...] = (
     SATISFACTION,
     SERVICE_COUNTS,
     GIFTS,
+    ASSET_LOANS,
     SUMMARY,
 )

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from handlers.assets.domain import Loan
 from handlers.clock import local
 from handlers.complaints import categories
 from handlers.complaints.domain import Complaint, Status
@@ -34,6 +35,7 @@ from handlers.thai.dates import (
     format_thai_datetime,
 )
 from sheets.layout import (
+    ASSET_LOANS,
     COMPLAINTS,
     GIFTS,
     MEASURES,
@@ -394,6 +396,38 @@ def satisfaction_row(e: SatisfactionEntry) -> Row:
 SATISFACTION_KIND = register(Kind("satisfaction", SATISFACTION, satisfaction_row))
 
 
+# --- asset loans ------------------------------------------------------------------------------
+
+LOAN_PREFIX = "L"
+
+
+def asset_loan_row(loan: Loan) -> Row:
+    values: dict[str, Cell] = {
+        "id": numbered_key(LOAN_PREFIX, loan.id or 0),
+        "requested": thai_dt(loan.created_at),
+        "requested_iso": iso(loan.created_at),
+        "asset": loan.asset_name,
+        "asset_code": loan.asset_code,
+        "asset_unit": loan.asset_unit,
+        "borrower": loan.borrower_name,
+        "unit": loan.unit,
+        "start": format_thai_date(loan.start_on),
+        "due": format_thai_date(loan.due_on),
+        "due_iso": loan.due_on.isoformat(),
+        "purpose": loan.purpose,
+        "status": loan.status_th,
+        "approver": loan.approver,
+        "decided": thai_dt(loan.approved_at),
+        "returned": thai_dt(loan.returned_at),
+        "returned_late": "ใช่" if loan.returned_late() else "",
+        "return_note": loan.return_note,
+    }
+    return tab_row(ASSET_LOANS, values)
+
+
+ASSET_LOAN_KIND = register(Kind("asset_loan", ASSET_LOANS, asset_loan_row))
+
+
 # --- the summary tab ------------------------------------------------------------------------
 
 _SUMMARY_LABELS = {
@@ -412,6 +446,9 @@ _SUMMARY_LABELS = {
     "gifts.reports": "รายการรับของขวัญและประโยชน์อื่นใด",
     "gifts.declared_none": "การแจ้งไม่มีการรับของขวัญ (รายเดือน)",
     "gifts.total_value": "มูลค่าของขวัญที่ได้รับโดยประมาณ (บาท)",
+    "assets.loans": "การยืมทรัพย์สินในปีงบประมาณ (ครั้ง)",
+    "assets.out": "ทรัพย์สินที่อยู่ระหว่างยืม",
+    "assets.overdue": "ทรัพย์สินที่เกินกำหนดคืน",
 }
 # Rows left blank after the figures, so a figure that disappears is cleared, not left stale.
 SUMMARY_SPARE_ROWS = 20

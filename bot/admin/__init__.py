@@ -24,6 +24,7 @@ def init_app(app: Flask) -> None:
     # Before the blueprints: a rule takes its converters when it is added.
     app.url_map.converters["int"] = RowId
     from bot.admin import (
+        assets,
         audit_page,
         auth,
         cases,
@@ -55,6 +56,7 @@ def init_app(app: Flask) -> None:
         ita_drafts.bp,
         ita_scores.bp,
         gifts.bp,
+        assets.bp,
     ):
         app.register_blueprint(bp)
     measures.init_app(app)  # measures, import, staff link codes
@@ -65,6 +67,7 @@ def init_app(app: Flask) -> None:
     nav.add("บัญชีรายการ ITA", "ita_admin.year", ("admin", "executive", "integrity"), 65)
     nav.add("คะแนน ITA", "ita_scores.index", ("admin", "executive", "integrity"), 66)
     nav.add("ทะเบียนของขวัญ", "gifts.index", gifts.ROLES, 70)
+    nav.add("ยืม-คืนทรัพย์สิน", "assets.index", assets.ROLES, 72)
     nav.add("ผู้ใช้", "users.index", ("admin", "integrity"), 80)
     nav.add("หน่วยงานและประเภท", "catalog.index", ("admin",), 85)
     nav.add("บันทึกการเปลี่ยนแปลง", "audit.index", ("admin",), 90)

@@ -24,8 +24,8 @@ from bot.db.ita.scores_store import (
 from bot.documents.scores import SCORE_FORMATS, read_scores, template_csv, template_xlsx
 from bot.documents.tables import UnreadableFile
 from handlers.clock import local_date, utcnow
-from handlers.ita.paragraphs import draft_paragraph
 from handlers.ita.grouping import GroupingError
+from handlers.ita.paragraphs import draft_paragraph
 from handlers.ita.scores import Entry, ScoreSheet, check, entries_from_text, parse_score
 from handlers.thai.dates import fiscal_year
 

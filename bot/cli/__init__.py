@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask
 
 from bot.cli import (
+    assets,
     backup,
     chat,
     classify,
@@ -45,5 +46,6 @@ def init_app(app: Flask) -> None:
         users.users,
         services.group,
         survey.group,
+        assets.group,
     ):
         app.cli.add_command(command)

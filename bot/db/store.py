@@ -15,6 +15,7 @@ from bot.db.satisfaction.store import SqlSatisfactionStore
 from handlers.ports import Notice
 
 if TYPE_CHECKING:
+    from bot.db.assets.store import SqlAssetStore
     from bot.db.gifts.store import SqlGiftStore
     from bot.db.measure_drafts.store import SqlDraftStore
     from bot.db.measures.store import SqlMeasureStore
@@ -132,3 +133,11 @@ class SqlStore(SqlComplaintStore):
         from bot.db.measure_drafts.store import SqlDraftStore
 
         return SqlDraftStore(self.session)
+
+    # --- the asset register and its loans (SQL in bot/db/assets/store.py) ---------------
+
+    @property
+    def assets(self) -> SqlAssetStore:
+        from bot.db.assets.store import SqlAssetStore
+
+        return SqlAssetStore(self.session)

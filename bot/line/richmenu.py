@@ -23,6 +23,7 @@ from bot.line.client import LineClient
 from handlers.conversations import menu as citizen_words
 from handlers.conversations import staff as staff_words
 from handlers.conversations.summary import WORD as SUMMARY
+from handlers.thai.tokenize import segment
 
 log = logging.getLogger(__name__)
 
@@ -135,26 +136,54 @@ def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
         return ImageFont.load_default()
 
 
-def _fitting_font(
-    draw: ImageDraw.ImageDraw, label: str, width: int
-) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    """The largest font (110 px down to 40) in which the label fits the tile."""
-    for size in range(110, 40, -10):
-        font = _font(size)
-        if draw.textlength(label, font=font) <= width:
-            return font
-    return _font(40)
+def _lines(label: str) -> list[tuple[str, ...]]:
+    """The label on one line, or on two split between words as evenly as possible."""
+    words = [w for w in segment(label) if w]
+    if len(words) < 2:
+        return [(label,)]
+    splits = [("".join(words[:i]), "".join(words[i:])) for i in range(1, len(words))]
+    # A line never starts with a slash or a closing mark ("ร้องเรียน/" then "ร้องทุกข์").
+    splits = [p for p in splits if p[1][0] not in "/-)."] or splits
+    return [(label,), min(splits, key=lambda p: abs(len(p[0]) - len(p[1])))]
+
+
+def _fit(
+    draw: ImageDraw.ImageDraw, label: str, size: int, width: int, height: int
+) -> tuple[str, ...] | None:
+    """The label's lines at `size` px within width x height, or None when it cannot fit."""
+    font = _font(size)
+    for lines in _lines(label):
+        fits = all(draw.textlength(line, font=font) <= width for line in lines)
+        if fits and len(lines) * size * 1.5 <= height:
+            return lines
+    return None
+
+
+def _size(draw: ImageDraw.ImageDraw, label: str, width: int, height: int) -> int:
+    """The largest size (120 px down to 40) at which the label fits its tile."""
+    return next((n for n in range(120, 40, -10) if _fit(draw, label, n, width, height)), 40)
 
 
 def menu_image(kind: str) -> bytes:
-    """A PNG 2500 wide: coloured tiles with their Thai labels, matching the tap areas."""
+    """A PNG 2500 wide: coloured tiles with their Thai labels, matching the tap areas. Every
+    label is set in one size (the largest all tiles can take), long ones on two lines."""
     _, _, labels, colour = menu(kind)
     image = Image.new("RGB", (WIDTH, height(len(labels))), "white")
     draw = ImageDraw.Draw(image)
-    for (x, y, w, h), label in zip(cells(len(labels)), labels, strict=True):
+    tiles = list(zip(cells(len(labels)), labels, strict=True))
+    size = min(_size(draw, label, w - 120, h - 80) for (_, _, w, h), label in tiles)
+    for (x, y, w, h), label in tiles:
         draw.rounded_rectangle((x + 12, y + 12, x + w - 12, y + h - 12), radius=40, fill=colour)
-        font = _fitting_font(draw, label, w - 120)
-        draw.text((x + w / 2, y + h / 2), label, font=font, fill="white", anchor="mm")
+        lines = _fit(draw, label, size, w - 120, h - 80) or (label,)
+        draw.multiline_text(
+            (x + w / 2, y + h / 2),
+            "\n".join(lines),
+            font=_font(size),
+            fill="white",
+            anchor="mm",
+            align="center",
+            spacing=size // 3,
+        )
     out = io.BytesIO()
     image.save(out, "PNG", optimize=True)
     return out.getvalue()

@@ -21,7 +21,7 @@ from bot.db.base import upsert
 from bot.db.mirror import outbox
 from bot.db.mirror.tables import OutboxRow, SheetState
 from bot.db.store import SqlStore
-from bot.mirror import complaints, gifts, measures, satisfaction, service_counts
+from bot.mirror import assets, complaints, gifts, measures, satisfaction, service_counts
 from bot.mirror.kind import MirroredKind
 from bot.mirror.kind import chunks as _chunks
 from handlers.clock import local_date, utcnow
@@ -45,6 +45,7 @@ KINDS: dict[str, MirroredKind] = {
         satisfaction.KIND,
         service_counts.KIND,
         gifts.KIND,
+        assets.KIND,
     )
 }
 

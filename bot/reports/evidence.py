@@ -13,7 +13,15 @@ from datetime import date, datetime
 
 from bot.db.ita.store import catalogue_for
 from bot.db.store import SqlStore
-from bot.reports import complaints, gifts, measures, satisfaction, score_analysis, services
+from bot.reports import (
+    assets,
+    complaints,
+    gifts,
+    measures,
+    satisfaction,
+    score_analysis,
+    services,
+)
 from bot.reports.request import Builder, ReportRequest
 from handlers.clock import local_date
 from handlers.ita.catalogue import KINDS, Catalogue, CatalogueError, Item
@@ -33,6 +41,7 @@ BUILDERS: dict[str, Builder] = {
     "complaints": complaints.build_complaints,
     "corruption_complaints": complaints.build_corruption_complaints,
     "analysis": score_analysis.build_analysis,
+    "asset_register": assets.build_asset_register,
 }
 # The window a kind asked for by name (not through a catalogue code) covers.
 DEFAULT_WINDOWS: dict[str, str] = {
@@ -40,6 +49,7 @@ DEFAULT_WINDOWS: dict[str, str] = {
     "plan_progress": "first_half_current_fy",
     "plan_results": "previous_fy",
     "analysis": "current_fy",
+    "asset_register": "current_fy",
 }
 KIND_TITLES: dict[str, str] = {
     "measures": "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
@@ -53,6 +63,7 @@ KIND_TITLES: dict[str, str] = {
     "participation": "การเปิดโอกาสให้เกิดการมีส่วนร่วม",
     "gift_report": "รายงานการรับทรัพย์สินหรือประโยชน์อื่นใดโดยธรรมจรรยา",
     "analysis": "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส",
+    "asset_register": "ทะเบียนการยืม-คืนทรัพย์สินของราชการ",
 }
 SIGNATURES = ("ผู้รายงาน", "ผู้บริหาร")
 

@@ -7,6 +7,7 @@ from types import ModuleType
 
 from handlers.complaints.domain import find_case_number
 from handlers.conversations import (
+    assets,
     complaint,
     gifts,
     menu,
@@ -42,6 +43,7 @@ MODULES: tuple[ModuleType, ...] = (
     gifts,
     service_counts,
     summary_flow,
+    assets,
 )
 
 FLOWS: dict[str, dict[str, Step]] = {

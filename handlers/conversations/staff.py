@@ -14,10 +14,13 @@ REGISTER = "ลงทะเบียน"
 SERVICE_COUNT = "สถิติบริการ"
 GIFT_REPORT = "แจ้งรับของขวัญ"
 NO_GIFT = "ไม่มีการรับของขวัญ"
+# Asset loans (their conversation lives in assets.py).
+ASSET_LOAN = "ยืมทรัพย์สิน"
+ASSET_RETURN = "คืนทรัพย์สิน"
 
 STAFF_MENU = choices(
-    PROGRESS, MY_WORK, SERVICE_COUNT, GIFT_REPORT, NO_GIFT, menu.COMPLAINT, menu.TRACK
-)
+    PROGRESS, MY_WORK, SERVICE_COUNT, GIFT_REPORT, NO_GIFT, ASSET_LOAN, ASSET_RETURN
+) + choices(menu.COMPLAINT, menu.TRACK)
 
 
 def staff_menu(text: str) -> Reply:

@@ -43,6 +43,7 @@ KINDS: tuple[str, ...] = (
     "participation",
     "gift_report",
     "analysis",  # the office's analysis of its ITA scores (handlers/ita/analysis.py)
+    "asset_register",
 )
 WINDOWS: tuple[str, ...] = (
     "current_fy_to_date",

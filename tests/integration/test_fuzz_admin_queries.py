@@ -142,6 +142,7 @@ def test_the_fuzzed_routes_are_every_admin_get_route(make_app: Callable[..., Fla
 
 ROUTES = [
     "/admin/",
+    "/admin/assets",
     "/admin/audit",
     "/admin/cases",
     "/admin/cases/<case_number>",

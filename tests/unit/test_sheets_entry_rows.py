@@ -94,6 +94,7 @@ def test_every_kind_of_entry_has_a_row_builder_and_a_thai_tab() -> None:
         "satisfaction",
         "service_count",
         "gift",
+        "asset_loan",
     }
     assert {k.tab.key for k in REGISTRY.values()} == {t.key for t in TABS} - {"summary"}
 

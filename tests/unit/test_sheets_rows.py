@@ -40,7 +40,7 @@ def complaint(**kw: object) -> Complaint:
     return Complaint(**base)  # type: ignore[arg-type]
 
 
-def test_seven_tabs_with_thai_titles_and_the_id_in_column_a() -> None:
+def test_tabs_with_thai_titles_and_the_id_in_column_a() -> None:
     assert [t.title for t in TABS] == [
         "เรื่องร้องเรียน",
         "มาตรการ",
@@ -48,6 +48,7 @@ def test_seven_tabs_with_thai_titles_and_the_id_in_column_a() -> None:
         "ความพึงพอใจ",
         "สถิติการให้บริการ",
         "การรับของขวัญ",
+        "ยืม-คืนทรัพย์สิน",
         "สรุป",
     ]
     for tab in TABS:

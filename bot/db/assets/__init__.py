@@ -1,0 +1,1 @@
+"""The asset register and its loans on SQLAlchemy."""
