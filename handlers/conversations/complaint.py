@@ -26,10 +26,13 @@ OTHER_CATEGORIES = "หมวดอื่น ๆ"
 DONE_PHOTOS = "เสร็จแล้ว"
 USE_LINE_NAME = "ใช้ชื่อ LINE"
 
+# Only what is true: the content stays sealed, but the case is counted in the published
+# statistics of corruption complaints (o29), so the notice says so.
 PROTECTION = (
-    "🔒 การคุ้มครองผู้แจ้งเบาะแส: เรื่องนี้เปิดดูได้เฉพาะเจ้าหน้าที่ผู้รับผิดชอบเรื่องร้องเรียน"
-    "การทุจริตเท่านั้น ไม่ถูกส่งเข้าตารางสรุปหรือรายงานใด ๆ และโดยค่าเริ่มต้นจะไม่บันทึกตัวตน"
-    "ของคุณ (ไม่เก็บบัญชี LINE ชื่อ หรือเบอร์โทร) คุณติดตามเรื่องได้ด้วยเลขเรื่องและรหัสติดตาม"
+    "🔒 การคุ้มครองผู้แจ้งเบาะแส: เนื้อหาของเรื่องนี้เปิดดูได้เฉพาะเจ้าหน้าที่ผู้รับผิดชอบ"
+    "เรื่องร้องเรียนการทุจริตเท่านั้น รายงานที่เผยแพร่นับเพียงจำนวนเรื่อง ไม่เปิดเผยเนื้อหา"
+    "หรือผู้แจ้ง และโดยค่าเริ่มต้นจะไม่บันทึกตัวตนของท่าน (ไม่เก็บบัญชี LINE ชื่อ หรือเบอร์โทร) "
+    "ท่านติดตามเรื่องได้ด้วยเลขที่เรื่องและรหัสติดตาม"
 )
 
 EDIT_FIELDS = {
@@ -87,7 +90,7 @@ def _ask_category(s: Session, ctx: Context, show_all: bool = False) -> Reply:
         s.data["suggested"] = suggested
         names = [categories.by_code()[c].name_th for c in suggested]
         return Reply(
-            f"เรื่องนี้น่าจะเป็นเรื่อง “{names[0]}” ใช่ไหมครับ เลือกประเภทที่ตรงที่สุด",
+            f"เรื่องนี้น่าจะเป็นเรื่อง “{names[0]}” ใช่หรือไม่ครับ เลือกประเภทที่ตรงที่สุด",
             choices(*names, OTHER_CATEGORIES, CANCEL),
         )
     s.data.pop("suggested", None)
@@ -330,7 +333,7 @@ def _file(s: Session, msg: Inbound, ctx: Context) -> Outcome:
         return Outcome([Reply(f"ยังส่งเรื่องไม่ได้: {e}", choices(*EDIT_FIELDS, CANCEL))], s)
     c = filed.complaint
     lines = [
-        "ได้รับเรื่องของคุณแล้ว ขอบคุณครับ",
+        "ได้รับเรื่องของท่านแล้ว ขอบคุณครับ",
         f"เลขที่เรื่อง: {c.case_number}",
         f"รหัสติดตาม: {filed.secret_code}",
         "เก็บเลขที่เรื่องและรหัสติดตามไว้ เพื่อติดตามผลทางไลน์ (พิมพ์เลขที่เรื่องตามด้วยรหัส) หรือที่หน้าเว็บ “ติดตามเรื่อง”",

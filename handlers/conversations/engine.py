@@ -27,6 +27,7 @@ from handlers.conversations.session import (
     Starter,
     Step,
 )
+from handlers.conversations.voice import strings_in
 from handlers.thai.normalize import normalize
 
 # Each conversation module contributes its steps (STEPS under FLOW), the intents it starts
@@ -58,7 +59,16 @@ def _not_understood(ctx: Context, msg: Inbound, text: str) -> Outcome:
 
 
 def handle(msg: Inbound, ctx: Context) -> list[Reply]:
-    """What the user sees in answer to `msg`; state changes join ctx.store's transaction."""
+    """What the user sees in answer to `msg`, in the office's voice; state changes join
+    ctx.store's transaction."""
+    seen: list[Session] = []
+    replies = _handle(msg, ctx, seen)
+    # What the user typed and what their draft holds is shown back as they wrote it.
+    keep = [msg.text, *(x for s in seen for x in strings_in(s.data))]
+    return [ctx.voice.reply(r, keep) for r in replies]
+
+
+def _handle(msg: Inbound, ctx: Context, seen: list[Session]) -> list[Reply]:
     replies = _deliver_notices(msg, ctx)
     if msg.kind == "follow":
         ctx.store.delete_conversation(msg.user_id)
@@ -66,6 +76,8 @@ def handle(msg: Inbound, ctx: Context) -> list[Reply]:
     text = normalize(msg.text) if msg.kind in ("text", "postback") else ""
     msg = _with_text(msg, text)
     session, expired = _load(msg.user_id, ctx)
+    if session is not None:
+        seen.append(Session.from_dict(session.to_dict()))
     if text == menu.CANCEL:
         ctx.store.delete_conversation(msg.user_id)
         word = "ยกเลิกรายการแล้วครับ" if session else "ไม่มีรายการที่ค้างอยู่ครับ"
@@ -74,6 +86,8 @@ def handle(msg: Inbound, ctx: Context) -> list[Reply]:
         replies.append(Reply("รายการที่ทำค้างไว้หมดเวลาแล้ว (เกิน 30 นาที) กรุณาเริ่มใหม่ครับ"))
     outcome = _continue(session, msg, ctx) if session else _start(msg, ctx)
     outcome = _resume(outcome, msg, ctx)
+    if outcome.session is not None:
+        seen.append(outcome.session)
     _save(msg.user_id, outcome.session, ctx)
     return [*replies, *outcome.replies]
 

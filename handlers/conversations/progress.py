@@ -44,7 +44,7 @@ def start(ctx: Context, msg: Inbound, text: str) -> Outcome:
         return refusal()
     work = my_work(measures_of(ctx), ctx.actor.unit, ctx.now)
     if not work.measures:
-        unit = ctx.actor.unit or "หน่วยงานของคุณ"
+        unit = ctx.actor.unit or "หน่วยงานของท่าน"
         return Outcome([staff_menu(f"ยังไม่มีมาตรการที่{unit}รับผิดชอบในระบบครับ")], None)
     s = Session(FLOW, "pick", {"fiscal_year": work.fiscal_year, "labelled": work.several_plans})
     form = parse_free_form(msg.text)
@@ -82,9 +82,9 @@ def _not_mine(s: Session, ctx: Context, plan: str, number: int, work: Work) -> O
     other = measures_of(ctx).find_measure(year, number, plan)
     name = item_name(plan, number)
     if other is not None:
-        head = f"{name} ไม่ได้อยู่ในความรับผิดชอบของ{ctx.actor.unit or 'หน่วยงานของคุณ'}ครับ"
+        head = f"{name} ไม่ได้อยู่ในความรับผิดชอบของ{ctx.actor.unit or 'หน่วยงานของท่าน'}ครับ"
     else:
-        head = f"ไม่พบ{name} ในปีงบประมาณ {year} ครับ"
+        head = f"ไม่พบ{name} ในปีงบประมาณ พ.ศ. {year} ครับ"
     return _offer(s, work.measures, head + f" กรุณาเลือก{_noun(s)}ของหน่วยงาน")
 
 
@@ -154,7 +154,7 @@ def _chosen(s: Session, m: Measure) -> Outcome:
 
 def _ask_percent(s: Session) -> Reply:
     return Reply(
-        "ดำเนินการไปแล้วกี่เปอร์เซ็นต์ครับ (พิมพ์ตัวเลข 0-100 เช่น 60%)",
+        "ดำเนินการไปแล้วร้อยละเท่าใดครับ (พิมพ์ตัวเลข 0-100 เช่น 60)",
         choices("25%", "50%", "75%", FINISHED, NOT_STARTED, CANCEL),
     )
 

@@ -89,7 +89,7 @@ def start_unlink(ctx: Context, msg: Inbound, text: str) -> Outcome:
     return Outcome(
         [
             Reply(
-                f"ยกเลิกการเชื่อมบัญชี LINE นี้กับบัญชีเจ้าหน้าที่ {ctx.actor.name} ใช่ไหมครับ "
+                f"ยกเลิกการเชื่อมบัญชี LINE นี้กับบัญชีเจ้าหน้าที่ {ctx.actor.name} ใช่หรือไม่ครับ "
                 "(หลังยกเลิก ต้องขอรหัสใหม่จากผู้ดูแลระบบเพื่อเชื่อมอีกครั้ง)",
                 choices(CONFIRM, CANCEL),
             )
@@ -117,10 +117,10 @@ def show_my_work(ctx: Context, msg: Inbound, text: str) -> Outcome:
         return Outcome([staff_menu(f"ยังไม่มีมาตรการที่{unit}รับผิดชอบในระบบครับ")], None)
     n, late = len(work.measures), len(work.overdue)
     if work.several_plans:
-        lines = [f"งานตามแผนของ{unit} ปีงบประมาณ {work.fiscal_year} ({n} รายการ)"]
+        lines = [f"งานตามแผนของ{unit} ปีงบประมาณ พ.ศ. {work.fiscal_year} ({n} รายการ)"]
         noun = "รายการ"
     else:
-        lines = [f"มาตรการของ{unit} ปีงบประมาณ {work.fiscal_year} ({n} มาตรการ)"]
+        lines = [f"มาตรการของ{unit} ปีงบประมาณ พ.ศ. {work.fiscal_year} ({n} มาตรการ)"]
         noun = "มาตรการ"
     lines += [measure_line(m, m in work.overdue, work.several_plans) for m in work.measures]
     if work.overdue:

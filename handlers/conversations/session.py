@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from handlers.conversations.messages import Inbound, Reply
+from handlers.conversations.voice import Voice
 from handlers.ports import Store
 from handlers.shared import Channel
 
@@ -64,6 +65,8 @@ class Context:
     actor: Actor = field(default_factory=Actor)
     # The deployment shows the privacy notice before personal data is collected (PDPA).
     require_privacy_ack: bool = False
+    # How the office speaks: its particle and name (every reply passes through it once).
+    voice: Voice = field(default_factory=Voice)
 
 
 @dataclass
