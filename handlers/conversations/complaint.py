@@ -20,11 +20,16 @@ from handlers.conversations.menu import ANONYMOUS, CANCEL, CONFIRM, EDIT, SKIP
 from handlers.conversations.messages import Inbound, QuickReply, Reply, choices
 from handlers.conversations.session import Context, Outcome, Session, Step
 from handlers.shared import DomainError
+from handlers.thai.answers import strip_polite
 
 FLOW = "complaint"
 OTHER_CATEGORIES = "หมวดอื่น ๆ"
 DONE_PHOTOS = "เสร็จแล้ว"
 USE_LINE_NAME = "ใช้ชื่อ LINE"
+# Typed at the category step, a sentence this long is a story; shorter, only when the
+# classifier is this sure of its category.
+STORY_LENGTH = 15
+SURE = 0.5
 
 # Only what is true: the content stays sealed, but the case is counted in the published
 # statistics of corruption complaints (o29), so the notice says so.
@@ -112,6 +117,8 @@ def on_category(s: Session, msg: Inbound, ctx: Context) -> Outcome:
     if msg.kind in ("text", "postback") and text == OTHER_CATEGORIES:
         return Outcome([_ask_category(s, ctx, show_all=True)], s)
     chosen = categories.match(text) if msg.kind in ("text", "postback") else None
+    if chosen is None and msg.kind == "text" and _is_story(text, ctx):
+        return _story_at_category(s, text, ctx)
     if chosen is None:
         reask = _ask_category(s, ctx, show_all="suggested" not in s.data)
         return Outcome([Reply("กรุณาเลือกประเภทเรื่องจากปุ่มด้านล่างครับ"), reask], s)
@@ -120,6 +127,28 @@ def on_category(s: Session, msg: Inbound, ctx: Context) -> Outcome:
         return _after(s, "category", [Reply(PROTECTION)])
     s.data["category"] = chosen.code
     return _after(s, "category")
+
+
+def _is_story(text: str, ctx: Context) -> bool:
+    """Thai words that tell what happened, typed where a category was asked: a sentence, or
+    a few words the classifier is sure about ("น้ำไม่ไหล"); "ไม่แน่ใจ" is neither."""
+    bare = strip_polite(text)
+    if len(bare) < MIN_DETAILS or not any("\u0e01" <= ch <= "\u0e2e" for ch in bare):
+        return False
+    if len(bare) >= STORY_LENGTH:
+        return True
+    ranked = ctx.suggest(bare) if ctx.suggest is not None else []
+    return bool(ranked) and ranked[0][1] >= SURE
+
+
+def _story_at_category(s: Session, text: str, ctx: Context) -> Outcome:
+    """The story is kept as the details and the categories it suggests are offered."""
+    before = s.data.get("details", "").strip()
+    s.data["details"] = (f"{before}\n{text}" if before else text)[:MAX_DETAILS]
+    return Outcome(
+        [Reply("รับรายละเอียดของเรื่องไว้แล้วครับ"), _ask_category(s, ctx)],
+        s,
+    )
 
 
 def _sealed(s: Session) -> bool:

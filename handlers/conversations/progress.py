@@ -92,16 +92,18 @@ def _not_mine(s: Session, ctx: Context, plan: str, number: int, work: Work) -> O
 
 
 def _button(m: Measure, labelled: bool) -> QuickReply:
-    tag = f"{BUTTON_TAGS.get(m.plan, '')} " if labelled else ""
-    # What the button sends names the plan, so the pick is never ambiguous.
-    return QuickReply(label=f"{tag}{m.no}. {m.short_title}"[:20], text=item_label(m.plan, m.no))
+    # A button carries the number only (a title cut to LINE's 20 characters would end
+    # mid-word); the message above it lists each number with its full title. What it sends
+    # names the plan, so the pick is never ambiguous.
+    tag = BUTTON_TAGS.get(m.plan, "") if labelled else BUTTON_TAGS[PLAN_INTEGRITY]
+    return QuickReply(label=f"{tag} {m.no}", text=item_label(m.plan, m.no))
 
 
 def _offer(s: Session, measures: list[Measure], head: str) -> Outcome:
     s.step = "pick"
     labelled = bool(s.data.get("labelled"))
     s.data["offered"] = [m.id for m in measures[:MAX_CHOICES]]
-    lines = [head, *(measure_line(m, False, labelled) for m in measures)]
+    lines = [head, *(measure_line(m, False, labelled, full=True) for m in measures)]
     if len(measures) > MAX_CHOICES:
         lines.append(f"พิมพ์เลข{_noun(s)}ที่ต้องการได้เลยครับ")
     buttons = tuple(_button(m, labelled) for m in measures[:MAX_CHOICES])

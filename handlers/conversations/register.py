@@ -130,13 +130,15 @@ def show_my_work(ctx: Context, msg: Inbound, text: str) -> Outcome:
     return Outcome([staff_menu("\n".join(lines))], None)
 
 
-def measure_line(m: Measure, overdue: bool, labelled: bool = False) -> str:
+def measure_line(m: Measure, overdue: bool, labelled: bool = False, full: bool = False) -> str:
     """ "3. จัดอบรม… — 60% (กำลังดำเนินการ) ถึง 31 ธ.ค. 67"; with `labelled` (the year has
-    items of several plans) the number is the plan's: "แผนดำเนินงาน 3. ซ่อมถนน…"."""
+    items of several plans) the number is the plan's: "แผนดำเนินงาน 3. ซ่อมถนน…"; with
+    `full` the whole first line of the title (where buttons carry only the number)."""
     end = f" ถึง {format_thai_date(m.period_end, short=True)}" if m.period_end else ""
     flag = " ⚠️ เลยกำหนด" if overdue else ""
     number = item_label(m.plan, m.no) if labelled else str(m.no)
-    return f"{number}. {m.short_title} — {m.percent}% ({m.status.thai}){end}{flag}"
+    title = m.title.split("\n", 1)[0].strip(" -•") if full else m.short_title
+    return f"{number}. {title} — {m.percent}% ({m.status.thai}){end}{flag}"
 
 
 def help_menu(ctx: Context, msg: Inbound, text: str) -> Outcome:

@@ -30,13 +30,20 @@ class Session:
     flow: str
     step: str
     data: dict[str, Any] = field(default_factory=dict)
+    # What the buttons under the last question send: a typed answer is read against them.
+    offered: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"flow": self.flow, "step": self.step, "data": self.data}
+        return {"flow": self.flow, "step": self.step, "data": self.data, "offered": self.offered}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Session:
-        return cls(flow=d["flow"], step=d["step"], data=dict(d.get("data") or {}))
+        return cls(
+            flow=d["flow"],
+            step=d["step"],
+            data=dict(d.get("data") or {}),
+            offered=[str(x) for x in d.get("offered") or []],
+        )
 
 
 @dataclass(frozen=True)
