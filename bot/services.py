@@ -6,13 +6,14 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import Flask
+from flask import Config, Flask
 
 from bot.db.store import SqlStore
 from bot.line.client import LineClient, LineSettings
 from handlers.classify import classify, use_model_file
 from handlers.clock import utcnow
 from handlers.conversations.session import Context, Understood
+from handlers.conversations.voice import Voice
 from handlers.intents import detect_intent
 from handlers.shared import Channel
 
@@ -23,6 +24,8 @@ log = logging.getLogger(__name__)
 class Services:
     line: LineClient | None
     require_privacy_ack: bool = True
+    # The app's live config, read when each conversation's context is built.
+    config: Config | None = None
 
     def context(
         self, store: SqlStore, channel: Channel = Channel.LINE, now: datetime | None = None
@@ -34,7 +37,15 @@ class Services:
             understand=understand,
             suggest=suggest,
             require_privacy_ack=self.require_privacy_ack,
+            voice=office_voice(self.config),
         )
+
+
+def office_voice(config: Config | None) -> Voice:
+    """How this office speaks in chat: the one place that reads it, per conversation turn."""
+    if config is None:
+        return Voice()
+    return Voice.of(config.get("OFFICE_PARTICLE", "ครับ"), config.get("OFFICE_NAME", ""))
 
 
 def build(app: Flask) -> Services:
@@ -53,7 +64,7 @@ def build(app: Flask) -> Services:
                 max_photo_bytes=c["MAX_PHOTO_BYTES"],
             )
         )
-    return Services(line=line, require_privacy_ack=c["PRIVACY_NOTICE_REQUIRED"])
+    return Services(line=line, require_privacy_ack=c["PRIVACY_NOTICE_REQUIRED"], config=c)
 
 
 def services(app: Flask) -> Services:

@@ -20,16 +20,24 @@ from handlers.conversations.menu import ANONYMOUS, CANCEL, CONFIRM, EDIT, SKIP
 from handlers.conversations.messages import Inbound, QuickReply, Reply, choices
 from handlers.conversations.session import Context, Outcome, Session, Step
 from handlers.shared import DomainError
+from handlers.thai.answers import strip_polite
 
 FLOW = "complaint"
 OTHER_CATEGORIES = "หมวดอื่น ๆ"
 DONE_PHOTOS = "เสร็จแล้ว"
 USE_LINE_NAME = "ใช้ชื่อ LINE"
+# Typed at the category step, a sentence this long is a story; shorter, only when the
+# classifier is this sure of its category.
+STORY_LENGTH = 15
+SURE = 0.5
 
+# Only what is true: the content stays sealed, but the case is counted in the published
+# statistics of corruption complaints (o29), so the notice says so.
 PROTECTION = (
-    "🔒 การคุ้มครองผู้แจ้งเบาะแส: เรื่องนี้เปิดดูได้เฉพาะเจ้าหน้าที่ผู้รับผิดชอบเรื่องร้องเรียน"
-    "การทุจริตเท่านั้น ไม่ถูกส่งเข้าตารางสรุปหรือรายงานใด ๆ และโดยค่าเริ่มต้นจะไม่บันทึกตัวตน"
-    "ของคุณ (ไม่เก็บบัญชี LINE ชื่อ หรือเบอร์โทร) คุณติดตามเรื่องได้ด้วยเลขเรื่องและรหัสติดตาม"
+    "🔒 การคุ้มครองผู้แจ้งเบาะแส: เนื้อหาของเรื่องนี้เปิดดูได้เฉพาะเจ้าหน้าที่ผู้รับผิดชอบ"
+    "เรื่องร้องเรียนการทุจริตเท่านั้น รายงานที่เผยแพร่นับเพียงจำนวนเรื่อง ไม่เปิดเผยเนื้อหา"
+    "หรือผู้แจ้ง และโดยค่าเริ่มต้นจะไม่บันทึกตัวตนของท่าน (ไม่เก็บบัญชี LINE ชื่อ หรือเบอร์โทร) "
+    "ท่านติดตามเรื่องได้ด้วยเลขที่เรื่องและรหัสติดตาม"
 )
 
 EDIT_FIELDS = {
@@ -87,7 +95,7 @@ def _ask_category(s: Session, ctx: Context, show_all: bool = False) -> Reply:
         s.data["suggested"] = suggested
         names = [categories.by_code()[c].name_th for c in suggested]
         return Reply(
-            f"เรื่องนี้น่าจะเป็นเรื่อง “{names[0]}” ใช่ไหมครับ เลือกประเภทที่ตรงที่สุด",
+            f"เรื่องนี้น่าจะเป็นเรื่อง “{names[0]}” ใช่หรือไม่ครับ เลือกประเภทที่ตรงที่สุด",
             choices(*names, OTHER_CATEGORIES, CANCEL),
         )
     s.data.pop("suggested", None)
@@ -109,6 +117,8 @@ def on_category(s: Session, msg: Inbound, ctx: Context) -> Outcome:
     if msg.kind in ("text", "postback") and text == OTHER_CATEGORIES:
         return Outcome([_ask_category(s, ctx, show_all=True)], s)
     chosen = categories.match(text) if msg.kind in ("text", "postback") else None
+    if chosen is None and msg.kind == "text" and _is_story(text, ctx):
+        return _story_at_category(s, text, ctx)
     if chosen is None:
         reask = _ask_category(s, ctx, show_all="suggested" not in s.data)
         return Outcome([Reply("กรุณาเลือกประเภทเรื่องจากปุ่มด้านล่างครับ"), reask], s)
@@ -117,6 +127,28 @@ def on_category(s: Session, msg: Inbound, ctx: Context) -> Outcome:
         return _after(s, "category", [Reply(PROTECTION)])
     s.data["category"] = chosen.code
     return _after(s, "category")
+
+
+def _is_story(text: str, ctx: Context) -> bool:
+    """Thai words that tell what happened, typed where a category was asked: a sentence, or
+    a few words the classifier is sure about ("น้ำไม่ไหล"); "ไม่แน่ใจ" is neither."""
+    bare = strip_polite(text)
+    if len(bare) < MIN_DETAILS or not any("\u0e01" <= ch <= "\u0e2e" for ch in bare):
+        return False
+    if len(bare) >= STORY_LENGTH:
+        return True
+    ranked = ctx.suggest(bare) if ctx.suggest is not None else []
+    return bool(ranked) and ranked[0][1] >= SURE
+
+
+def _story_at_category(s: Session, text: str, ctx: Context) -> Outcome:
+    """The story is kept as the details and the categories it suggests are offered."""
+    before = s.data.get("details", "").strip()
+    s.data["details"] = (f"{before}\n{text}" if before else text)[:MAX_DETAILS]
+    return Outcome(
+        [Reply("รับรายละเอียดของเรื่องไว้แล้วครับ"), _ask_category(s, ctx)],
+        s,
+    )
 
 
 def _sealed(s: Session) -> bool:
@@ -330,7 +362,7 @@ def _file(s: Session, msg: Inbound, ctx: Context) -> Outcome:
         return Outcome([Reply(f"ยังส่งเรื่องไม่ได้: {e}", choices(*EDIT_FIELDS, CANCEL))], s)
     c = filed.complaint
     lines = [
-        "ได้รับเรื่องของคุณแล้ว ขอบคุณครับ",
+        "ได้รับเรื่องของท่านแล้ว ขอบคุณครับ",
         f"เลขที่เรื่อง: {c.case_number}",
         f"รหัสติดตาม: {filed.secret_code}",
         "เก็บเลขที่เรื่องและรหัสติดตามไว้ เพื่อติดตามผลทางไลน์ (พิมพ์เลขที่เรื่องตามด้วยรหัส) หรือที่หน้าเว็บ “ติดตามเรื่อง”",

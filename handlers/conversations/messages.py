@@ -53,7 +53,16 @@ def short_label(text: str) -> str:
         if len(candidate) > LABEL_MAX:
             break
         label = candidate
-    return label or text[:LABEL_MAX]
+    if label:
+        return label
+    # Thai runs without spaces: cut between words, never inside one.
+    from handlers.thai.tokenize import tokenize
+
+    for word in tokenize(text):
+        if len(label + word) > LABEL_MAX - 1:
+            break
+        label += word
+    return (label or text[: LABEL_MAX - 1]) + "…"
 
 
 def choices(*labels: str) -> tuple[QuickReply, ...]:

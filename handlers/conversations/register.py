@@ -89,7 +89,7 @@ def start_unlink(ctx: Context, msg: Inbound, text: str) -> Outcome:
     return Outcome(
         [
             Reply(
-                f"ยกเลิกการเชื่อมบัญชี LINE นี้กับบัญชีเจ้าหน้าที่ {ctx.actor.name} ใช่ไหมครับ "
+                f"ยกเลิกการเชื่อมบัญชี LINE นี้กับบัญชีเจ้าหน้าที่ {ctx.actor.name} ใช่หรือไม่ครับ "
                 "(หลังยกเลิก ต้องขอรหัสใหม่จากผู้ดูแลระบบเพื่อเชื่อมอีกครั้ง)",
                 choices(CONFIRM, CANCEL),
             )
@@ -117,10 +117,10 @@ def show_my_work(ctx: Context, msg: Inbound, text: str) -> Outcome:
         return Outcome([staff_menu(f"ยังไม่มีมาตรการที่{unit}รับผิดชอบในระบบครับ")], None)
     n, late = len(work.measures), len(work.overdue)
     if work.several_plans:
-        lines = [f"งานตามแผนของ{unit} ปีงบประมาณ {work.fiscal_year} ({n} รายการ)"]
+        lines = [f"งานตามแผนของ{unit} ปีงบประมาณ พ.ศ. {work.fiscal_year} ({n} รายการ)"]
         noun = "รายการ"
     else:
-        lines = [f"มาตรการของ{unit} ปีงบประมาณ {work.fiscal_year} ({n} มาตรการ)"]
+        lines = [f"มาตรการของ{unit} ปีงบประมาณ พ.ศ. {work.fiscal_year} ({n} มาตรการ)"]
         noun = "มาตรการ"
     lines += [measure_line(m, m in work.overdue, work.several_plans) for m in work.measures]
     if work.overdue:
@@ -130,13 +130,15 @@ def show_my_work(ctx: Context, msg: Inbound, text: str) -> Outcome:
     return Outcome([staff_menu("\n".join(lines))], None)
 
 
-def measure_line(m: Measure, overdue: bool, labelled: bool = False) -> str:
+def measure_line(m: Measure, overdue: bool, labelled: bool = False, full: bool = False) -> str:
     """ "3. จัดอบรม… — 60% (กำลังดำเนินการ) ถึง 31 ธ.ค. 67"; with `labelled` (the year has
-    items of several plans) the number is the plan's: "แผนดำเนินงาน 3. ซ่อมถนน…"."""
+    items of several plans) the number is the plan's: "แผนดำเนินงาน 3. ซ่อมถนน…"; with
+    `full` the whole first line of the title (where buttons carry only the number)."""
     end = f" ถึง {format_thai_date(m.period_end, short=True)}" if m.period_end else ""
     flag = " ⚠️ เลยกำหนด" if overdue else ""
     number = item_label(m.plan, m.no) if labelled else str(m.no)
-    return f"{number}. {m.short_title} — {m.percent}% ({m.status.thai}){end}{flag}"
+    title = m.title.split("\n", 1)[0].strip(" -•") if full else m.short_title
+    return f"{number}. {title} — {m.percent}% ({m.status.thai}){end}{flag}"
 
 
 def help_menu(ctx: Context, msg: Inbound, text: str) -> Outcome:

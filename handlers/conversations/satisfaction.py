@@ -54,7 +54,7 @@ def _start(ctx: Context, msg: Inbound, text: str) -> Outcome:
     open_ = _open_services(ctx, msg)
     if not open_:
         if _ratings(ctx).services():
-            words = "วันนี้คุณประเมินครบทุกงานบริการแล้ว ขอบคุณมากครับ"
+            words = "วันนี้ท่านประเมินครบทุกงานบริการแล้ว ขอบคุณมากครับ"
         else:
             words = "ขออภัย ยังไม่มีรายการงานบริการให้ประเมิน"
         return Outcome([Reply(words, MENU)], None)
@@ -115,7 +115,7 @@ def _ask_service(s: Session, open_: list[Service]) -> Reply:
     shown = open_[page * PAGE : (page + 1) * PAGE]
     more = (MORE,) if len(open_) > PAGE else ()
     return Reply(
-        "ขอบคุณที่สละเวลาประเมินครับ (ใช้เวลาไม่ถึงนาที) วันนี้คุณรับบริการงานใด",
+        "ขอบคุณที่สละเวลาประเมินครับ (ใช้เวลาไม่ถึงนาที) วันนี้ท่านรับบริการงานใดครับ",
         (
             *(QuickReply(service_label(x.name), x.name) for x in shown),
             *choices(*more, CANCEL),
@@ -134,10 +134,10 @@ def on_service(s: Session, msg: Inbound, ctx: Context) -> Outcome:
         return Outcome([Reply("กรุณาเลือกงานบริการจากปุ่มด้านล่างครับ"), _ask_service(s, open_)], s)
     if all(x.code != chosen.code for x in open_):
         if not open_:
-            return Outcome([Reply("วันนี้คุณประเมินครบทุกงานบริการแล้ว ขอบคุณมากครับ", MENU)], None)
+            return Outcome([Reply("วันนี้ท่านประเมินครบทุกงานบริการแล้ว ขอบคุณมากครับ", MENU)], None)
         return Outcome(
             [
-                Reply(f"วันนี้คุณประเมิน “{chosen.name}” ไปแล้ว ขอบคุณครับ เลือกงานอื่นได้"),
+                Reply(f"วันนี้ท่านประเมิน “{chosen.name}” ไปแล้ว ขอบคุณครับ เลือกงานอื่นได้"),
                 _ask_service(s, open_),
             ],
             s,
@@ -176,7 +176,7 @@ def on_score(s: Session, msg: Inbound, ctx: Context) -> Outcome:
 
 
 def _ask_comment() -> Reply:
-    return Reply("มีข้อเสนอแนะเพื่อปรับปรุงบริการไหมครับ พิมพ์มาได้เลย หรือกด “ข้าม”", choices(SKIP, CANCEL))
+    return Reply("มีข้อเสนอแนะเพื่อปรับปรุงบริการหรือไม่ครับ พิมพ์มาได้เลย หรือกด “ข้าม”", choices(SKIP, CANCEL))
 
 
 def _comment_of(msg: Inbound) -> tuple[str | None, str]:
@@ -205,7 +205,7 @@ def _ask_about(s: Session) -> Reply:
     field = ABOUT[len(s.data.get("about", {}))]
     label, options = RESPONDENT_FIELDS[field]
     head = ABOUT_INTRO if field == ABOUT[0] else ""
-    return Reply(f"{head}{label}ของคุณ", choices(*options, SKIP, CANCEL))
+    return Reply(f"{head}{label}ของท่าน", choices(*options, SKIP, CANCEL))
 
 
 def on_about(s: Session, msg: Inbound, ctx: Context) -> Outcome:
@@ -244,7 +244,7 @@ def _save(s: Session, msg: Inbound, ctx: Context) -> Outcome:
     return Outcome(
         [
             Reply(
-                f"ขอบคุณที่ประเมินความพึงพอใจ “{name}” ครับ 🙏 ความเห็นของคุณช่วยให้สำนักงานปรับปรุงบริการให้ดีขึ้น",
+                f"ขอบคุณที่ประเมินความพึงพอใจ “{name}” ครับ 🙏 ความเห็นของท่านช่วยให้สำนักงานปรับปรุงบริการให้ดีขึ้น",
                 MENU,
             )
         ],
@@ -256,7 +256,7 @@ def _save(s: Session, msg: Inbound, ctx: Context) -> Outcome:
 
 
 def _ask_case_score(s: Session) -> Reply:
-    return Reply(f"คุณพึงพอใจต่อการจัดการเรื่องเลขที่ {s.data['case']} ระดับใด", SCORES)
+    return Reply(f"ท่านพึงพอใจต่อการจัดการเรื่องเลขที่ {s.data['case']} ระดับใด", SCORES)
 
 
 def on_case_score(s: Session, msg: Inbound, ctx: Context) -> Outcome:

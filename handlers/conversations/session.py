@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from handlers.conversations.messages import Inbound, Reply
+from handlers.conversations.voice import Voice
 from handlers.ports import Store
 from handlers.shared import Channel
 
@@ -29,13 +30,20 @@ class Session:
     flow: str
     step: str
     data: dict[str, Any] = field(default_factory=dict)
+    # What the buttons under the last question send: a typed answer is read against them.
+    offered: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"flow": self.flow, "step": self.step, "data": self.data}
+        return {"flow": self.flow, "step": self.step, "data": self.data, "offered": self.offered}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Session:
-        return cls(flow=d["flow"], step=d["step"], data=dict(d.get("data") or {}))
+        return cls(
+            flow=d["flow"],
+            step=d["step"],
+            data=dict(d.get("data") or {}),
+            offered=[str(x) for x in d.get("offered") or []],
+        )
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,8 @@ class Context:
     actor: Actor = field(default_factory=Actor)
     # The deployment shows the privacy notice before personal data is collected (PDPA).
     require_privacy_ack: bool = False
+    # How the office speaks: its particle and name (every reply passes through it once).
+    voice: Voice = field(default_factory=Voice)
 
 
 @dataclass

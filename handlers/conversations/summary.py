@@ -33,7 +33,7 @@ def _summary(ctx: Context, msg: Inbound, text: str) -> Outcome:
     fy = fiscal_year(local_date(ctx.now))
     data = summary(ctx.store, fy, ctx.now)
     rows = figures(data)
-    title = f"สรุปภาพรวม ปีงบประมาณ {fy}"
+    title = f"สรุปภาพรวม ปีงบประมาณ พ.ศ. {fy}"
     text = "\n".join([title, *(f"{k}: {v}" for k, v in rows)])
     return Outcome([Reply(text, flex=flex_card(title, rows, ctx))], None)
 

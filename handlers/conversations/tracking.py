@@ -21,14 +21,14 @@ def list_cases(ctx: Context, msg: Inbound) -> Outcome:
         return Outcome(
             [
                 Reply(
-                    "ยังไม่พบเรื่องที่คุณแจ้งผ่านบัญชีนี้ หากแจ้งแบบไม่ระบุตัวตน "
+                    "ยังไม่พบเรื่องที่ท่านแจ้งผ่านบัญชีนี้ หากแจ้งแบบไม่ระบุตัวตน "
                     "พิมพ์เลขที่เรื่องตามด้วยรหัสติดตาม เช่น 2570-000123 ABC234",
                     MENU,
                 )
             ],
             None,
         )
-    lines = ["เรื่องของคุณ:"]
+    lines = ["เรื่องของท่าน:"]
     lines += [f"• {c.case_number} {c.status.thai}" for c in cases]
     lines.append("พิมพ์เลขที่เรื่องเพื่อดูรายละเอียด")
     return Outcome([Reply("\n".join(lines), MENU)], None)
@@ -43,7 +43,7 @@ def show_case(ctx: Context, msg: Inbound) -> Outcome:
         return Outcome(
             [
                 Reply(
-                    f"ไม่พบเรื่องเลขที่ {number} ในบัญชีของคุณ หากแจ้งแบบไม่ระบุตัวตน "
+                    f"ไม่พบเรื่องเลขที่ {number} ในบัญชีของท่าน หากแจ้งแบบไม่ระบุตัวตน "
                     "กรุณาพิมพ์เลขที่เรื่องตามด้วยรหัสติดตามที่ได้รับ",
                     MENU,
                 )

@@ -305,11 +305,11 @@ def test_a_staff_member_reports_on_an_operating_plan_item_through_line(
     staff = "U" + "5" * 32
     say(app, f"ลงทะเบียน {add_staff(app)}", staff)
     say(app, "รายงานความคืบหน้า", staff)
-    assert "แผนดำเนินงาน 1. อบรมอาสาสมัครป้องกันภัย — 0%" in "\n".join(line.last_texts())
+    assert "แผนดำเนินงาน 1. อบรมอาสาสมัครป้องกันภัย — ร้อยละ 0" in "\n".join(line.last_texts())
     say(app, "แผนดำเนินงาน ๑ ๕๐% อบรมแล้ว ๒๕ คน", staff)
     assert "แผนดำเนินงาน 1: อบรมอาสาสมัครป้องกันภัย" in "\n".join(line.last_texts())
     say(app, "ยืนยัน", staff)
-    assert "บันทึกความคืบหน้าแผนดำเนินงาน 1 แล้วครับ: 50%" in "\n".join(line.last_texts())
+    assert "บันทึกความคืบหน้าแผนดำเนินงาน 1 แล้วครับ: ร้อยละ 50" in "\n".join(line.last_texts())
     with new_session(app) as s:
         plan_of = {i: p for i, p in s.execute(select(MeasureRow.id, MeasureRow.plan))}
         [row] = s.scalars(select(ProgressRow)).all()

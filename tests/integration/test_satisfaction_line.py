@@ -69,7 +69,7 @@ def test_once_a_day_per_service(line_app: Flask, line: FakeLine) -> None:
     again = answer_to(line_app, line, "ประเมินความพึงพอใจ")
     assert "งานจัดเก็บภาษี" not in labels(again) and "งานทะเบียนราษฎร" in labels(again)
     refused = answer_to(line_app, line, "งานจัดเก็บภาษี")
-    assert "วันนี้คุณประเมิน “งานจัดเก็บภาษี” ไปแล้ว" in texts(refused)
+    assert "วันนี้ท่านประเมิน “งานจัดเก็บภาษี” ไปแล้ว" in texts(refused)
     assert len(satisfaction_rows(line_app)) == 1
     # Someone else is asked as usual.
     other = "U" + "b" * 32

@@ -108,9 +108,9 @@ def test_guided_progress_with_photo_evidence(
     send_photo(line_app, line)
     assert "ได้รับรูปที่ 1" in last(line)
     say(line_app, "เสร็จแล้ว", STAFF_USER)
-    assert "สรุปรายงานความคืบหน้า" in last(line) and "80%" in last(line)
+    assert "สรุปรายงานความคืบหน้า" in last(line) and "ร้อยละ 80" in last(line)
     say(line_app, "ยืนยัน", STAFF_USER)
-    assert "บันทึกความคืบหน้ามาตรการที่ 3 แล้วครับ: 80%" in last(line)
+    assert "บันทึกความคืบหน้ามาตรการที่ 3 แล้วครับ: ร้อยละ 80" in last(line)
     with new_session(line_app) as s:
         row = s.scalars(select(ProgressRow)).one()
         kinds = [o.kind for o in s.scalars(select(OutboxRow).order_by(OutboxRow.id))]
@@ -128,16 +128,16 @@ def test_guided_progress_with_photo_evidence(
 def test_one_line_report_my_work_and_summary(line_app: Flask, line: FakeLine) -> None:
     say(line_app, f"ลงทะเบียน {add_staff(line_app)}", STAFF_USER)
     say(line_app, "มาตรการ ๑ ๖๐% จัดอบรมแล้ว ๔๕ คน", STAFF_USER)
-    assert "มาตรการที่ 1: การป้องกันการทุจริต" in last(line) and "60%" in last(line)
+    assert "มาตรการที่ 1: การป้องกันการทุจริต" in last(line) and "ร้อยละ 60" in last(line)
     say(line_app, "ยืนยัน", STAFF_USER)
     say(line_app, "รายงานความคืบหน้า เปิดเผยข้อมูลสาธารณะ 100% เผยแพร่ครบแล้ว", STAFF_USER)
     assert "มาตรการที่ 2" in last(line)
     say(line_app, "ยืนยัน", STAFF_USER)
     say(line_app, "งานของฉัน", STAFF_USER)
     work = last(line)
-    assert "1. การป้องกันการทุจริต — 60% (กำลังดำเนินการ)" in work
-    assert "2. มาตรการเปิดเผยข้อมูลสาธารณะ — 100% (ดำเนินการแล้วเสร็จ)" in work
-    assert "3. จัดอบรมคุณธรรมจริยธรรมให้บุคลากร — 0% (ยังไม่เริ่ม)" in work
+    assert "1. การป้องกันการทุจริต — ร้อยละ 60 (กำลังดำเนินการ)" in work
+    assert "2. มาตรการเปิดเผยข้อมูลสาธารณะ — ร้อยละ 100 (ดำเนินการแล้วเสร็จ)" in work
+    assert "3. จัดอบรมคุณธรรมจริยธรรมให้บุคลากร — ร้อยละ 0 (ยังไม่เริ่ม)" in work
     assert "เลยกำหนดแล้ว 1 มาตรการ" in work and "ตรวจสอบการจัดซื้อจัดจ้าง" not in work
     out = line_app.test_cli_runner().invoke(args=["summary", "--json", "--year", str(FY)]).output
     assert json.loads(out)["measures"] == {

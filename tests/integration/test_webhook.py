@@ -80,7 +80,7 @@ def test_batch_is_stored_together_and_each_event_answered(line_app: Flask, line:
     assert [e.user_id for e in events_stored(line_app)] == users
     assert process(line_app) == 3
     assert len(line.replies) == 3
-    assert all("ยังไม่พบเรื่องที่คุณแจ้ง" in texts[0] for texts in line.reply_texts())
+    assert all("ยังไม่พบเรื่องที่ท่านแจ้ง" in texts[0] for texts in line.reply_texts())
     assert line.auth_headers[0] == f"Bearer {ACCESS_TOKEN}"
 
 

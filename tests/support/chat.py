@@ -9,7 +9,8 @@ from typing import Any
 
 from handlers.conversations.engine import handle
 from handlers.conversations.messages import Inbound, InboundKind, Reply
-from handlers.conversations.session import Context
+from handlers.conversations.session import Actor, Context
+from handlers.conversations.voice import Voice
 from tests.fakes.fake_store import FakeStore
 
 
@@ -26,6 +27,8 @@ class Chat:
         now: datetime,
         understand: Callable[[str], Any] | None = None,
         suggest: Callable[[str], list[tuple[str, float]]] | None = None,
+        voice: Voice | None = None,
+        actor: Actor | None = None,
     ) -> None:
         self.store = store or FakeStore()
         self.user_id = user_id
@@ -33,13 +36,20 @@ class Chat:
         self.now = now
         self.understand = understand
         self.suggest = suggest
+        self.voice = voice or Voice()
+        self.actor = actor or Actor()
 
     def send(self, kind: InboundKind, text: str = "", **fields: Any) -> list[Reply]:
         msg = Inbound(
             user_id=self.user_id, kind=kind, text=text, display_name=self.display_name, **fields
         )
         ctx = Context(
-            store=self.store, now=self.now, understand=self.understand, suggest=self.suggest
+            store=self.store,
+            now=self.now,
+            understand=self.understand,
+            suggest=self.suggest,
+            voice=self.voice,
+            actor=self.actor,
         )
         replies = handle(msg, ctx)
         self.store.commit()
@@ -50,6 +60,9 @@ class Chat:
 
     def photo(self, path: str) -> list[Reply]:
         return self.send("image", image_path=path)
+
+    def location(self, lat: float, lng: float, address: str = "") -> list[Reply]:
+        return self.send("location", latitude=lat, longitude=lng, address=address)
 
     def sticker(self) -> list[Reply]:
         return self.send("sticker")

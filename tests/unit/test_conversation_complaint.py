@@ -388,7 +388,7 @@ def test_confirming_files_the_complaint_and_gives_number_and_code(chat: Chat) ->
     reach(chat, "confirm")
     replies = chat.say("ยืนยัน")
     text = text_of(replies)
-    assert "ได้รับเรื่องของคุณแล้ว" in text
+    assert "ได้รับเรื่องของท่านแล้ว" in text
     assert "ภายใน 15 วัน" in text
     number, code = CASE_RE.search(text).group(1), CODE_RE.search(text).group(1)
     assert number == "2570-000001"
@@ -407,7 +407,7 @@ def test_confirming_files_the_complaint_and_gives_number_and_code(chat: Chat) ->
 
 def test_anything_else_on_the_summary_asks_again(chat: Chat) -> None:
     reach(chat, "confirm")
-    for send in (lambda: chat.say("โอเค"), chat.sticker):
+    for send in (lambda: chat.say("อืม"), chat.sticker):
         replies = send()
         assert "กรุณากด “ยืนยัน” “แก้ไข” หรือ “ยกเลิก”" in text_of(replies)
         assert PROMPTS["confirm"] in replies[-1].text

@@ -108,7 +108,7 @@ def test_not_asked_the_same_service_twice_a_day(chat: Chat) -> None:
     again = chat.say("ประเมินความพึงพอใจ")
     assert "งานทะเบียนราษฎร" not in labels(again) and "งานจัดเก็บภาษี" in labels(again)
     refused = chat.say("งานทะเบียนราษฎร")
-    assert "วันนี้คุณประเมิน “งานทะเบียนราษฎร” ไปแล้ว" in refused[0].text
+    assert "วันนี้ท่านประเมิน “งานทะเบียนราษฎร” ไปแล้ว" in refused[0].text
     chat.say("ยกเลิก")
     chat.wait(60 * 14)  # 00:15 the next day in Bangkok
     assert "งานทะเบียนราษฎร" in labels(chat.say("ประเมินความพึงพอใจ"))

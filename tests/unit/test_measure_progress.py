@@ -138,14 +138,14 @@ def test_guided_progress_with_a_photo(store: StoreWithMeasures) -> None:
     replies = say(store, "รายงานความคืบหน้า")
     assert "มาตรการ 5" not in sends(replies)  # another unit's measure is not offered
     assert sends(replies)[:4] == ["มาตรการ 1", "มาตรการ 2", "มาตรการ 3", "มาตรการ 4"]
-    assert "เปอร์เซ็นต์" in text_of(say(store, "มาตรการ 3"))
+    assert "ร้อยละเท่าใด" in text_of(say(store, "มาตรการ 3"))
     assert "กรุณาตอบเป็นตัวเลข" in text_of(say(store, "เยอะแล้ว"))
     assert "ดำเนินการอะไร" in text_of(say(store, "๗๐%"))
     assert "ผลลัพธ์" in text_of(say(store, "จัดอบรมเจ้าหน้าที่ ๔๕ คน"))
     assert "รูปหลักฐาน" in text_of(say(store, "ผ่านการประเมินร้อยละ 90"))
     assert "ได้รับรูปที่ 1" in text_of(say(store, "", kind="image", image_path="p/1.jpg"))
     summary = text_of(say(store, "เสร็จแล้ว"))
-    assert "มาตรการที่ 3" in summary and "70%" in summary and "1 รูป" in summary
+    assert "มาตรการที่ 3" in summary and "ร้อยละ 70" in summary and "1 รูป" in summary
     done = say(store, "ยืนยัน")
     assert "บันทึกความคืบหน้ามาตรการที่ 3 แล้ว" in text_of(done)
     [update] = store.measures.progress
@@ -166,7 +166,7 @@ def test_one_line_report_goes_straight_to_confirm(store: StoreWithMeasures) -> N
     say(store, "ยืนยัน")
     assert store.measures.progress[0].percent == 60
     work = text_of(say(store, "งานของฉัน"))
-    assert "3. จัดอบรมคุณธรรมจริยธรรมให้บุคลากร — 60%" in work and "เลยกำหนด" in work
+    assert "3. จัดอบรมคุณธรรมจริยธรรมให้บุคลากร — ร้อยละ 60" in work and "เลยกำหนด" in work
 
 
 def test_unsure_title_offers_three_and_never_guesses(store: StoreWithMeasures) -> None:
@@ -175,7 +175,7 @@ def test_unsure_title_offers_three_and_never_guesses(store: StoreWithMeasures) -
     assert len([s for s in sends(replies) if s.startswith("มาตรการ")]) == 3
     assert store.measures.progress == []
     replies = say(store, "มาตรการ 3")
-    assert "สรุปรายงานความคืบหน้า" in text_of(replies) and "40%" in text_of(replies)
+    assert "สรุปรายงานความคืบหน้า" in text_of(replies) and "ร้อยละ 40" in text_of(replies)
 
 
 def test_another_units_measure_is_refused_by_number(store: StoreWithMeasures) -> None:

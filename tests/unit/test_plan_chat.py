@@ -82,8 +82,8 @@ def test_the_list_names_each_items_plan_and_the_buttons_say_which(
     replies = say(store, "รายงานความคืบหน้า")
     text = text_of(replies)
     assert "รายงานความคืบหน้ารายการใดครับ" in text
-    assert "มาตรการ 3. จัดอบรมคุณธรรมจริยธรรมให้บุคลากร — 0% (ยังไม่เริ่ม)" in text
-    assert "แผนดำเนินงาน 3. ซ่อมแซมศาลาประชาคมหมู่ 4 — 0% (ยังไม่เริ่ม)" in text
+    assert "มาตรการ 3. จัดอบรมคุณธรรมจริยธรรมให้บุคลากร — ร้อยละ 0 (ยังไม่เริ่ม)" in text
+    assert "แผนดำเนินงาน 3. ซ่อมแซมศาลาประชาคมหมู่ 4 — ร้อยละ 0 (ยังไม่เริ่ม)" in text
     assert "ก่อสร้างถนน" not in text  # กองช่าง's project
     assert sends(replies)[:4] == ["มาตรการ 1", "มาตรการ 2", "มาตรการ 3", "แผนดำเนินงาน 3"]
 
@@ -96,9 +96,9 @@ def test_a_staff_member_reports_on_an_operating_plan_item(store: StoreWithMeasur
     say(store, "เปลี่ยนหลังคาแล้ว 2 ใน 5 ส่วน")
     say(store, "ข้าม")  # outcome
     summary = text_of(say(store, "ข้าม"))  # photos
-    assert "แผนดำเนินงาน 3: ซ่อมแซมศาลาประชาคมหมู่ 4" in summary and "40%" in summary
+    assert "แผนดำเนินงาน 3: ซ่อมแซมศาลาประชาคมหมู่ 4" in summary and "ร้อยละ 40" in summary
     done = text_of(say(store, "ยืนยัน"))
-    assert "บันทึกความคืบหน้าแผนดำเนินงาน 3 แล้วครับ: 40%" in done
+    assert "บันทึกความคืบหน้าแผนดำเนินงาน 3 แล้วครับ: ร้อยละ 40" in done
     [update] = store.measures.progress
     assert (update.measure_id, update.percent) == (_id(store, "operating", 3), 40)
     assert update.done == "เปลี่ยนหลังคาแล้ว 2 ใน 5 ส่วน"
@@ -138,7 +138,9 @@ def test_another_units_project_is_refused_by_its_plan_and_number(
 
 def test_my_work_counts_items_of_every_plan(store: StoreWithMeasures) -> None:
     work = text_of(say(store, "งานของฉัน"))
-    assert "งานตามแผนของสำนักปลัด ปีงบประมาณ 2568 (4 รายการ)" in work
-    assert "มาตรการ 2. มาตรการเปิดเผยข้อมูลสาธารณะ — 0% (ยังไม่เริ่ม) ถึง 31 ธ.ค. 67 ⚠️ เลยกำหนด" in work
+    assert "งานตามแผนของสำนักปลัด ปีงบประมาณ พ.ศ. 2568 (4 รายการ)" in work
+    assert (
+        "มาตรการ 2. มาตรการเปิดเผยข้อมูลสาธารณะ — ร้อยละ 0 (ยังไม่เริ่ม) ถึง 31 ธ.ค. 67 ⚠️ เลยกำหนด" in work
+    )
     assert "แผนดำเนินงาน 3. ซ่อมแซมศาลาประชาคมหมู่ 4" in work
     assert "เลยกำหนดแล้ว 1 รายการ" in work

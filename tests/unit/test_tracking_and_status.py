@@ -50,7 +50,10 @@ def other_code(code: str) -> str:
 
 
 def not_found_text(number: str) -> str:
-    return f"ไม่พบเรื่องเลขที่ {number} ในบัญชีของคุณ หากแจ้งแบบไม่ระบุตัวตน กรุณาพิมพ์เลขที่เรื่องตามด้วยรหัสติดตามที่ได้รับ"
+    return (
+        f"ไม่พบเรื่องเลขที่ {number} ในบัญชีของท่าน หากแจ้งแบบไม่ระบุตัวตน "
+        "กรุณาพิมพ์เลขที่เรื่องตามด้วยรหัสติดตามที่ได้รับ"
+    )
 
 
 # --- "ติดตามเรื่อง": my cases --------------------------------------------------------------------
@@ -64,7 +67,7 @@ def test_track_lists_my_cases_newest_first_with_thai_status(store: FakeStore) ->
     store.commit()
     replies = Chat(store, user_id=OWNER, now=NOW + timedelta(days=1)).say("ติดตามเรื่อง")
     assert replies[-1].text.splitlines() == [
-        "เรื่องของคุณ:",
+        "เรื่องของท่าน:",
         f"• {second} รับเรื่องแล้ว",
         f"• {first} กำลังดำเนินการ",
         "พิมพ์เลขที่เรื่องเพื่อดูรายละเอียด",
@@ -75,7 +78,7 @@ def test_track_lists_my_cases_newest_first_with_thai_status(store: FakeStore) ->
 def test_track_with_no_cases_explains_how_anonymous_cases_are_found(store: FakeStore) -> None:
     file(store, anonymous=True)  # filed from this account, but not linked to it
     replies = Chat(store, user_id=OWNER, now=NOW).say("ติดตามเรื่อง")
-    assert "ยังไม่พบเรื่องที่คุณแจ้งผ่านบัญชีนี้" in replies[-1].text
+    assert "ยังไม่พบเรื่องที่ท่านแจ้งผ่านบัญชีนี้" in replies[-1].text
     assert "เลขที่เรื่องตามด้วยรหัสติดตาม" in replies[-1].text
     assert [q.label for q in replies[-1].quick_replies] == MENU_LABELS
 
