@@ -73,7 +73,7 @@ def test_adopted_suggestion_reported_in_line_shows_in_o42_and_o43(
         say(app, text, STAFF_USER)
     say(app, "เสร็จแล้ว", STAFF_USER)
     say(app, "ยืนยัน", STAFF_USER)
-    assert "บันทึกความคืบหน้ามาตรการที่ 1 แล้วครับ: 60%" in last(line)
+    assert "บันทึกความคืบหน้ามาตรการที่ 1 แล้วครับ: ร้อยละ 60" in last(line)
 
     with new_session(app) as s:
         o42 = build(SqlStore(s), 2567, "measures", utcnow())
