@@ -35,6 +35,7 @@ def init_app(app: Flask) -> None:
         nav,
         reports_page,
         services,
+        settings,
         users,
         views,
     )
@@ -51,6 +52,7 @@ def init_app(app: Flask) -> None:
         reports_page.bp,
         ita.bp,
         gifts.bp,
+        settings.bp,
     ):
         app.register_blueprint(bp)
     measures.init_app(app)  # measures, import, staff link codes
@@ -62,6 +64,7 @@ def init_app(app: Flask) -> None:
     nav.add("ทะเบียนของขวัญ", "gifts.index", gifts.ROLES, 70)
     nav.add("ผู้ใช้", "users.index", ("admin", "integrity"), 80)
     nav.add("หน่วยงานและประเภท", "catalog.index", ("admin",), 85)
+    nav.add("ตั้งค่าหน่วยงาน", "office_settings.index", ("admin",), 84)
     nav.add("บันทึกการเปลี่ยนแปลง", "audit.index", ("admin",), 90)
 
     app.add_template_filter(_thaiday, "thaiday")

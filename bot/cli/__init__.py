@@ -16,6 +16,7 @@ from bot.cli import (
     pdpa,
     richmenu,
     services,
+    settings,
     summary,
     survey,
     sync,
@@ -45,5 +46,6 @@ def init_app(app: Flask) -> None:
         users.users,
         services.group,
         survey.group,
+        settings.group,
     ):
         app.cli.add_command(command)
