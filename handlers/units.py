@@ -4,6 +4,8 @@ own list, so that typed or imported text never makes a unit that no measure or s
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Protocol
 
 from handlers.thai.normalize import normalize
 
@@ -54,3 +56,37 @@ def units_named(text: str, units: list[str] | tuple[str, ...]) -> list[str]:
         if unit not in found and _NOISE.sub("", normalize(unit)) in squashed:
             found.append(unit)
     return [u for u in units if u in found]
+
+
+class HasUnit(Protocol):
+    unit: str
+
+
+def settle_units(
+    items: Iterable[HasUnit], units: list[str], chosen: dict[str, str] | None = None
+) -> list[str]:
+    """Put imported unit texts in the office's own words, in place: the admin's choice for a
+    text first, else the one unit a text names however written ("กองช่างฯ" -> "กองช่าง").
+    Returns the texts that name none of the office's units, to ask the admin about (a measure
+    under such a text is seen by no staff member)."""
+    from handlers.measures.domain import ALL_UNITS
+
+    chosen = {k: v for k, v in (chosen or {}).items() if v in units}
+    unknown: list[str] = []
+    for item in items:
+        text = item.unit.strip()
+        if not text:
+            continue
+        if text in chosen:
+            item.unit = chosen[text]
+            continue
+        one = match_unit(text, units)
+        if one is not None:
+            item.unit = one
+        elif text not in unknown and not _names_any(text, units, ALL_UNITS):
+            unknown.append(text)
+    return unknown
+
+
+def _names_any(text: str, units: list[str], everyone: tuple[str, ...]) -> bool:
+    return bool(units_named(text, units)) or any(a in text for a in everyone)

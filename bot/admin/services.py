@@ -38,6 +38,7 @@ from handlers.satisfaction.survey import BAND_RANGES, DIMENSIONS, RESPONDENT_FIE
 from handlers.satisfaction.usecases import RatingDraft
 from handlers.shared import Channel, DomainError
 from handlers.thai.dates import fiscal_year, parse_be_year
+from handlers.units import match_unit
 
 bp = Blueprint("services", __name__, url_prefix="/admin/services")
 
@@ -125,7 +126,14 @@ def import_csv() -> WzResponse:
         return redirect(url_for("services.index"))
     services, problems = parse_csv(text)
     units = unit_names(store().session)
-    problems += [f"ไม่รู้จักหน่วยงาน “{u}”" for u in sorted({s.unit for s in services} - {"", *units})]
+    for s in services:
+        # The file's "กองช่างฯ" is the office's กองช่าง; a unit it does not have is refused
+        # rather than made up (no measure or staff member would match it).
+        s.unit = (match_unit(s.unit, units) or s.unit) if s.unit else ""
+    problems += [
+        f"ไม่รู้จักหน่วยงาน “{u}” (หน่วยงานที่มี: {', '.join(units)})"
+        for u in sorted({s.unit for s in services} - {"", *units})
+    ]
     if problems:
         # All or nothing: a half-imported list is harder to fix than a refused file.
         flash("ยังไม่ได้นำเข้า: " + " / ".join(problems[:10]), "error")
