@@ -200,7 +200,7 @@ def _confirm(token: str, fy: int, plan: str) -> Response:
     store().commit()
     path.unlink(missing_ok=True)
     flash(
-        f"นำเข้า{PLANS[plan]} ปีงบประมาณ {fy} แล้ว: เพิ่ม {len(result.created)} "
+        f"นำเข้า{PLANS[plan]} ปีงบประมาณ พ.ศ. {fy} แล้ว: เพิ่ม {len(result.created)} "
         f"ปรับปรุง {len(result.updated)} ไม่เปลี่ยนแปลง {len(result.unchanged)}",
         "ok",
     )
@@ -241,7 +241,7 @@ def staff_add() -> Response:
 def _show_code(user: User, code: str) -> None:
     flash(
         f"รหัสลงทะเบียนของ {user.display_name} (แสดงครั้งเดียว ใช้ได้ 72 ชั่วโมง): {code} "
-        f"— ให้เจ้าหน้าที่พิมพ์ในไลน์ของสำนักงานว่า “ลงทะเบียน {code}”",
+        f"— ให้เจ้าหน้าที่พิมพ์ในไลน์ของหน่วยงานว่า “ลงทะเบียน {code}”",
         "ok",
     )
 

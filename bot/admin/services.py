@@ -27,6 +27,7 @@ from bot.admin.auth import audit, roles_required
 from bot.admin.dashboard import chosen_year
 from bot.db import store
 from bot.db.office.store import unit_names
+from bot.settings import office_settings, public_url
 from handlers.clock import local_date, utcnow
 from handlers.reports.service_entry import changed_cells, month_text, record_count
 from handlers.reports.service_stats import fiscal_months, month_key
@@ -148,11 +149,8 @@ def import_csv() -> WzResponse:
 
 
 def feedback_url(code: str) -> str:
-    """The address the QR code opens; PUBLIC_BASE_URL when the app sits behind a proxy."""
-    base = current_app.config.get("PUBLIC_BASE_URL", "")
-    if base:
-        return f"{base}{url_for('feedback.form', service=code)}"
-    return url_for("feedback.form", service=code, _external=True)
+    """The address the QR code opens: the office's public address when set (bot/settings)."""
+    return public_url("feedback.form", service=code)
 
 
 def qr_png(data: str) -> bytes:
@@ -181,6 +179,10 @@ def _service_or_404(code: str) -> Service:
 @roles_required(*READERS)
 def qr(code: str) -> Response:
     service = _service_or_404(code)
+    problem = office_settings().public_url_problem
+    if request.args.get("download") == "1" and problem:
+        # A downloaded picture gets printed: refuse rather than hand out a code that fails.
+        return Response(f"ยังดาวน์โหลดคิวอาร์โค้ดไม่ได้: {problem}", 409, mimetype="text/plain")
     resp = Response(qr_png(feedback_url(service.code)), mimetype="image/png")
     if request.args.get("download") == "1":
         resp.headers["Content-Disposition"] = f'attachment; filename="qr-{service.code}.png"'
@@ -192,8 +194,19 @@ def qr(code: str) -> Response:
 def poster(code: str) -> str:
     service = _service_or_404(code)
     url = feedback_url(service.code)
-    image = base64.b64encode(qr_png(url)).decode("ascii")
-    return render_template("admin/service_poster.html", service=service, url=url, image=image)
+    problem = office_settings().public_url_problem
+    # While the address only works on this machine the poster says so instead of a QR code;
+    # a marked sample (?preview=1) still lets the office try the form on this machine.
+    preview = bool(problem) and request.args.get("preview") == "1"
+    image = base64.b64encode(qr_png(url)).decode("ascii") if not problem or preview else ""
+    return render_template(
+        "admin/service_poster.html",
+        service=service,
+        url=url,
+        image=image,
+        problem=problem,
+        preview=preview,
+    )
 
 
 # --- paper questionnaires -------------------------------------------------------------

@@ -95,7 +95,7 @@ def import_measures_cmd(file: str, year: int, plan: str, dry_run: bool, as_json:
         )
     verb = "จะ" if dry_run else ""
     click.echo(
-        f"{PLANS[plan]} ปีงบประมาณ {year}: พบ {len(parsed)} {ITEM_NOUNS[plan]} — "
+        f"{PLANS[plan]} ปีงบประมาณ พ.ศ. {year}: พบ {len(parsed)} {ITEM_NOUNS[plan]} — "
         f"{verb}เพิ่ม {len(result.created)} "
         f"{verb}ปรับปรุง {len(result.updated)} ไม่เปลี่ยนแปลง {len(result.unchanged)}"
         + (" (ทดลอง ไม่ได้บันทึก)" if dry_run else "")

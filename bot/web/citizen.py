@@ -21,6 +21,7 @@ from bot.db import store
 from bot.db.complaints import receipts
 from bot.uploads.photos import check_photo, delete_photos, save_photo
 from bot.web.limits import forms_limit, limiter, track_limit
+from bot.settings import office_settings
 from handlers import privacy
 from handlers.clock import local, utcnow
 from handlers.complaints import categories
@@ -50,7 +51,10 @@ def index() -> str:
 
 @bp.get("/privacy")
 def privacy_notice() -> str:
-    return render_template("privacy.html", summary=privacy.SUMMARY, version=privacy.VERSION)
+    office = office_settings().office_name
+    return render_template(
+        "privacy.html", summary=privacy.summary_for(office), version=privacy.VERSION
+    )
 
 
 @bp.route("/complaint", methods=["GET", "POST"])
