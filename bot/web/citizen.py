@@ -19,9 +19,9 @@ from werkzeug.wrappers import Response
 
 from bot.db import store
 from bot.db.complaints import receipts
+from bot.settings import office_settings
 from bot.uploads.photos import check_photo, delete_photos, save_photo
 from bot.web.limits import forms_limit, limiter, track_limit
-from bot.settings import office_settings
 from handlers import privacy
 from handlers.clock import local, utcnow
 from handlers.complaints import categories
