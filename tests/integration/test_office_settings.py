@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Callable
+from datetime import UTC, datetime
 
+import time_machine
 from flask import Flask
 from PIL import Image
 
 from tests.support.admin import add_user, audit_rows, client_for
 from tests.support.cli import cli, invoke
+from tests.support.complaints import file
 
 
 def _shown(app: Flask) -> dict[str, str]:
@@ -136,3 +140,42 @@ def test_only_an_admin_sees_the_settings(make_app: Callable[..., Flask]) -> None
         assert c.get("/admin/settings").status_code == 403, role
         assert c.post("/admin/settings", data={"particle": "ค่ะ"}).status_code == 403, role
     assert _shown(app)["particle"] == "ครับ"
+
+
+def test_the_result_letter_reads_back_with_the_office_s_settings(
+    make_app: Callable[..., Flask],
+) -> None:
+    app = make_app(WTF_CSRF_ENABLED=False, OFFICE_NAME="เทศบาลตำบลบางพระ")
+    for key, value in (
+        ("letter_prefix", "ชบ ๕๒๒๐๑/"),
+        ("address", "๑ หมู่ ๒ ตำบลบางพระ อำเภอศรีราชา จังหวัดชลบุรี"),
+        ("phone", "038-358-000"),
+        ("signer_position", "นายกเทศมนตรีตำบลบางพระ"),
+    ):
+        cli(app, "settings", "set", key, value)
+    case = file(
+        app,
+        "road",
+        datetime(2025, 2, 3, 3, 0, tzinfo=UTC),
+        contact="",
+        changes=(("rejected", datetime(2025, 2, 5, 3, 0, tzinfo=UTC), "เป็นถนนของกรมทางหลวง"),),
+    )
+    with time_machine.travel(datetime(2025, 2, 10, 2, 0, tzinfo=UTC), tick=False):
+        page = client_for(app, "admin").get(f"/admin/cases/{case}/letter").get_data(as_text=True)
+    text = " ".join(re.sub(r"<[^>]+>", " ", page).replace("&emsp;", " ").split())
+    expected = [
+        "ที่ ชบ ๕๒๒๐๑/",
+        "เทศบาลตำบลบางพระ ๑ หมู่ ๒ ตำบลบางพระ อำเภอศรีราชา จังหวัดชลบุรี",
+        "10 กุมภาพันธ์ 2568",
+        "เรื่อง แจ้งผลการพิจารณาเรื่องร้องเรียน",
+        "เรียน ผู้ร้องเรียน",
+        f"อ้างถึง เรื่องร้องเรียน เลขที่ {case} ลงวันที่ 3 กุมภาพันธ์ 2568",
+        "ได้พิจารณาเรื่องดังกล่าวแล้ว ไม่รับไว้พิจารณา เนื่องจาก เป็นถนนของกรมทางหลวง",
+        "จึงเรียนมาเพื่อโปรดทราบ",
+        "ขอแสดงความนับถือ",
+        "นายกเทศมนตรีตำบลบางพระ",
+        "โทร. 038-358-000",
+    ]
+    places = [text.find(part) for part in expected]
+    assert -1 not in places, [p for p, i in zip(expected, places, strict=True) if i < 0]
+    assert places == sorted(places)  # in the order of an official letter
