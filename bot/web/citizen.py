@@ -109,7 +109,7 @@ def _complaint_form(corruption: bool) -> str | tuple[str, int] | Response:
         form=form,
         corruption=corruption,
         error=error,
-        privacy_summary=privacy.SUMMARY,
+        privacy_summary=privacy.summary_for(office_settings().office_name),
     )
     return (page, status)
 
