@@ -75,8 +75,10 @@ def create_app(test_config: dict[str, Any] | None = None, office: str | None = N
             app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies
         )
     from bot.web import feedback, ita
+    from bot.web import office as office_pages
 
     app.register_blueprint(feedback.bp)  # /feedback
+    app.register_blueprint(office_pages.bp)  # /office/logo
     app.register_blueprint(ita.bp)  # /ita: public evidence pages
 
     from bot import cli

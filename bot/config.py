@@ -44,6 +44,11 @@ def from_env(instance_path: str) -> dict[str, Any]:
         # Printed on reports and letters; one of several offices gets its own from OFFICES_FILE.
         "OFFICE_NAME": env("OFFICE_NAME", ""),
         "OFFICE_ADDRESS": env("OFFICE_ADDRESS", ""),
+        # Defaults of the settings an admin can change in the app (bot/settings.py).
+        "OFFICE_TYPE": env("OFFICE_TYPE", ""),
+        "OFFICE_PHONE": env("OFFICE_PHONE", ""),
+        # How the chat ends its sentences: ครับ or ค่ะ.
+        "OFFICE_PARTICLE": env("OFFICE_PARTICLE") or "ครับ",
         # Sites allowed to show the public /ita pages in a frame (the office's own website),
         # space-separated origins such as https://www.example.go.th; none by default.
         "EMBED_ORIGINS": env("EMBED_ORIGINS", ""),

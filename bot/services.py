@@ -6,10 +6,11 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import Config, Flask
+from flask import Config, Flask, has_app_context
 
 from bot.db.store import SqlStore
 from bot.line.client import LineClient, LineSettings
+from bot.settings import office_settings
 from handlers.classify import classify, use_model_file
 from handlers.clock import utcnow
 from handlers.conversations.session import Context, Understood
@@ -42,10 +43,12 @@ class Services:
 
 
 def office_voice(config: Config | None) -> Voice:
-    """How this office speaks in chat: the one place that reads it, per conversation turn."""
-    if config is None:
+    """How this office speaks in chat: the one place that reads it, per conversation turn
+    (the office settings an admin saved, over the environment's OFFICE_PARTICLE/OFFICE_NAME)."""
+    if config is None or not has_app_context():
         return Voice()
-    return Voice.of(config.get("OFFICE_PARTICLE", "ครับ"), config.get("OFFICE_NAME", ""))
+    settings = office_settings()
+    return Voice.of(settings.particle, settings.office_name)
 
 
 def build(app: Flask) -> Services:

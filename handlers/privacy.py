@@ -11,3 +11,8 @@ SUMMARY = (
     "ตามพระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562 เรื่องที่ปิดแล้วจะถูกลบข้อมูลส่วนบุคคลเมื่อพ้นระยะเวลา"
     "เก็บรักษา ท่านขอดูหรือขอลบข้อมูลของท่านได้ที่สำนักงาน การแจ้งเบาะแสทุจริตไม่ต้องระบุตัวตน"
 )
+
+
+def summary_for(office_name: str) -> str:
+    """The summary naming the office itself rather than "สำนักงาน"."""
+    return SUMMARY.replace("สำนักงาน", office_name) if office_name else SUMMARY

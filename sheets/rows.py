@@ -133,9 +133,15 @@ def status_label(status: Status) -> str:
     return status.thai
 
 
+# Labels an older version wrote into sheets, still read as their status.
+OLD_STATUS_LABELS = {"ไม่รับพิจารณา": Status.REJECTED}
+
+
 def parse_status(value: str) -> Status | None:
     """A status from what an admin typed or picked: the Thai label or the code."""
     v = " ".join(str(value).split())
+    if v in OLD_STATUS_LABELS:
+        return OLD_STATUS_LABELS[v]
     for s in Status:
         if v in (s.thai, s.value):
             return s

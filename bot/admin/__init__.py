@@ -38,6 +38,7 @@ def init_app(app: Flask) -> None:
         nav,
         reports_page,
         services,
+        settings,
         users,
         views,
     )
@@ -57,6 +58,7 @@ def init_app(app: Flask) -> None:
         ita_scores.bp,
         gifts.bp,
         assets.bp,
+        settings.bp,
     ):
         app.register_blueprint(bp)
     measures.init_app(app)  # measures, import, staff link codes
@@ -70,6 +72,7 @@ def init_app(app: Flask) -> None:
     nav.add("ยืม-คืนทรัพย์สิน", "assets.index", assets.ROLES, 72)
     nav.add("ผู้ใช้", "users.index", ("admin", "integrity"), 80)
     nav.add("หน่วยงานและประเภท", "catalog.index", ("admin",), 85)
+    nav.add("ตั้งค่าหน่วยงาน", "office_settings.index", ("admin",), 84)
     nav.add("บันทึกการเปลี่ยนแปลง", "audit.index", ("admin",), 90)
 
     app.add_template_filter(_thaiday, "thaiday")

@@ -26,11 +26,13 @@ from bot.db import store
 from bot.db.accounts.tables import ROLE_TH
 from bot.db.complaints import queries, receipts
 from bot.db.office.store import unit_names
+from bot.settings import office_settings, public_url
 from handlers.clock import local_date, utcnow
 from handlers.complaints import categories
 from handlers.complaints.domain import TRANSITIONS, Complaint, Location, Status
 from handlers.complaints.due import overdue_before
 from handlers.complaints.handling import assign_unit, change_status, get_for
+from handlers.complaints.letter import result_letter
 from handlers.complaints.policy import (
     FILING_ROLES,
     ROLES,
@@ -160,19 +162,13 @@ def receipt(case_number: str) -> Response:
     found = store().get_complaint(case_number.strip().upper()) if code else None
     c = found or _load(case_number)
     _record_if_sealed(c, "receipt")
-    base = current_app.config.get("PUBLIC_BASE_URL", "")
-    track_url = (
-        f"{base}{url_for('citizen.track_page')}"
-        if base
-        else url_for("citizen.track_page", _external=True)
-    )
+    track_url = public_url("citizen.track_page")
     resp = current_app.make_response(
         render_template(
             "admin/receipt.html",
             c=c,
             code=code,
             received=local_date(c.created_at),
-            office=current_app.config.get("OFFICE_NAME") or "",
             track_url=track_url,
         )
     )
@@ -299,13 +295,21 @@ def letter(case_number: str) -> str:
     _record_if_sealed(c, "letter")
     view = case_view(v, c, utcnow())
     outcome = next((h for h in reversed(view.history) if h.status == c.status and h.note), None)
-    return render_template(
-        "admin/letter.html",
-        c=view,
-        outcome=outcome,
-        office=current_app.config.get("OFFICE_NAME") or "",
-        today=utcnow(),
+    letter = result_letter(
+        office_settings(),
+        case_number=view.case_number,
+        filed_on=local_date(view.created_at),
+        category_th=view.category_th,
+        details=view.details,
+        status=view.status,
+        note=outcome.note if outcome else "",
+        contact_name=view.contact_name,
+        anonymous=view.anonymous,
+        unit=view.unit,
+        today=local_date(utcnow()),
+        track_url=public_url("citizen.track_page"),
     )
+    return render_template("admin/letter.html", c=view, letter=letter)
 
 
 def _wake_notices() -> None:

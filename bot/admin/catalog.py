@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import func, select
 from werkzeug.wrappers import Response
 
 from bot.admin.auth import audit, roles_required
 from bot.db import store
+from bot.db.office import store as office_store
 from bot.db.office.categories import refresh_category_overrides
 from bot.db.office.store import unit_names
-from bot.db.office.tables import CategoryOverride, Unit
+from bot.db.office.tables import CategoryOverride
 from handlers.clock import utcnow
 from handlers.complaints import categories
 
@@ -30,7 +30,6 @@ def index() -> str:
     csv = {c.code: c for c in categories.load_categories()}
     return render_template(
         "admin/catalog.html",
-        units=list(s.scalars(select(Unit).order_by(Unit.sort_order, Unit.id))),
         cats=list(categories.by_code().values()),
         csv=csv,
         active_units=unit_names(s),
@@ -40,30 +39,29 @@ def index() -> str:
 @bp.post("/units")
 @roles_required("admin")
 def add_unit() -> Response:
-    s = store().session
-    name = " ".join((request.form.get("name") or "").split())[:100]
-    if len(name) < 2:
-        flash("กรุณากรอกชื่อหน่วยงาน", "error")
+    """Kept for old bookmarks and scripts; the units are managed on /admin/settings."""
+    try:
+        unit = office_store.add_unit(store().session, request.form.get("name") or "")
+    except ValueError as error:
+        store().rollback()
+        flash(str(error), "error")
         return _back()
-    if s.scalars(select(Unit).where(Unit.name == name)).first() is not None:
-        flash(f"มีหน่วยงาน {name} อยู่แล้ว", "error")
-        return _back()
-    order = (s.scalar(select(func.max(Unit.sort_order))) or 0) + 1
-    s.add(Unit(name=name, active=True, sort_order=order))
-    audit("unit.add", name)
+    audit("unit.add", unit.name)
     store().commit()
-    flash(f"เพิ่มหน่วยงาน {name} แล้ว", "ok")
+    flash(f"เพิ่มหน่วยงาน {unit.name} แล้ว", "ok")
     return _back()
 
 
 @bp.post("/units/<int:unit_id>")
 @roles_required("admin")
 def toggle_unit(unit_id: int) -> Response:
-    u = store().session.get(Unit, unit_id)
-    if u is None:
-        flash("ไม่พบหน่วยงานนี้", "error")
+    active = request.form.get("active") == "1"
+    try:
+        u = office_store.set_unit_active(store().session, unit_id, active)
+    except ValueError as error:
+        store().rollback()
+        flash(str(error), "error")
         return _back()
-    u.active = request.form.get("active") == "1"
     audit("unit.activate" if u.active else "unit.deactivate", u.name)
     store().commit()
     flash(f"{'เปิด' if u.active else 'ปิด'}ใช้หน่วยงาน {u.name} แล้ว", "ok")

@@ -74,7 +74,7 @@ def render_home() -> str:
         role_th=ROLE_TH.get(current_user.role, ""),
         chart_status=hbars(status_items, "เรื่องร้องเรียนตามสถานะ", " เรื่อง"),
         chart_category=hbars(cat_items, "เรื่องร้องเรียนตามประเภท", " เรื่อง"),
-        chart_month=columns(month_items, f"เรื่องร้องเรียนรายเดือน ปีงบประมาณ {fy}"),
+        chart_month=columns(month_items, f"เรื่องร้องเรียนรายเดือน ปีงบประมาณ พ.ศ. {fy}"),
         chart_sat_trend=columns(sat_trend, "ความพึงพอใจเฉลี่ยรายเดือน (เต็ม 5)", max_value=5)
         if sat_trend
         else None,

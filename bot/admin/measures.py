@@ -35,6 +35,7 @@ from handlers.measures.plans import ITEM_NOUNS
 from handlers.measures.tables import NOTES_HEADING, parse_document, parse_tables
 from handlers.measures.usecases import import_measures, working_year
 from handlers.thai.dates import fiscal_year, format_thai_datetime, parse_be_year
+from handlers.units import settle_units
 
 bp = Blueprint("measures", __name__, url_prefix="/admin/measures")
 
@@ -155,6 +156,8 @@ def upload() -> str | tuple[str, int] | Response:
     # The upload waits under instance/ until the admin confirms the preview.
     token = secrets.token_hex(12)
     (_upload_dir() / f"{token}{suffix}").write_bytes(data)
+    units = unit_names(store().session)
+    unknown_units = settle_units([p.measure for p in parsed], units)
     result = import_measures(store().measures, parsed, utcnow(), dry_run=True, plan=plan)
     store().rollback()
     preview = [p.measure for p in parsed]
@@ -168,6 +171,8 @@ def upload() -> str | tuple[str, int] | Response:
         result=result,
         token=token,
         filename=file.filename,
+        unknown_units=unknown_units,
+        units=units,
     )
 
 
@@ -180,6 +185,12 @@ def _confirm(token: str, fy: int, plan: str) -> Response:
         return redirect(url_for("measures.upload", year=fy, plan=plan))
     path = found[0]
     parsed = parse_tables(read_tables(path), fy)
+    chosen = {
+        request.form.get(f"unit_text_{i}", ""): request.form.get(f"unit_choice_{i}", "")
+        for i in range(100)
+        if f"unit_text_{i}" in request.form
+    }
+    settle_units([p.measure for p in parsed], unit_names(store().session), chosen)
     result = import_measures(store().measures, parsed, utcnow(), plan=plan)
     audit(
         "measures.import",
@@ -189,7 +200,7 @@ def _confirm(token: str, fy: int, plan: str) -> Response:
     store().commit()
     path.unlink(missing_ok=True)
     flash(
-        f"นำเข้า{PLANS[plan]} ปีงบประมาณ {fy} แล้ว: เพิ่ม {len(result.created)} "
+        f"นำเข้า{PLANS[plan]} ปีงบประมาณ พ.ศ. {fy} แล้ว: เพิ่ม {len(result.created)} "
         f"ปรับปรุง {len(result.updated)} ไม่เปลี่ยนแปลง {len(result.unchanged)}",
         "ok",
     )
@@ -230,7 +241,7 @@ def staff_add() -> Response:
 def _show_code(user: User, code: str) -> None:
     flash(
         f"รหัสลงทะเบียนของ {user.display_name} (แสดงครั้งเดียว ใช้ได้ 72 ชั่วโมง): {code} "
-        f"— ให้เจ้าหน้าที่พิมพ์ในไลน์ของสำนักงานว่า “ลงทะเบียน {code}”",
+        f"— ให้เจ้าหน้าที่พิมพ์ในไลน์ของหน่วยงานว่า “ลงทะเบียน {code}”",
         "ok",
     )
 

@@ -12,7 +12,6 @@ from flask import (
     Flask,
     Response,
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -27,6 +26,7 @@ from bot.admin.auth import audit, roles_required
 from bot.admin.dashboard import chosen_year
 from bot.db import store
 from bot.db.office.store import unit_names
+from bot.settings import office_settings, public_url
 from handlers.clock import local_date, utcnow
 from handlers.reports.service_entry import (
     changed_cells,
@@ -44,6 +44,7 @@ from handlers.satisfaction.survey import BAND_RANGES, DIMENSIONS, RESPONDENT_FIE
 from handlers.satisfaction.usecases import RatingDraft
 from handlers.shared import Channel, DomainError
 from handlers.thai.dates import fiscal_year, parse_be_year
+from handlers.units import match_unit
 
 bp = Blueprint("services", __name__, url_prefix="/admin/services")
 
@@ -131,7 +132,14 @@ def import_csv() -> WzResponse:
         return redirect(url_for("services.index"))
     services, problems = parse_csv(text)
     units = unit_names(store().session)
-    problems += [f"ไม่รู้จักหน่วยงาน “{u}”" for u in sorted({s.unit for s in services} - {"", *units})]
+    for s in services:
+        # The file's "กองช่างฯ" is the office's กองช่าง; a unit it does not have is refused
+        # rather than made up (no measure or staff member would match it).
+        s.unit = (match_unit(s.unit, units) or s.unit) if s.unit else ""
+    problems += [
+        f"ไม่รู้จักหน่วยงาน “{u}” (หน่วยงานที่มี: {', '.join(units)})"
+        for u in sorted({s.unit for s in services} - {"", *units})
+    ]
     if problems:
         # All or nothing: a half-imported list is harder to fix than a refused file.
         flash("ยังไม่ได้นำเข้า: " + " / ".join(problems[:10]), "error")
@@ -146,11 +154,8 @@ def import_csv() -> WzResponse:
 
 
 def feedback_url(code: str) -> str:
-    """The address the QR code opens; PUBLIC_BASE_URL when the app sits behind a proxy."""
-    base = current_app.config.get("PUBLIC_BASE_URL", "")
-    if base:
-        return f"{base}{url_for('feedback.form', service=code)}"
-    return url_for("feedback.form", service=code, _external=True)
+    """The address the QR code opens: the office's public address when set (bot/settings)."""
+    return public_url("feedback.form", service=code)
 
 
 def qr_png(data: str) -> bytes:
@@ -179,6 +184,10 @@ def _service_or_404(code: str) -> Service:
 @roles_required(*READERS)
 def qr(code: str) -> Response:
     service = _service_or_404(code)
+    problem = office_settings().public_url_problem
+    if request.args.get("download") == "1" and problem:
+        # A downloaded picture gets printed: refuse rather than hand out a code that fails.
+        return Response(f"ยังดาวน์โหลดคิวอาร์โค้ดไม่ได้: {problem}", 409, mimetype="text/plain")
     resp = Response(qr_png(feedback_url(service.code)), mimetype="image/png")
     if request.args.get("download") == "1":
         resp.headers["Content-Disposition"] = f'attachment; filename="qr-{service.code}.png"'
@@ -190,8 +199,19 @@ def qr(code: str) -> Response:
 def poster(code: str) -> str:
     service = _service_or_404(code)
     url = feedback_url(service.code)
-    image = base64.b64encode(qr_png(url)).decode("ascii")
-    return render_template("admin/service_poster.html", service=service, url=url, image=image)
+    problem = office_settings().public_url_problem
+    # While the address only works on this machine the poster says so instead of a QR code;
+    # a marked sample (?preview=1) still lets the office try the form on this machine.
+    preview = bool(problem) and request.args.get("preview") == "1"
+    image = base64.b64encode(qr_png(url)).decode("ascii") if not problem or preview else ""
+    return render_template(
+        "admin/service_poster.html",
+        service=service,
+        url=url,
+        image=image,
+        problem=problem,
+        preview=preview,
+    )
 
 
 # --- paper questionnaires -------------------------------------------------------------

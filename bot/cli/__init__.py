@@ -17,6 +17,7 @@ from bot.cli import (
     pdpa,
     richmenu,
     services,
+    settings,
     summary,
     survey,
     sync,
@@ -47,5 +48,6 @@ def init_app(app: Flask) -> None:
         services.group,
         survey.group,
         assets.group,
+        settings.group,
     ):
         app.cli.add_command(command)

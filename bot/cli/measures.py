@@ -13,6 +13,7 @@ from sqlalchemy import select
 from bot.db import new_session
 from bot.db.accounts.staff import LINK_CODE_HOURS, create_staff, issue_link_code
 from bot.db.accounts.tables import User
+from bot.db.office.store import unit_names
 from bot.db.store import SqlStore
 from bot.documents.tables import FORMATS, UnreadableFile, read_tables
 from handlers.clock import utcnow
@@ -20,6 +21,7 @@ from handlers.ita.catalogue import PLAN_INTEGRITY, PLANS
 from handlers.measures.plans import ITEM_NOUNS
 from handlers.measures.tables import NOTES_HEADING, parse_document
 from handlers.measures.usecases import import_measures
+from handlers.units import settle_units
 
 
 def check_year(year: int) -> int:
@@ -62,6 +64,7 @@ def import_measures_cmd(file: str, year: int, plan: str, dry_run: bool, as_json:
         sys.exit(1)
     with new_session() as s:
         store = SqlStore(s)
+        unknown_units = settle_units([p.measure for p in parsed], unit_names(s))
         result = import_measures(store.measures, parsed, utcnow(), dry_run=dry_run, plan=plan)
         if dry_run:
             store.rollback()
@@ -85,9 +88,14 @@ def import_measures_cmd(file: str, year: int, plan: str, dry_run: bool, as_json:
         click.echo(f"{NOTES_HEADING}:")
         for note in document.notes:
             click.echo(f"- {note.text}")
+    for text in unknown_units:
+        click.echo(
+            f"⚠ ผู้รับผิดชอบ “{text}” ไม่ตรงกับส่วนราชการใดในรายชื่อ: เจ้าหน้าที่จะไม่เห็นรายการนี้ "
+            "(เพิ่มหน่วยงานที่หน้าตั้งค่าหน่วยงาน หรือแก้ชื่อในไฟล์)"
+        )
     verb = "จะ" if dry_run else ""
     click.echo(
-        f"{PLANS[plan]} ปีงบประมาณ {year}: พบ {len(parsed)} {ITEM_NOUNS[plan]} — "
+        f"{PLANS[plan]} ปีงบประมาณ พ.ศ. {year}: พบ {len(parsed)} {ITEM_NOUNS[plan]} — "
         f"{verb}เพิ่ม {len(result.created)} "
         f"{verb}ปรับปรุง {len(result.updated)} ไม่เปลี่ยนแปลง {len(result.unchanged)}"
         + (" (ทดลอง ไม่ได้บันทึก)" if dry_run else "")

@@ -27,7 +27,7 @@ def summary(as_json: bool, year: int | None) -> None:
         click.echo(json.dumps(data, ensure_ascii=False))
         return
     c = data["complaints"]
-    click.echo(f"ปีงบประมาณ {fy}: เรื่องร้องเรียน {c['total']} เรื่อง")
+    click.echo(f"ปีงบประมาณ พ.ศ. {fy}: เรื่องร้องเรียน {c['total']} เรื่อง")
     for k, v in c["by_status"].items():
         click.echo(f"  {k}: {v}")
     click.echo(f"  เกินกำหนด 15 วัน: {c.get('overdue', 0)}")

@@ -18,6 +18,7 @@ from bot.db.office.store import unit_names
 from handlers.accounts import new_account_problems, touches_integrity
 from handlers.clock import utcnow
 from handlers.complaints.policy import ROLES
+from handlers.units import match_unit
 
 ACTOR = "cli"
 
@@ -38,6 +39,8 @@ def add(username: str, role: str, unit: str, display_name: str) -> None:
     now = utcnow()
     with new_session() as s:
         taken = s.scalars(select(User).where(User.username == username)).first() is not None
+        # "กองช่างฯ" or "ช่าง" is the office's กองช่าง; a unit it does not have is refused.
+        unit = match_unit(unit, unit_names(s)) or unit if unit else ""
         problems = new_account_problems(username, taken, role, unit, unit_names(s), ROLES)
         if problems:
             _fail(" / ".join(problems))

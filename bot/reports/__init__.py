@@ -16,16 +16,17 @@ MIME = {
 
 
 def office_name() -> str:
-    """The office printed on reports (OFFICE_NAME, or the office's own in OFFICES_FILE)."""
-    from flask import current_app, has_app_context
+    """The office printed on reports: its settings (bot/settings.py), else OFFICE_NAME or the
+    office's own name in OFFICES_FILE."""
+    from bot.settings import office_settings
 
-    return str(current_app.config.get("OFFICE_NAME", "")) if has_app_context() else ""
+    return office_settings().office_name
 
 
 def office_address() -> str:
-    from flask import current_app, has_app_context
+    from bot.settings import office_settings
 
-    return str(current_app.config.get("OFFICE_ADDRESS", "")) if has_app_context() else ""
+    return office_settings().address
 
 
 def render(report: Report, fmt: str) -> bytes:

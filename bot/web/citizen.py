@@ -19,6 +19,7 @@ from werkzeug.wrappers import Response
 
 from bot.db import store
 from bot.db.complaints import receipts
+from bot.settings import office_settings
 from bot.uploads.photos import check_photo, delete_photos, save_photo
 from bot.web.limits import forms_limit, limiter, track_limit
 from handlers import privacy
@@ -50,7 +51,10 @@ def index() -> str:
 
 @bp.get("/privacy")
 def privacy_notice() -> str:
-    return render_template("privacy.html", summary=privacy.SUMMARY, version=privacy.VERSION)
+    office = office_settings().office_name
+    return render_template(
+        "privacy.html", summary=privacy.summary_for(office), version=privacy.VERSION
+    )
 
 
 @bp.route("/complaint", methods=["GET", "POST"])
@@ -105,7 +109,7 @@ def _complaint_form(corruption: bool) -> str | tuple[str, int] | Response:
         form=form,
         corruption=corruption,
         error=error,
-        privacy_summary=privacy.SUMMARY,
+        privacy_summary=privacy.summary_for(office_settings().office_name),
     )
     return (page, status)
 

@@ -41,7 +41,7 @@ STATUS_TH: dict[Status, str] = {
     Status.RECEIVED: "รับเรื่องแล้ว",
     Status.IN_PROGRESS: "กำลังดำเนินการ",
     Status.RESOLVED: "ดำเนินการแล้วเสร็จ",
-    Status.REJECTED: "ไม่รับพิจารณา",
+    Status.REJECTED: "ไม่รับไว้พิจารณา",
     Status.FORWARDED: "ส่งต่อหน่วยงานอื่น",
 }
 

@@ -85,4 +85,6 @@ def test_corruption_form_page(server: Server, phone: object) -> None:
     page.goto(server.url + "/corruption")  # type: ignore[attr-defined]
     shot(page, "05-corruption")
     assert page.is_checked("#anonymous")  # type: ignore[attr-defined]
-    assert "เปิดดูได้เฉพาะเจ้าหน้าที่" in page.inner_text("main")  # type: ignore[attr-defined]
+    notice = page.inner_text("#sealed-notice")  # type: ignore[attr-defined]
+    assert "เปิดดูได้เฉพาะผู้รับผิดชอบเรื่องร้องเรียนการทุจริต" in notice
+    assert "สถิติที่เผยแพร่นับเพียงจำนวนเรื่อง" in notice

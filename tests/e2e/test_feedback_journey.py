@@ -25,8 +25,16 @@ def test_qr_poster_to_rating_on_a_phone(office: Server, browser: object, phone: 
     admin.wait_for_selector("#services")
     shot(admin, "feedback-01-services")
     assert admin.input_value("input[aria-label='ชื่องานบริการ build']") == "งานขออนุญาตก่อสร้าง"
+    # No public address is set: the page and the poster say plainly that a
+    # printed code would not work, and offer a marked sample to try it here.
+    assert "ยังไม่ได้ตั้งที่อยู่เว็บไซต์สำหรับประชาชน" in admin.inner_text("#public-url-problem")
     admin.click("a[href='/admin/services/build/poster']")
+    admin.wait_for_selector("#poster-problem")
+    shot(admin, "feedback-02-poster-refused")
+    assert admin.locator("#qr").count() == 0
+    admin.click("#poster-preview")
     admin.wait_for_selector("#qr")
+    assert "ห้ามนำไปติดประกาศ" in admin.inner_text("#poster-sample")
     shot(admin, "feedback-02-poster")
     link = admin.inner_text("#poster-url").strip()
     assert link == office.url + "/feedback?service=build"

@@ -112,7 +112,7 @@ def test_api_needs_a_login_or_a_token(make_app: Callable[..., Flask]) -> None:
 
 def test_dashboard_shows_the_years_figures_in_thai(year_2568: Flask) -> None:
     page = client_for(year_2568, "admin").get("/admin/?year=2568").get_data(as_text=True)
-    assert "ภาพรวมปีงบประมาณ 2568" in page
+    assert "ภาพรวมปีงบประมาณ พ.ศ. 2568" in page
     assert "<svg" in page and "เรื่องร้องเรียนตามสถานะ" in page and "ต.ค." in page
     assert "ถนน ทางเท้า สะพาน" in page  # categories by their Thai names
     assert "3.0 วัน" in page or "3 วัน" in page  # the median

@@ -167,6 +167,7 @@ ROUTES = [
     "/admin/services/<code>/qr.png",
     "/admin/services/<code>/questionnaire",
     "/admin/services/counts",
+    "/admin/settings",
     "/admin/users",
     "/api/summary",
 ]

@@ -214,7 +214,7 @@ def test_admin_imports_an_operating_plan_and_lists_it_apart(app: Flask, tmp_path
     listing = client.get("/admin/measures?year=2568&plan=operating").get_data(as_text=True)
     assert "ทั้งหมด 3 โครงการ" in listing and "25,500.50" in listing
     measures = client.get("/admin/measures?year=2568").get_data(as_text=True)
-    assert "ยังไม่มีมาตรการส่งเสริมคุณธรรมและความโปร่งใสของปีงบประมาณ 2568" in measures
+    assert "ยังไม่มีมาตรการส่งเสริมคุณธรรมและความโปร่งใสของปีงบประมาณ พ.ศ. 2568" in measures
 
 
 def test_the_measure_page_shows_report_times_in_bangkok(app: Flask) -> None:

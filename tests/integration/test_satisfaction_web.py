@@ -166,9 +166,19 @@ def test_qr_png_and_poster_point_at_the_service_form(admin: FlaskClient) -> None
     assert r.status_code == 200 and r.mimetype == "image/png"
     image = Image.open(io.BytesIO(r.data))
     assert image.size[0] >= 300
+    # No public address yet: the poster says so instead of printing a code that cannot work.
     poster = admin.get("/admin/services/build/poster").get_data(as_text=True)
-    assert "งานขออนุญาตก่อสร้าง" in poster
-    assert "http://localhost/feedback?service=build" in poster
+    assert "ยังพิมพ์โปสเตอร์นี้ไม่ได้" in poster and 'id="qr"' not in poster
+    assert admin.get("/admin/services/build/qr.png?download=1").status_code == 409
+    sample = admin.get("/admin/services/build/poster?preview=1").get_data(as_text=True)
+    assert "ตัวอย่างสำหรับทดลองเท่านั้น" in sample and 'id="qr"' in sample
+    assert "http://localhost/feedback?service=build" in sample
+    admin.post("/admin/settings", data={"public_base_url": "https://prongsai.nongree.go.th"})
+    poster = admin.get("/admin/services/build/poster").get_data(as_text=True)
+    assert "งานขออนุญาตก่อสร้าง" in poster and 'id="qr"' in poster
+    assert "https://prongsai.nongree.go.th/feedback?service=build" in poster
+    assert "ยังพิมพ์โปสเตอร์" not in poster and "ตัวอย่างสำหรับทดลอง" not in poster
+    assert admin.get("/admin/services/build/qr.png?download=1").status_code == 200
     assert admin.get("/admin/services/nope/poster").status_code == 404
 
 

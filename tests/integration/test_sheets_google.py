@@ -243,7 +243,7 @@ def test_a_failed_update_is_retried_in_place(gapp: Flask, fake_sheets: FakeSheet
     fake_sheets.inject(Fault("write", delay=1.0, apply=True))
     assert syncer.drain().ok
     assert ids(fake_sheets) == cases
-    assert row_of(fake_sheets, cases[0])[STATUS_COL] == "ไม่รับพิจารณา"
+    assert row_of(fake_sheets, cases[0])[STATUS_COL] == "ไม่รับไว้พิจารณา"
 
 
 def test_a_crash_between_googles_answer_and_the_commit_never_duplicates(

@@ -107,6 +107,8 @@ def test_text_drops_characters_xlsx_cannot_hold() -> None:
     [
         ("ดำเนินการแล้วเสร็จ", Status.RESOLVED),
         (" resolved ", Status.RESOLVED),
+        ("ไม่รับไว้พิจารณา", Status.REJECTED),
+        ("ไม่รับพิจารณา", Status.REJECTED),  # the label older versions wrote into sheets
         ("กำลัง  ดำเนินการ", None),
         ("", None),
         ("=1+1", None),

@@ -11,6 +11,7 @@ from bot.db.accounts.tables import User
 from bot.db.office.store import unit_names
 from handlers.clock import utcnow
 from handlers.secrets_codes import hash_code, new_code
+from handlers.units import match_unit
 
 LINK_CODE_LENGTH = 8
 LINK_CODE_HOURS = 72
@@ -37,6 +38,7 @@ def create_staff(
     if session.scalars(select(User).where(User.username == username)).first() is not None:
         raise ValueError(f"มีบัญชีชื่อผู้ใช้ {username} อยู่แล้ว")
     units = unit_names(session)
+    unit = match_unit(unit, units) or unit  # "กองช่างฯ" is the office's กองช่าง
     if unit not in units:
         raise ValueError(f"ไม่รู้จักหน่วยงาน “{unit}” (หน่วยงานของสำนักงาน: {', '.join(units)})")
     user = User(

@@ -1,10 +1,11 @@
-"""Tables of the office's own settings: its units and its names for the complaint categories."""
+"""Tables of the office's own settings: its units, its names for the complaint categories
+and its settings (name, address, logo…)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import String
+from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.db.base import Base
@@ -37,5 +38,17 @@ class CategoryOverride(Base):
     code: Mapped[str] = mapped_column(String(20), primary_key=True)
     name_th: Mapped[str] = mapped_column(String(200), default="")
     default_unit: Mapped[str] = mapped_column(String(100), default="")
+    updated_at: Mapped[datetime]
+    updated_by: Mapped[str] = mapped_column(String(80), default="")
+
+
+class OfficeSetting(Base):
+    """One of the office's settings (handlers.office.KEYS) an admin saved; a key with no row
+    takes its value from the environment (bot/config.py)."""
+
+    __tablename__ = "office_settings"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime]
     updated_by: Mapped[str] = mapped_column(String(80), default="")
