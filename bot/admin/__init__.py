@@ -26,6 +26,7 @@ def init_app(app: Flask) -> None:
     from bot.admin import (
         audit_page,
         auth,
+        casemap,
         cases,
         catalog,
         dashboard,
@@ -44,6 +45,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(views.bp)
     for bp in (
         cases.bp,
+        casemap.bp,
         dashboard.api,
         users.bp,
         catalog.bp,
