@@ -47,14 +47,43 @@
     return map;
   }
 
-  function pinMarker(latlng, colour) {
+  function pinMarker(latlng, colour, status) {
     return L.circleMarker(latlng, {
+      status: status,
       radius: 9,
       color: "#ffffff",
       weight: 2,
       fillColor: colour || "#1f5f8b",
       fillOpacity: 0.95,
     });
+  }
+
+  // A group of nearby pins: its count inside a ring whose arcs are the statuses' shares, so
+  // the mix of open and finished cases shows before anyone zooms in.
+  function clusterIcon(byStatus) {
+    return function (cluster) {
+      var markers = cluster.getAllChildMarkers();
+      var counts = {};
+      markers.forEach(function (m) {
+        counts[m.options.status] = (counts[m.options.status] || 0) + 1;
+      });
+      var stops = [];
+      var at = 0;
+      Object.keys(byStatus).forEach(function (status) {
+        if (!counts[status]) return;
+        var end = at + (counts[status] / markers.length) * 360;
+        stops.push(byStatus[status] + " " + at + "deg " + end + "deg");
+        at = end;
+      });
+      var size = markers.length < 10 ? 36 : markers.length < 100 ? 42 : 48;
+      return L.divIcon({
+        html:
+          '<div class="ring" style="background: conic-gradient(' + stops.join(", ") + ')">' +
+          "<span>" + markers.length + "</span></div>",
+        className: "casemap-cluster",
+        iconSize: L.point(size, size),
+      });
+    };
   }
 
   function popup(p, colour) {
@@ -87,7 +116,7 @@
   function showOne(box) {
     var at = [parseFloat(box.getAttribute("data-lat")), parseFloat(box.getAttribute("data-lng"))];
     var map = newMap(box);
-    pinMarker(at, "#d62728").addTo(map);
+    pinMarker(at, box.getAttribute("data-colour"), "").addTo(map);
     map.setView(at, 16);
   }
 
@@ -107,15 +136,19 @@
         return r.json();
       })
       .then(function (data) {
-        var cluster = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false });
+        var cluster = L.markerClusterGroup({
+          maxClusterRadius: 40,
+          showCoverageOnHover: false,
+          iconCreateFunction: clusterIcon(byStatus),
+        });
         data.pins.forEach(function (p) {
           var colour = byStatus[p.status];
-          var marker = pinMarker([p.lat, p.lng], colour);
+          var marker = pinMarker([p.lat, p.lng], colour, p.status);
           marker.bindPopup(popup(p, colour));
           cluster.addLayer(marker);
         });
         map.addLayer(cluster);
-        if (data.pins.length) map.fitBounds(cluster.getBounds(), { maxZoom: 16, padding: [20, 20] });
+        if (data.pins.length) map.fitBounds(cluster.getBounds(), { maxZoom: 16, padding: [30, 30] });
         data.text_only.forEach(function (t) {
           list.appendChild(textItem(t));
         });

@@ -89,7 +89,9 @@ def _allow_tiles(response: Response) -> Response:
     return response
 
 
-def page_map(points_url: str = "", pin: tuple[float, float] | None = None) -> dict[str, Any]:
+def page_map(
+    points_url: str = "", pin: tuple[float, float] | None = None, status: Status | None = None
+) -> dict[str, Any]:
     """What templates/admin/_map.html needs: the tile address and credit, where to fetch the
     pins (a queue or dashboard) or the one pin (a case page), the legend. Lets this page's
     policy load tiles from the tile server."""
@@ -100,6 +102,7 @@ def page_map(points_url: str = "", pin: tuple[float, float] | None = None) -> di
         "attribution": str(current_app.config.get("MAP_TILE_ATTRIBUTION") or ""),
         "points_url": points_url,
         "pin": pin,
+        "pin_colour": STATUS_COLOURS[status] if status else STATUS_COLOURS[Status.RECEIVED],
         "legend": [(s.value, s.thai, STATUS_COLOURS[s]) for s in Status],
     }
 

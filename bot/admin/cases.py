@@ -203,15 +203,15 @@ def case(case_number: str) -> str:
         units=unit_names(store().session),
         accesses=accesses,
         role_th=ROLE_TH,
-        casemap=_pin_map(view.location),
+        casemap=_pin_map(view.location, c.status),
     )
 
 
-def _pin_map(loc: Location | None) -> dict[str, object] | None:
+def _pin_map(loc: Location | None, status: Status) -> dict[str, object] | None:
     """The case's own pin (its location is None when the viewer may not see it)."""
     if loc is None or loc.latitude is None or loc.longitude is None:
         return None
-    return page_map(pin=(loc.latitude, loc.longitude))
+    return page_map(pin=(loc.latitude, loc.longitude), status=status)
 
 
 @bp.get("/<case_number>/photo/<int:index>")
