@@ -244,5 +244,6 @@ def test_the_queue_map_on_a_phone_and_the_dashboard(mapped: Server, browser: obj
     page.goto(mapped.url + "/admin/")  # type: ignore[attr-defined]
     _loaded(page)
     _shows(page, 12)
+    shot(page, "43-case-map-dashboard-phone")
     assert problems == []
     page.context.close()  # type: ignore[attr-defined]
