@@ -54,6 +54,10 @@ def from_env(instance_path: str) -> dict[str, Any]:
         "EMBED_ORIGINS": env("EMBED_ORIGINS", ""),
         # Where citizens reach the app (QR posters); behind a proxy the request's host is not it.
         "PUBLIC_BASE_URL": env("PUBLIC_BASE_URL", "").rstrip("/"),
+        # Map tiles behind the admin complaint map (Leaflet's {s}/{z}/{x}/{y} placeholders) and
+        # the credit the tile provider asks for, as plain text. Only admin map pages load them.
+        "MAP_TILE_URL": env("MAP_TILE_URL", "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"),
+        "MAP_TILE_ATTRIBUTION": env("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors"),
         # A shared Bearer token for GET /api/summary (admins can also issue personal ones).
         "API_TOKEN": env("API_TOKEN", ""),
         "LINE_CHANNEL_SECRET": env("LINE_CHANNEL_SECRET", ""),

@@ -27,6 +27,7 @@ def init_app(app: Flask) -> None:
         assets,
         audit_page,
         auth,
+        casemap,
         cases,
         catalog,
         dashboard,
@@ -48,6 +49,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(views.bp)
     for bp in (
         cases.bp,
+        casemap.bp,
         dashboard.api,
         users.bp,
         catalog.bp,

@@ -22,6 +22,7 @@ from flask import (
 from werkzeug.wrappers import Response
 
 from bot.admin.auth import audit, roles_required, viewer
+from bot.admin.casemap import page_map, queue_map
 from bot.db import store
 from bot.db.accounts.tables import ROLE_TH
 from bot.db.complaints import queries, receipts
@@ -102,6 +103,7 @@ def queue() -> str:
         channels=list(Channel),
         units=units,
         staff_unit=v.unit if v.role == "staff" else "",
+        casemap=queue_map(),
     )
 
 
@@ -197,7 +199,15 @@ def case(case_number: str) -> str:
         units=unit_names(store().session),
         accesses=accesses,
         role_th=ROLE_TH,
+        casemap=_pin_map(view.location, c.status),
     )
+
+
+def _pin_map(loc: Location | None, status: Status) -> dict[str, object] | None:
+    """The case's own pin (its location is None when the viewer may not see it)."""
+    if loc is None or loc.latitude is None or loc.longitude is None:
+        return None
+    return page_map(pin=(loc.latitude, loc.longitude), status=status)
 
 
 @bp.get("/<case_number>/photo/<int:index>")

@@ -8,11 +8,12 @@ import hmac
 from datetime import date, timedelta
 from typing import Any
 
-from flask import Blueprint, current_app, jsonify, render_template, request
+from flask import Blueprint, current_app, jsonify, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
+from bot.admin.casemap import page_map
 from bot.admin.charts import columns, hbars
 from bot.db import store
 from bot.db.accounts.tables import ROLE_TH, ApiToken, AuditLog, User
@@ -85,6 +86,7 @@ def render_home() -> str:
         integrity_changes=_integrity_changes() if current_user.role == "integrity" else [],
         integrity_change_th=INTEGRITY_CHANGE_TH,
         login_alerts=_login_alerts(),
+        casemap=page_map(url_for("casemap.points", year=fy)),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import Flask, Request, Response
 from werkzeug.datastructures import ImmutableMultiDict, iter_multi_items
@@ -16,6 +17,35 @@ CSP = (
     "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
     "frame-ancestors 'none'"
 )
+
+IMG_SRC = "img-src 'self' data:"
+
+
+def tile_source(template: str) -> str:
+    """The CSP source that lets a page load map tiles from a tile address template such as
+    https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png: a placeholder in the host and the labels
+    left of it become one wildcard (CSP allows no other). "" for an address that is not an
+    http(s) host, or one that would allow every host."""
+    try:
+        parts = urlsplit(template.strip())
+        port = parts.port
+    except ValueError:
+        return ""
+    host = parts.hostname or ""
+    if parts.scheme not in ("http", "https") or not host:
+        return ""
+    labels = host.split(".")
+    last = max((i for i, label in enumerate(labels) if "{" in label or "}" in label), default=-1)
+    if last >= 0:
+        labels = ["*", *labels[last + 1 :]]
+    if (len(labels) < 2 and labels[0] == "*") or any(c in host for c in " ;'\""):
+        return ""
+    return f"{parts.scheme}://{'.'.join(labels)}" + (f":{port}" if port else "")
+
+
+def with_images_from(csp: str, source: str) -> str:
+    """The policy with one more image source (a map page's tile server)."""
+    return csp.replace(IMG_SRC, f"{IMG_SRC} {source}", 1) if source else csp
 
 
 class _CleanValues(ImmutableMultiDict):

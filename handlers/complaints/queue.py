@@ -9,6 +9,7 @@ from handlers.complaints import categories
 from handlers.complaints.domain import Status
 from handlers.complaints.policy import Viewer
 from handlers.shared import Channel, page_number
+from handlers.thai.dates import parse_be_year
 
 PAGE_SIZE = 50
 
@@ -20,6 +21,7 @@ class QueueFilter:
     unit: str = ""
     channel: str = ""
     overdue: bool = False
+    fiscal_year: int = 0  # 0: every year
     page: int = 1
     # Set from the viewer, never from the query string.
     only_unit: str = ""
@@ -45,12 +47,18 @@ def parse_filter(args: Mapping[str, str], viewer: Viewer) -> tuple[QueueFilter, 
     if channel and channel not in {c.value for c in Channel}:
         problems.append(f"ไม่รู้จักช่องทาง “{channel}”")
         channel = ""
+    year_text = (args.get("year") or "").strip()
+    fiscal_year = parse_be_year(year_text) if year_text else 0
+    if fiscal_year is None:
+        problems.append(f"ปีงบประมาณ “{year_text}” ไม่ถูกต้อง แสดงทุกปีแทน")
+        fiscal_year = 0
     f = QueueFilter(
         status=status,
         category=category,
         unit=(args.get("unit") or "").strip()[:100],
         channel=channel,
         overdue=(args.get("overdue") or "") in ("1", "on", "true", "yes"),
+        fiscal_year=fiscal_year,
         page=page_number(args.get("page")),
     )
     return scoped(f, viewer), problems

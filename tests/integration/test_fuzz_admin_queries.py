@@ -149,6 +149,7 @@ ROUTES = [
     "/admin/cases/<case_number>/letter",
     "/admin/cases/<case_number>/photo/<int:index>",
     "/admin/cases/<case_number>/receipt",
+    "/admin/cases/map.json",
     "/admin/cases/new",
     "/admin/catalog",
     "/admin/gifts",

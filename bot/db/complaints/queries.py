@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, func, not_, select, true
+from sqlalchemy import ColumnElement, and_, func, not_, or_, select, true
 from sqlalchemy.orm import Session, selectinload
 
 from bot.db.complaints.mapping import to_complaint
@@ -29,7 +29,8 @@ def assign_unit(
     s.flush()
 
 
-def queue(s: Session, f: QueueFilter, overdue_before: datetime) -> tuple[list[Complaint], int]:
+def _where(f: QueueFilter, overdue_before: datetime) -> ColumnElement[bool]:
+    """The queue's filter as SQL: the list and the map select the same cases."""
     conds = []
     sealed = ComplaintRow.category.in_(restricted_codes())
     if f.status:
@@ -42,12 +43,18 @@ def queue(s: Session, f: QueueFilter, overdue_before: datetime) -> tuple[list[Co
         conds.append(ComplaintRow.unit == f.unit)
     if f.channel:
         conds.append(ComplaintRow.channel == f.channel)
+    if f.fiscal_year:
+        conds.append(ComplaintRow.fiscal_year == f.fiscal_year)
     if f.hide_sealed_details and (f.unit or f.channel):
         conds.append(not_(sealed))  # a sealed case's unit and channel are not shown either
     if f.overdue:
         conds.append(ComplaintRow.status.in_(_OPEN))
         conds.append(ComplaintRow.created_at < overdue_before)
-    where = and_(*conds) if conds else true()
+    return and_(*conds) if conds else true()
+
+
+def queue(s: Session, f: QueueFilter, overdue_before: datetime) -> tuple[list[Complaint], int]:
+    where = _where(f, overdue_before)
     total = s.scalar(select(func.count()).select_from(ComplaintRow).where(where)) or 0
     rows = s.scalars(
         select(ComplaintRow)
@@ -58,6 +65,22 @@ def queue(s: Session, f: QueueFilter, overdue_before: datetime) -> tuple[list[Co
         .options(selectinload(ComplaintRow.history))
     )
     return [to_complaint(r) for r in rows], total
+
+
+def located(s: Session, f: QueueFilter, overdue_before: datetime, limit: int) -> list[Complaint]:
+    """The newest `limit` cases of the queue's filter (every page) that say where: a point
+    or a place in words. A sealed case's place is its content: only its officer gets it."""
+    has_place = or_(
+        and_(ComplaintRow.latitude.is_not(None), ComplaintRow.longitude.is_not(None)),
+        ComplaintRow.address != "",
+    )
+    where = and_(_where(f, overdue_before), has_place)
+    if f.hide_sealed_details:
+        where = and_(where, not_(ComplaintRow.category.in_(restricted_codes())))
+    rows = s.scalars(
+        select(ComplaintRow).where(where).order_by(ComplaintRow.id.desc()).limit(limit)
+    )
+    return [to_complaint(r, with_history=False) for r in rows]
 
 
 # --- statistics -----------------------------------------------------------------------------
