@@ -95,7 +95,8 @@ class Office:
             "<int:user_id>": ["1"],
             "<code>": ["reg", "no-such", "o29", "o43", "complaints"],
             "<kind>": ["measures", "measure_results", "plan_progress", "plan_results", "o43"],
-            "<fmt>": ["html", "docx", "xlsx", "pdf"],
+            "<fmt>": ["html", "docx", "xlsx", "pdf", "csv"],
+            "<int:year>": ["2566", "2568", "2400", "99999"],
         }
         out = [rule]
         for part, values in fill.items():
@@ -154,6 +155,10 @@ ROUTES = [
     "/admin/catalog",
     "/admin/gifts",
     "/admin/ita",
+    "/admin/ita/<int:year>/measures-draft",
+    "/admin/ita/<int:year>/scores",
+    "/admin/ita/<int:year>/scores/template.<fmt>",
+    "/admin/ita/scores",
     "/admin/login",
     "/admin/measures",
     "/admin/measures/<int:measure_id>",
