@@ -101,3 +101,34 @@ def test_month_labels_stand_apart_and_counts_are_whole(seeded: Server, browser: 
     ticks = chart.locator("text.tick").all_text_contents()
     assert ticks[0] == "0" and all(t.replace(",", "").isdigit() for t in ticks)
     ctx.close()
+
+
+def test_closing_on_a_phone_asks_again_and_a_closed_case_reopens(
+    seeded: Server, browser: object
+) -> None:
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH")  # type: ignore[attr-defined]
+    page = ctx.new_page()
+    log_in(page, seeded.url, ADMIN_PASSWORD)
+    case_url = seeded.url + _first_case(page, seeded.url)
+    page.goto(case_url)
+    page.select_option("#status", "rejected")
+    page.get_by_role("button", name="บันทึกและแจ้งผู้ร้อง").click()
+    page.wait_for_selector(".alert, .error, [class*=flash]")
+    shot(page, "admin-390-close-without-note")
+    assert "กรุณาเขียนหมายเหตุถึงผู้ร้อง" in page.inner_text("main")
+    page.select_option("#status", "rejected")
+    page.fill("#note", "เป็นเรื่องของทางหลวงชนบท ได้แจ้งหน่วยงานนั้นแล้ว")
+    page.get_by_role("button", name="บันทึกและแจ้งผู้ร้อง").click()
+    page.wait_for_selector(".confirm-box")
+    shot(page, "admin-390-close-confirm")
+    assert "ไม่รับพิจารณา" in page.inner_text(".confirm-box")
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
+    page.get_by_role("button", name="ยืนยันไม่รับพิจารณา").click()
+    page.wait_for_selector("#reason")
+    page.fill("#reason", "ผู้ร้องส่งหลักฐานเพิ่มว่าอยู่ในเขตเทศบาล")
+    page.get_by_role("button", name="เปิดเรื่องอีกครั้งและแจ้งผู้ร้อง").click()
+    page.wait_for_selector("#status")
+    shot(page, "admin-390-reopened")
+    body = page.inner_text("main")
+    assert "เปิดเรื่องอีกครั้งแล้ว" in body and "เปิดเรื่องอีกครั้ง: ผู้ร้องส่งหลักฐานเพิ่ม" in body
+    ctx.close()
