@@ -148,6 +148,14 @@ def parse_status(value: str) -> Status | None:
     return None
 
 
+def _photo_ref(photo: str) -> str:
+    """A link to the photo's page as given (the app's loader makes one), else the file's
+    name alone: a server path means nothing to a sheet reader."""
+    if photo.startswith(("http://", "https://", "/admin/")):
+        return photo
+    return photo.rsplit("/", 1)[-1]
+
+
 def complaint_row(c: Complaint) -> Row:
     cat = categories.get(c.category)
     values: dict[str, Cell] = {
@@ -172,7 +180,7 @@ def complaint_row(c: Complaint) -> Row:
                 "details": c.details,
                 "location": loc.describe() if loc else "",
                 "map": (loc.map_url or "") if loc else "",
-                "photos": "\n".join(p.rsplit("/", 1)[-1] for p in c.photos),
+                "photos": "\n".join(_photo_ref(p) for p in c.photos),
                 "channel": channel_label(c.channel),
                 "contact": "ไม่ประสงค์ออกนาม" if c.anonymous else c.contact_name,
                 "phone": "" if c.anonymous else c.phone,

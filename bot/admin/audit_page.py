@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, render_template, request
 from sqlalchemy import func, select
 
+from bot.admin.audit_text import ACTION_TH, audit_line
 from bot.admin.auth import roles_required
 from bot.db import store
 from bot.db.accounts.tables import AuditLog
@@ -31,7 +32,8 @@ def index() -> str:
     rows = list(s.scalars(q.order_by(AuditLog.id.desc()).limit(PAGE).offset((page - 1) * PAGE)))
     return render_template(
         "admin/audit.html",
-        rows=rows,
+        rows=[(r.at, r.actor, audit_line(r.action, r.target, r.detail)) for r in rows],
+        actions=ACTION_TH,
         actor=actor,
         action=action,
         page=page,

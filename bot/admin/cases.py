@@ -32,7 +32,13 @@ from handlers.clock import local_date, utcnow
 from handlers.complaints import categories
 from handlers.complaints.domain import TRANSITIONS, Complaint, Location, Status
 from handlers.complaints.due import overdue_before
-from handlers.complaints.handling import assign_unit, change_status, get_for
+from handlers.complaints.handling import (
+    assign_unit,
+    change_status,
+    closing_needs_note,
+    get_for,
+    reopen,
+)
 from handlers.complaints.letter import result_letter
 from handlers.complaints.policy import (
     FILING_ROLES,
@@ -237,15 +243,29 @@ def photo(case_number: str, index: int) -> Response:
 
 @bp.post("/<case_number>/status")
 @roles_required("admin", "integrity", "staff")
-def set_status(case_number: str) -> Response:
+def set_status(case_number: str) -> str | Response:
     c = _load(case_number)
+    status = request.form.get("status", "")
+    note = request.form.get("note", "")
+    try:
+        closing_needs_note(status, note)
+    except DomainError as e:
+        flash(str(e), "error")
+        return redirect(url_for("cases.case", case_number=c.case_number))
+    closing = next((s for s in Status if s.value == status and s.closed), None)
+    if closing is not None and request.form.get("confirm") != "yes":
+        # Closing cannot be undone by the same form: a second page shows what the citizen
+        # will read and asks again (no script: the CSP allows none inline).
+        if not may_change_status(viewer(), c):
+            abort(403)
+        return render_template("admin/case_confirm.html", c=c, status=closing, note=note.strip())
     try:
         changed = change_status(
             store(),
             viewer(),
             c.case_number,
-            request.form.get("status", ""),
-            request.form.get("note", ""),
+            status,
+            note,
             utcnow(),
         )
     except DomainError as e:
@@ -267,6 +287,30 @@ def set_status(case_number: str) -> Response:
         else "ผู้ร้องไม่ได้แจ้งทาง LINE: แจ้งผลด้วยหนังสือแจ้งผล"
     )
     flash(f"เปลี่ยนสถานะเป็น “{changed.status.thai}” แล้ว · {told}", "ok")
+    return redirect(url_for("cases.case", case_number=c.case_number))
+
+
+@bp.post("/<case_number>/reopen")
+@roles_required("admin", "integrity", "staff")
+def reopen_case(case_number: str) -> Response:
+    c = _load(case_number)
+    reason = request.form.get("reason", "")
+    try:
+        changed = reopen(store(), viewer(), c.case_number, reason, utcnow())
+    except DomainError as e:
+        store().rollback()
+        flash(str(e), "error")
+        return redirect(url_for("cases.case", case_number=c.case_number))
+    detail = "" if is_sealed(c.category) else reason.strip()[:200]
+    audit("complaint.reopen", c.case_number, detail)
+    store().commit()
+    _wake_notices()
+    told = (
+        "แจ้งผู้ร้องทาง LINE แล้ว (หรือจะแจ้งเมื่อผู้ร้องส่งข้อความครั้งถัดไป)"
+        if changed.line_user_id
+        else "ผู้ร้องเห็นได้ที่หน้าติดตามเรื่อง"
+    )
+    flash(f"เปิดเรื่องอีกครั้งแล้ว สถานะ “{changed.status.thai}” · {told}", "ok")
     return redirect(url_for("cases.case", case_number=c.case_number))
 
 

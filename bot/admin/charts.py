@@ -37,35 +37,97 @@ def hbars(items: list[tuple[str, float]], title: str, unit: str = "", width: int
 def columns(
     items: list[tuple[str, float]],
     title: str,
-    width: int = 620,
+    width: int = 460,
     height: int = 240,
     max_value: float | None = None,
 ) -> Markup:
-    """Vertical columns over time (months), the value above each column."""
-    left, bottom, top_pad = 10, 40, 40
+    """Vertical columns over time (months, ต.ค. … ก.ย.), the value above each column and a
+    scale of whole numbers at the left. Month labels are turned when they would touch and
+    thinned when even turned they would."""
+    left, right, top_pad = 40, 10, 40
     n = max(1, len(items))
-    slot = (width - left * 2) / n
-    top = max_value or max((v for _, v in items), default=0) or 1
+    slot = (width - left - right) / n
+    top_value = max_value or max((v for _, v in items), default=0) or 1
+    ticks = whole_ticks(top_value)
+    top = max(ticks[-1], top_value)
+    label_w = max((_text_width(label, 12) for label, _ in items), default=0)
+    turned = label_w > slot * 0.9
+    # Turned labels stand 45° apart: they touch when a slot is narrower than a line's height.
+    every = 1 if not turned or slot >= 16 else -(-16 // int(slot or 1))
+    bottom = 30 + (int(label_w * 0.71) if turned else 0)
+    height = max(height, top_pad + 120 + bottom)
     plot_h = height - bottom - top_pad
+    base_y = top_pad + plot_h
     parts = [_open(width, height, title), _title(title)]
+    for t in ticks:
+        y = base_y - plot_h * t / top
+        parts.append(
+            f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="#e4e9ee"/>'
+            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="12" '
+            f'class="tick">{_num(t)}</text>'
+        )
     for i, (label, value) in enumerate(items):
         h = plot_h * value / top
         x = left + i * slot
-        y = top_pad + plot_h - h
+        y = base_y - h
+        cx = x + slot / 2
         parts.append(
             f'<rect x="{x + slot * 0.15:.1f}" y="{y:.1f}" width="{slot * 0.7:.1f}" '
-            f'height="{h:.1f}" '
-            f'fill="{COLOURS[1]}"/>'
-            f'<text x="{x + slot / 2:.1f}" y="{y - 4:.1f}" text-anchor="middle" font-size="12">'
-            f"{_num(value)}</text>"
-            f'<text x="{x + slot / 2:.1f}" y="{height - bottom + 18}" text-anchor="middle" '
-            f'font-size="13">{escape(label)}</text>'
+            f'height="{h:.1f}" fill="{COLOURS[1]}"/>'
         )
+        if slot >= _text_width(_num(value), 12) + 2:
+            parts.append(
+                f'<text x="{cx:.1f}" y="{y - 4:.1f}" text-anchor="middle" font-size="12">'
+                f"{_num(value)}</text>"
+            )
+        if i % every:
+            continue
+        if turned:
+            ly = base_y + 14
+            parts.append(
+                f'<text x="{cx:.1f}" y="{ly}" text-anchor="end" font-size="12" class="month" '
+                f'transform="rotate(-45 {cx:.1f} {ly})">{escape(label)}</text>'
+            )
+        else:
+            parts.append(
+                f'<text x="{cx:.1f}" y="{base_y + 18}" text-anchor="middle" font-size="12" '
+                f'class="month">{escape(label)}</text>'
+            )
     parts.append(
-        f'<line x1="{left}" y1="{top_pad + plot_h}" x2="{width - left}" y2="{top_pad + plot_h}" '
-        'stroke="#999"/>'
+        f'<line x1="{left}" y1="{base_y}" x2="{width - right}" y2="{base_y}" stroke="#999"/>'
     )
     return Markup("".join(parts) + "</svg>")
+
+
+def whole_ticks(top: float, most: int = 5) -> list[int]:
+    """Scale marks for counts: whole numbers from 0, a step of 1, 2 or 5 times a power of
+    ten, at most `most` steps, the last at or above `top`."""
+    step = 1
+    while top / step > most:
+        step = _next_step(step)
+    last = step
+    while last < top:
+        last += step
+    return list(range(0, last + 1, step))
+
+
+def _next_step(step: int) -> int:
+    """1, 2, 5, 10, 20, 50, ..."""
+    digits = str(step)
+    lead, zeros = int(digits[0]), len(digits) - 1
+    nxt = {1: 2, 2: 5, 5: 10}[lead]
+    return nxt * 10**zeros
+
+
+def _text_width(text: str, size: int) -> float:
+    """A rough width in px: Thai vowel and tone marks above or below take no room, dots and
+    spaces little."""
+    ems = 0.0
+    for ch in text:
+        if "\u0e31" <= ch <= "\u0e3a" or "\u0e47" <= ch <= "\u0e4e" or ch == "\u0e34":
+            continue
+        ems += 0.3 if ch in ". ," else 0.6
+    return ems * size
 
 
 def _open(width: int, height: int, title: str) -> str:

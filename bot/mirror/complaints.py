@@ -4,6 +4,7 @@ the same rules as on the admin pages."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -16,6 +17,7 @@ from bot.db.complaints.tables import ComplaintRow
 from bot.db.store import SqlStore
 from bot.mirror.kind import MirroredKind
 from bot.mirror.kind import chunks as _chunks
+from handlers.complaints.domain import Complaint
 from handlers.complaints.handling import NotAllowed, change_status
 from handlers.complaints.policy import Viewer, is_sealed
 from handlers.shared import DomainError
@@ -27,6 +29,15 @@ def load_complaints(session: Session, ids: Sequence[str]) -> dict[str, Any]:
         rows = session.scalars(select(ComplaintRow).where(ComplaintRow.case_number.in_(chunk)))
         out.update({r.case_number: to_complaint(r, with_history=False) for r in rows})
     return out
+
+
+def photo_links(c: Complaint, base_url: str) -> Complaint:
+    """Each photo as the address of its case-page photo (login required, sealed cases to the
+    integrity officer only): a sheet reader opens it in the browser, never a server path."""
+    return replace(
+        c,
+        photos=[f"{base_url}/admin/cases/{c.case_number}/photo/{i}" for i in range(len(c.photos))],
+    )
 
 
 def edit_complaint_status(store: SqlStore, case: str, value: str, at: datetime, actor: str) -> None:
@@ -50,4 +61,5 @@ KIND = MirroredKind(
     load=load_complaints,
     rebuild=(ComplaintRow.case_number, ComplaintRow.id),
     editors={"status": edit_complaint_status},
+    links=photo_links,
 )

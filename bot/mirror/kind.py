@@ -17,6 +17,9 @@ CHUNK = 500  # IDs per IN (...) list; SQLite limits bound parameters
 Loader = Callable[[Session, Sequence[str]], dict[str, Any]]
 Editor = Callable[[SqlStore, str, str, datetime, str], None]
 SheetIds = Callable[[Session, Sequence[str]], dict[str, str]]
+# Entity, the app's address ("" when unknown) -> the entity with its files named by the
+# login-protected page that shows them, not by where they lie on the server.
+Linker = Callable[[Any, str], Any]
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,7 @@ class MirroredKind:
     sheet_ids: SheetIds | None = None
     # Sheet column -> how an admin's edit there is applied.
     editors: Mapping[str, Editor] = field(default_factory=dict)
+    links: Linker | None = None
 
 
 def chunks(ids: Sequence[Any]) -> Iterator[Sequence[Any]]:

@@ -64,9 +64,12 @@ class SqlMirrorSource:
         sessions: sessionmaker[Session],
         actor: str = "sheets",
         write_lock: AbstractContextManager[Any] | None = None,
+        base_url: str = "",
     ) -> None:
         self.sessions = sessions
         self.actor = actor
+        # The app's public address, for links to its pages in the sheet ("" when unknown).
+        self.base_url = base_url.rstrip("/")
         # The app's lock around background write transactions (SQLite has one writer).
         self.write_lock = write_lock if write_lock is not None else nullcontext()
 
@@ -151,7 +154,10 @@ class SqlMirrorSource:
         if declared is None:
             return {}
         with self.sessions() as s:
-            return declared.load(s, entity_ids)
+            loaded = declared.load(s, entity_ids)
+        if declared.links is not None:
+            loaded = {k: declared.links(e, self.base_url) for k, e in loaded.items()}
+        return loaded
 
     def mark_synced(self, outbox_ids: Sequence[int], at: datetime) -> None:
         with self._tx() as s:

@@ -64,6 +64,7 @@ def source_for(app: Flask) -> SqlMirrorSource:
         app.extensions["db_sessions"],
         actor=f"sheets:{backend}",
         write_lock=app.extensions.get("db_write_lock"),
+        base_url=app.config.get("PUBLIC_BASE_URL") or "",
     )
 
 

@@ -21,12 +21,13 @@ from bot.db import store
 from bot.db.complaints import receipts
 from bot.settings import office_settings
 from bot.uploads.photos import check_photo, delete_photos, save_photo
+from bot.web.kept_photos import kept_photos, sign_kept
 from bot.web.limits import forms_limit, limiter, track_limit
 from handlers import privacy
 from handlers.clock import local, utcnow
 from handlers.complaints import categories
 from handlers.complaints.domain import Complaint, Location, find_case_number
-from handlers.complaints.usecases import ComplaintDraft, file_complaint, track
+from handlers.complaints.usecases import MAX_PHOTOS, ComplaintDraft, file_complaint, track
 from handlers.satisfaction.usecases import (
     may_rate_case_with_code,
     rate_complaint_handling_with_code,
@@ -37,6 +38,7 @@ from handlers.thai.dates import format_thai_datetime
 from .forms import ComplaintForm, TrackForm
 
 bp = Blueprint("citizen", __name__)
+ALREADY_RATED = "ท่านประเมินการจัดการเรื่องนี้ไว้แล้ว ขอบคุณที่ร่วมประเมิน"
 
 
 @bp.app_template_filter("thaidate")
@@ -74,35 +76,42 @@ def _complaint_form(corruption: bool) -> str | tuple[str, int] | Response:
     if not form.is_submitted() and corruption:
         form.anonymous.data = True
     error = None
-    if form.validate_on_submit():
-        contents, problems = _checked_photos(form.photos.data or [])
-        if problems:
+    folder = current_app.config["UPLOAD_FOLDER"]
+    if form.is_submitted() and form.anonymous.data:
+        # Anonymous means no contact is kept, whatever the boxes still held (no script).
+        form.contact_name.data, form.phone.data = "", ""
+    valid = form.validate_on_submit()
+    kept: list[str] = []
+    if form.is_submitted():
+        # Checked photos are kept at once, whatever else is wrong: a citizen who mistyped a
+        # phone number does not have to find and attach them again.
+        kept = kept_photos(request.form.get("kept_photos", ""), folder)
+        if not form.photos.errors:
+            kept, problems = _keep_new_photos(form, kept, folder)
             form.photos.errors = [*form.photos.errors, *problems]
+    if valid and not form.photos.errors:
+        try:
+            now = utcnow()
+            filed = file_complaint(store(), _draft(form, kept), Channel.WEB, now)
+            store().record_privacy_ack(
+                f"web:{filed.complaint.case_number}", privacy.VERSION, "web", now
+            )
+            token = receipts.put(
+                store().session, filed.complaint.case_number, filed.secret_code, now
+            )
+            store().commit()
+        except DomainError as e:
+            store().rollback()
+            error = str(e)
+        except BaseException:
+            # Only what a committed entry references stays on disk.
+            store().rollback()
+            delete_photos(folder, kept)
+            raise
         else:
-            folder = current_app.config["UPLOAD_FOLDER"]
-            limit = current_app.config["MAX_PHOTO_BYTES"]
-            photos = [name for c in contents if (name := save_photo(c, folder, limit)[0])]
-            try:
-                now = utcnow()
-                filed = file_complaint(store(), _draft(form, photos), Channel.WEB, now)
-                store().record_privacy_ack(
-                    f"web:{filed.complaint.case_number}", privacy.VERSION, "web", now
-                )
-                token = receipts.put(
-                    store().session, filed.complaint.case_number, filed.secret_code, now
-                )
-                store().commit()
-            except BaseException as e:
-                # Only what a committed entry references stays on disk.
-                store().rollback()
-                delete_photos(folder, photos)
-                if not isinstance(e, DomainError):
-                    raise
-                error = str(e)
-            else:
-                # Only an opaque token in the cookie (readable by anyone holding the phone).
-                session["receipt"] = token
-                return redirect(url_for("citizen.received"))
+            # Only an opaque token in the cookie (readable by anyone holding the phone).
+            session["receipt"] = token
+            return redirect(url_for("citizen.received"))
     status = 400 if form.is_submitted() else 200
     page = render_template(
         "complaint.html",
@@ -110,8 +119,22 @@ def _complaint_form(corruption: bool) -> str | tuple[str, int] | Response:
         corruption=corruption,
         error=error,
         privacy_summary=privacy.summary_for(office_settings().office_name),
+        kept_token=sign_kept(kept) if kept else "",
+        kept_count=len(kept),
     )
     return (page, status)
+
+
+def _keep_new_photos(
+    form: ComplaintForm, kept: list[str], folder: str
+) -> tuple[list[str], list[str]]:
+    """The photos kept so far plus this post's good ones, or the Thai problems with them."""
+    contents, problems = _checked_photos(form.photos.data or [])
+    if len(kept) + len(contents) > MAX_PHOTOS:
+        return kept, [f"แนบรูปได้ไม่เกิน {MAX_PHOTOS} รูป (แนบไว้แล้ว {len(kept)} รูป)"]
+    limit = current_app.config["MAX_PHOTO_BYTES"]
+    saved = [name for c in contents if (name := save_photo(c, folder, limit)[0])]
+    return kept + saved, problems
 
 
 def _draft(form: ComplaintForm, photos: list[str]) -> ComplaintDraft:
@@ -175,6 +198,8 @@ def _track_page(
         can_rate = not may_rate_case_with_code(
             store(), store().satisfaction, found.case_number, form.code.data or ""
         )
+        if store().satisfaction.rating_for_case(found.case_number) is not None:
+            rated = ALREADY_RATED
     page = render_template(
         "track.html",
         form=form,
@@ -203,6 +228,9 @@ def rate_handling() -> str | tuple[str, int]:
     except ValueError:
         score = 0
     comment = request.form.get("comment", "")[:1000]
+    if store().satisfaction.rating_for_case(found.case_number) is not None:
+        # Sent twice (a double tap, the back button): the first rating stands; not an error.
+        return _track_page(form, found, False, rated=ALREADY_RATED)
     try:
         rate_complaint_handling_with_code(
             store(), store().satisfaction, number, code, score, comment, utcnow()

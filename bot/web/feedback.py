@@ -35,7 +35,10 @@ def form() -> str | Response | tuple[str, int]:
     if form.validate_on_submit():
         code = form.service.data or ""
         if code in _rated_today():
-            error = "ท่านประเมินงานบริการนี้ไปแล้ววันนี้ ขอบคุณครับ"
+            # Sent twice (a double tap, the back button): the first rating stands; a thank-you
+            # saying so, not an error.
+            service = ratings.get_service(code)
+            return render_template("feedback_thanks.html", service=service, already=True)
         else:
             try:
                 now = utcnow()

@@ -45,6 +45,9 @@ STATUS_TH: dict[Status, str] = {
     Status.FORWARDED: "ส่งต่อหน่วยงานอื่น",
 }
 
+# The history note of a reopening starts with this; the reason follows.
+REOPEN_PREFIX = "เปิดเรื่องอีกครั้ง: "
+
 # received → in_progress → resolved | rejected | forwarded; a forwarded case may come back.
 TRANSITIONS: dict[Status, frozenset[Status]] = {
     Status.RECEIVED: frozenset(
@@ -129,6 +132,19 @@ class Complaint:
             raise DomainError(f"เปลี่ยนสถานะจาก “{self.status.thai}” เป็น “{new.thai}” ไม่ได้")
         change = StatusChange(status=new, note=note, at=at, actor=actor)
         self.status = new
+        self.updated_at = at
+        self.history.append(change)
+        return change
+
+    def reopen(self, reason: str, at: datetime, actor: str = "") -> StatusChange:
+        """A closed case taken up again (a wrong closing, the problem came back): back to
+        in progress, the reason kept in the history the citizen sees."""
+        if not self.status.closed:
+            raise DomainError(f"เรื่อง {self.case_number} ยังไม่ปิด ไม่ต้องเปิดเรื่องอีกครั้ง")
+        change = StatusChange(
+            status=Status.IN_PROGRESS, note=f"{REOPEN_PREFIX}{reason}", at=at, actor=actor
+        )
+        self.status = Status.IN_PROGRESS
         self.updated_at = at
         self.history.append(change)
         return change

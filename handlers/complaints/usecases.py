@@ -139,6 +139,16 @@ def status_notice(complaint: Complaint) -> str:
     return "\n".join(lines)
 
 
+def reopen_notice(complaint: Complaint, reason: str) -> str:
+    return "\n".join(
+        [
+            f"เรื่องเลขที่ {complaint.case_number} ได้รับการเปิดพิจารณาอีกครั้ง",
+            f"สถานะ: {complaint.status.thai}",
+            f"เหตุผล: {reason}",
+        ]
+    )
+
+
 def rating_invitation(case_number: str) -> str:
     """Added to the notice that tells a complainant their case is done."""
     return f"ช่วยประเมินความพึงพอใจต่อการจัดการเรื่องนี้ (ใช้เวลาไม่ถึงนาที) พิมพ์หรือแตะ: ประเมินเรื่อง {case_number}"

@@ -47,11 +47,11 @@ def test_file_and_track_a_complaint(server: Server, phone: object, tmp_path: Pat
     code = page.inner_text("#secret-code").strip()  # type: ignore[attr-defined]
     assert re.fullmatch(r"25\d\d-\d{6}", case) and len(code) == 6
 
-    page.get_by_role("link", name="ไปหน้าติดตามเรื่อง").click()  # type: ignore[attr-defined]
-    page.fill("#case_number", case)  # type: ignore[attr-defined]
-    page.fill("#code", code)  # type: ignore[attr-defined]
-    page.get_by_role("button", name="ตรวจสอบสถานะ").click()  # type: ignore[attr-defined]
+    # The received page's button opens the case: number and code already filled in.
+    page.get_by_role("button", name="ไปหน้าติดตามเรื่อง").click()  # type: ignore[attr-defined]
     page.wait_for_selector("#result")  # type: ignore[attr-defined]
+    assert page.input_value("#case_number") == case  # type: ignore[attr-defined]
+    assert page.input_value("#code") == code  # type: ignore[attr-defined]
     shot(page, "04-track")
     assert page.inner_text("#status") == "รับเรื่องแล้ว"  # type: ignore[attr-defined]
     assert "ไฟฟ้าส่องสว่าง" in page.inner_text("#result")  # type: ignore[attr-defined]

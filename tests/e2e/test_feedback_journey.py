@@ -73,14 +73,16 @@ def test_qr_poster_to_rating_on_a_phone(office: Server, browser: object, phone: 
     assert "ขอบคุณที่ประเมินความพึงพอใจ" in page.inner_text("main")  # type: ignore[attr-defined]
     assert "งานขออนุญาตก่อสร้าง" in page.inner_text("#thanks")  # type: ignore[attr-defined]
 
-    # The same phone again today: refused kindly.
+    # The same phone again today: told kindly that the first rating is kept.
     page.goto(link)  # type: ignore[attr-defined]
     for dim in ("process", "staff", "facilities", "quality", "overall"):
         page.locator(f"#dim_{dim} label").first.click()  # type: ignore[attr-defined]
     page.check("#privacy_ack")  # type: ignore[attr-defined]
     page.get_by_role("button", name="ส่งแบบประเมิน").click()  # type: ignore[attr-defined]
-    page.wait_for_selector(".alert")  # type: ignore[attr-defined]
-    assert "ประเมินงานบริการนี้ไปแล้ววันนี้" in page.inner_text(".alert")  # type: ignore[attr-defined]
+    page.wait_for_selector("#already")  # type: ignore[attr-defined]
+    shot(page, "feedback-06-already")
+    assert "ไว้แล้ววันนี้" in page.inner_text("#already")  # type: ignore[attr-defined]
+    assert page.locator(".alert").count() == 0  # type: ignore[attr-defined]
 
     out = office.flask("summary", "--json")  # 5, 4, 3, 4, 5 → 4.2
     assert '"build": {"name": "งานขออนุญาตก่อสร้าง", "responses": 1, "mean": 4.2' in out.stdout

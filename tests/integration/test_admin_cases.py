@@ -200,7 +200,7 @@ def test_status_change_with_a_note_tells_the_citizen_and_is_kept(office) -> None
     assert admin.get(f"/admin/cases/{road}/photo/0").status_code == 200
     r = admin.post(
         f"/admin/cases/{road}/status",
-        data={"status": "resolved", "note": "ซ่อมถนนเรียบร้อยแล้ว"},
+        data={"status": "resolved", "note": "ซ่อมถนนเรียบร้อยแล้ว", "confirm": "yes"},
         follow_redirects=True,
     )
     text = r.get_data(as_text=True)

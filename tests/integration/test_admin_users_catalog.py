@@ -75,7 +75,7 @@ def test_admin_adds_resets_and_deactivates_users(make_app: Callable[..., Flask])
     actions = [a[1] for a in audit_rows(app)]
     assert {"user.add", "user.reset_password", "user.deactivate"} <= set(actions)
     log = admin.get("/admin/audit").get_data(as_text=True)
-    assert "user.reset_password" in log and "somsri" in log
+    assert "ตั้งรหัสผ่านใหม่" in log and "somsri" in log
     add_user(app, "viewer", "executive")
     assert client_for(app, "viewer").get("/admin/audit").status_code == 403
 

@@ -199,7 +199,10 @@ def test_counters_kept_by_each_change_equal_a_full_recount(year_2568: Flask) -> 
     admin = client_for(year_2568, "admin")
     r = admin.get("/admin/cases?status=received&category=light")
     case = r.get_data(as_text=True).split("/admin/cases/")[1].split('"')[0]
-    admin.post(f"/admin/cases/{case}/status", data={"status": "resolved", "note": "เปลี่ยนหลอดแล้ว"})
+    admin.post(
+        f"/admin/cases/{case}/status",
+        data={"status": "resolved", "note": "เปลี่ยนหลอดแล้ว", "confirm": "yes"},
+    )
     kept = snapshot()
     with new_session(year_2568) as s:
         rebuild_stats(s.connection())

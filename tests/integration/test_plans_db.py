@@ -206,6 +206,8 @@ def test_admin_imports_an_operating_plan_and_lists_it_apart(app: Flask, tmp_path
     )
     preview = r.get_data(as_text=True)
     assert "แผนดำเนินงาน พบ 3 โครงการ" in preview and "150,000" in preview
+    # Days read from the period are shown in the Buddhist era (ไตรมาส 2 of FY 2568).
+    assert "1 มกราคม 2568 ถึง 31 มีนาคม 2568" in preview and "2025-" not in preview
     token = preview.split('name="token" value="')[1].split('"')[0]
     r = client.post(
         "/admin/measures/import", data={"year": "2568", "plan": "operating", "token": token}

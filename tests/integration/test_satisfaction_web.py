@@ -99,7 +99,10 @@ def test_same_browser_once_a_day_per_service_and_a_cap_per_address(
     client = web.test_client()
     assert submit(client).status_code == 302
     again = submit(client)
-    assert again.status_code == 400 and "ประเมินงานบริการนี้ไปแล้ววันนี้" in again.get_data(as_text=True)
+    # Not an error: a thank-you saying the first rating is kept.
+    text = again.get_data(as_text=True)
+    assert again.status_code == 200 and "ประเมินงานบริการ" in text and "ไว้แล้ววันนี้" in text
+    assert 'id="already"' in text and 'role="alert"' not in text
     assert submit(client, service="tax").status_code == 302  # another service is fine
     web.config["RATINGS_PER_ADDRESS_DAILY"] = 3
     for _ in range(2):  # other phones behind the same address

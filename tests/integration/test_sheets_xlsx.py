@@ -6,6 +6,7 @@ import os
 import time
 import zipfile
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 import openpyxl
@@ -24,8 +25,9 @@ from sheets.rows import SEALED_MARK
 from sheets.sync import Syncer
 from sheets.xlsx import XlsxBackend
 from tests.fakes.crashing_source import CrashingSource
+from tests.support.admin import client_for
 from tests.support.cli import sync
-from tests.support.complaints import change, file_many
+from tests.support.complaints import change, file, file_many
 
 TAB = COMPLAINTS.title
 STATUS = COMPLAINTS.col("status") + 1  # openpyxl columns are 1-based
@@ -249,3 +251,26 @@ def test_a_lock_file_left_by_a_crashed_program_does_not_stop_the_mirror(
     cases += file_many(xapp, 1)
     sync(xapp)
     assert ids(xlsx) == cases and source_for(xapp).backlog() == 0
+
+
+def test_photo_column_links_to_the_login_protected_photo_page(
+    make_app: Callable[..., Flask], xlsx: Path
+) -> None:
+    app = make_app(
+        SHEETS_BACKEND="xlsx",
+        SHEETS_XLSX_PATH=str(xlsx),
+        PUBLIC_BASE_URL="https://prongsai.example.go.th/",
+        WTF_CSRF_ENABLED=False,
+    )
+    case = file(app, "road", datetime(2025, 3, 1, 3, tzinfo=UTC), photo=True)
+    sync(app)
+    ws = openpyxl.load_workbook(xlsx)[TAB]
+    row = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[0] == case)
+    link = f"https://prongsai.example.go.th/admin/cases/{case}/photo/0"
+    assert row[COMPLAINTS.col("photos")] == link
+    # The page behind the link asks who is looking first.
+    path = link.removeprefix("https://prongsai.example.go.th")
+    r = app.test_client().get(path)
+    assert r.status_code == 302 and "/admin/login" in r.headers["Location"]
+    r = client_for(app, "admin").get(path)
+    assert r.status_code == 200 and r.mimetype == "image/jpeg"
