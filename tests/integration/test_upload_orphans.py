@@ -1,5 +1,6 @@
-"""A refused web submission leaves no photo on disk; photos nothing references are swept an
-hour on, while those of entries and of open conversations stay."""
+"""A refused web submission files nothing and never writes a bad photo; a good photo is kept
+for the next post (the form says so), and photos nothing references are swept an hour on,
+while those of entries and of open conversations stay."""
 
 from __future__ import annotations
 
@@ -46,14 +47,25 @@ def _uploads(app: Flask) -> list[str]:
     return sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
 
 
-def test_a_good_photo_next_to_a_bad_one_is_not_kept(make_app: Callable[..., Flask]) -> None:
+def test_a_bad_photo_is_never_written_and_the_good_one_waits_for_the_next_post(
+    make_app: Callable[..., Flask],
+) -> None:
     client = _client(make_app)
     status = _post(client, "ถนนเป็นหลุมใหญ่มาก", (JPEG, "road.jpg"), (NOT_AN_IMAGE, "x.jpg"))
     assert status == 400
+    (kept,) = _uploads(client.application)  # the good photo only, kept for the next post
+    assert Path(kept).suffix == ".jpg"
+    with new_session(client.application) as s:
+        assert s.scalars(select(ComplaintRow)).all() == []
+    # Nothing came to reference it: an hour on, the sweep removes it.
+    folder = Path(client.application.config["UPLOAD_FOLDER"])
+    two_hours_ago = time.time() - 7200
+    os.utime(folder / kept, (two_hours_ago, two_hours_ago))
+    assert sweep_photos(client.application) == 1
     assert _uploads(client.application) == []
 
 
-def test_a_complaint_refused_after_its_photos_were_read_keeps_none(
+def test_a_complaint_refused_after_its_photos_were_read_files_nothing(
     make_app: Callable[..., Flask],
 ) -> None:
     client = _client(make_app)
@@ -62,7 +74,7 @@ def test_a_complaint_refused_after_its_photos_were_read_keeps_none(
     assert status == 400
     with new_session(client.application) as s:
         assert s.scalars(select(ComplaintRow)).all() == []
-    assert _uploads(client.application) == []
+    assert len(_uploads(client.application)) <= 1  # at most the photo kept for the next post
 
 
 def test_orphans_older_than_an_hour_are_swept(make_app: Callable[..., Flask]) -> None:
