@@ -121,9 +121,9 @@ def test_closing_on_a_phone_asks_again_and_a_closed_case_reopens(
     page.get_by_role("button", name="บันทึกและแจ้งผู้ร้อง").click()
     page.wait_for_selector(".confirm-box")
     shot(page, "admin-390-close-confirm")
-    assert "ไม่รับพิจารณา" in page.inner_text(".confirm-box")
+    assert "ไม่รับไว้พิจารณา" in page.inner_text(".confirm-box")
     assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
-    page.get_by_role("button", name="ยืนยันไม่รับพิจารณา").click()
+    page.get_by_role("button", name="ยืนยันไม่รับไว้พิจารณา").click()
     page.wait_for_selector("#reason")
     page.fill("#reason", "ผู้ร้องส่งหลักฐานเพิ่มว่าอยู่ในเขตเทศบาล")
     page.get_by_role("button", name="เปิดเรื่องอีกครั้งและแจ้งผู้ร้อง").click()

@@ -136,6 +136,10 @@ def test_print_button_and_plan_select_work_under_the_csp(office: Server, browser
     # Printing itself is the browser's; the test only sees that the button asked for it.
     page.add_init_script("window.print = () => { window.__printed = (window.__printed || 0) + 1 }")
     log_in(page, office.url, ADMIN_PASSWORD)
+    # Posters print only once the office has a public address (not this machine).
+    page.goto(office.url + "/admin/settings")
+    page.fill("#public_base_url", "https://prongsai.example.go.th")
+    page.get_by_role("button", name="บันทึกการตั้งค่า").click()
     page.goto(office.url + "/admin/services/build/poster")
     page.get_by_role("button", name="พิมพ์โปสเตอร์").click()
     assert page.evaluate("window.__printed") == 1
