@@ -184,7 +184,7 @@ def test_the_queue_map_pins_clusters_and_lists_in_words(
     assert "หมู่ที่ 4 ข้างศาลาประชาคม" in words and "ตลาดนัดวัดสามัคคี" in words
     assert "บ้านเลขที่ลับ" not in page.content()  # type: ignore[attr-defined]
     legend = page.inner_text(".casemap-legend")  # type: ignore[attr-defined]
-    for thai in ("รับเรื่องแล้ว", "กำลังดำเนินการ", "ดำเนินการแล้วเสร็จ", "ไม่รับพิจารณา"):
+    for thai in ("รับเรื่องแล้ว", "กำลังดำเนินการ", "ดำเนินการแล้วเสร็จ", "ไม่รับไว้พิจารณา"):
         assert thai in legend
     assert tiles.served, "no tile was asked of the local tile server"
     assert "OpenStreetMap" in page.inner_text(".leaflet-control-attribution")  # type: ignore[attr-defined]
