@@ -24,6 +24,8 @@ CONFIG_DEFAULTS = {
     "phone": "OFFICE_PHONE",
     "public_base_url": "PUBLIC_BASE_URL",
     "particle": "OFFICE_PARTICLE",
+    "map_tile_url": "MAP_TILE_URL",
+    "map_tile_attribution": "MAP_TILE_ATTRIBUTION",
 }
 LOGO_TYPES = {"PNG": "png", "JPEG": "jpg"}
 MAX_LOGO_BYTES = 2 * 1024 * 1024

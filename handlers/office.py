@@ -38,6 +38,9 @@ class OfficeSettings:
     letter_prefix: str = ""  # "ชบ ๗๒๒๐๑/", printed after "ที่" on letters
     signer_name: str = ""
     signer_position: str = ""
+    # The admin complaint map's tiles (Leaflet's {s}/{z}/{x}/{y} template) and their credit.
+    map_tile_url: str = ""
+    map_tile_attribution: str = ""
 
     @property
     def display_name(self) -> str:
@@ -68,6 +71,8 @@ LABELS: dict[str, tuple[str, int]] = {
     "letter_prefix": ("เลขที่หนังสือ (ส่วนหน้า)", 60),
     "signer_name": ("ชื่อผู้ลงนามหนังสือ", 200),
     "signer_position": ("ตำแหน่งผู้ลงนามหนังสือ", 200),
+    "map_tile_url": ("ที่อยู่แผ่นภาพแผนที่", 300),
+    "map_tile_attribution": ("ข้อความให้เครดิตแผนที่", 200),
 }
 KEYS = tuple(LABELS)
 PHONE = re.compile(r"^[0-9๐-๙+\-\s,()/ต่อ.]*$")
@@ -83,6 +88,27 @@ def public_url_problem(url: str) -> str:
             "โทรศัพท์ของประชาชนเปิดไม่ได้ คิวอาร์โค้ดที่พิมพ์ออกไปจะใช้งานไม่ได้"
         )
     return ""
+
+
+def _check_tile_url(label: str, url: str) -> None:
+    """An https tile template with {z}, {x} and {y}, on a named host (a placeholder such as
+    {s} may stand for its first labels): the map pages allow images from that host alone."""
+    example = "เช่น https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"
+    parts = urlsplit(url)
+    try:
+        host = parts.hostname or ""
+        _ = parts.port  # a port that is not a number raises here
+    except ValueError:
+        host = ""
+    if parts.scheme != "https" or not host or any(c in url for c in " '\"<>;"):
+        raise ValueError(f"{label}ต้องเป็นที่อยู่เว็บที่ขึ้นต้นด้วย https:// {example}")
+    missing = [p for p in ("{z}", "{x}", "{y}") if p not in url]
+    if missing:
+        raise ValueError(f"{label}ต้องมี {' '.join(missing)} ในตำแหน่งของแผ่นภาพ {example}")
+    labels = host.split(".")
+    named = labels[max((i for i, x in enumerate(labels) if "{" in x or "}" in x), default=-1) + 1 :]
+    if len(named) < 2 or not all(named):
+        raise ValueError(f"{label}ต้องระบุชื่อเครื่องให้บริการแผนที่ {example}")
 
 
 def clean(key: str, value: str) -> str:
@@ -106,6 +132,8 @@ def clean(key: str, value: str) -> str:
         if parts.query or parts.fragment:
             raise ValueError(f"{label}ต้องไม่มีส่วน ? หรือ #")
         text = text.rstrip("/")
+    if key == "map_tile_url" and text:
+        _check_tile_url(label, text)
     if key == "logo" and text and not re.fullmatch(r"logo-[0-9a-f]{8,32}\.(png|jpg)", text):
         raise ValueError(f"{label}ต้องอัปโหลดเป็นไฟล์รูปภาพ")
     return text

@@ -1,6 +1,7 @@
 """The complaint map: GET /admin/cases/map.json (the queue's filters and visibility, every
-page of it) and what a page needs to draw the map. Tiles come from MAP_TILE_URL, which only
-the pages that draw a map allow in their Content-Security-Policy."""
+page of it) and what a page needs to draw the map. Tiles come from the office's setting
+map_tile_url (MAP_TILE_URL until an admin saves one), which only the pages that draw a map
+allow in their Content-Security-Policy."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from werkzeug.wrappers import Response
 from bot.admin.auth import roles_required, viewer
 from bot.db import store
 from bot.db.complaints import queries
+from bot.settings import office_settings
 from bot.web.security import tile_source, with_images_from
 from handlers.clock import utcnow
 from handlers.complaints.domain import Status
@@ -83,7 +85,7 @@ def points() -> Response:
 
 
 def _allow_tiles(response: Response) -> Response:
-    source = tile_source(str(current_app.config.get("MAP_TILE_URL") or ""))
+    source = tile_source(office_settings().map_tile_url)
     csp = current_app.extensions["prongsai_csp"]
     response.headers["Content-Security-Policy"] = with_images_from(csp, source)
     return response
@@ -96,10 +98,11 @@ def page_map(
     pins (a queue or dashboard) or the one pin (a case page), the legend. Lets this page's
     policy load tiles from the tile server."""
     after_this_request(_allow_tiles)
-    tiles = str(current_app.config.get("MAP_TILE_URL") or "")
+    settings = office_settings()
+    tiles = settings.map_tile_url
     return {
         "tiles": tiles if tile_source(tiles) else "",
-        "attribution": str(current_app.config.get("MAP_TILE_ATTRIBUTION") or ""),
+        "attribution": settings.map_tile_attribution,
         "points_url": points_url,
         "pin": pin,
         "pin_colour": STATUS_COLOURS[status] if status else STATUS_COLOURS[Status.RECEIVED],

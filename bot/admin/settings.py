@@ -63,6 +63,10 @@ def save() -> str | tuple[str, int] | Response:
     cleaned: dict[str, str] = {}
     errors: dict[str, str] = {}
     for key, raw in submitted.items():
+        if raw == current[key]:
+            # Left as shown: nothing to check or save (an environment's value, such as an
+            # http tile server on the office's network, need not meet the typed rules).
+            continue
         try:
             cleaned[key] = clean(key, raw)
         except ValueError as error:

@@ -7,7 +7,7 @@ waits for Google or for its quota.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import datetime, timedelta
 from typing import Any, cast
@@ -64,14 +64,20 @@ class SqlMirrorSource:
         sessions: sessionmaker[Session],
         actor: str = "sheets",
         write_lock: AbstractContextManager[Any] | None = None,
-        base_url: str = "",
+        base_url: str | Callable[[], str] = "",
     ) -> None:
         self.sessions = sessions
         self.actor = actor
-        # The app's public address, for links to its pages in the sheet ("" when unknown).
-        self.base_url = base_url.rstrip("/")
+        # The app's public address, for links to its pages in the sheet ("" when unknown),
+        # or how to read it when it is needed (an admin may change it while a sync runs).
+        self._base_url = base_url
         # The app's lock around background write transactions (SQLite has one writer).
         self.write_lock = write_lock if write_lock is not None else nullcontext()
+
+    @property
+    def base_url(self) -> str:
+        url = self._base_url() if callable(self._base_url) else self._base_url
+        return url.rstrip("/")
 
     @contextmanager
     def _tx(self) -> Iterator[Session]:

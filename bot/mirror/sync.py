@@ -11,6 +11,7 @@ from collections.abc import Callable
 from flask import Flask
 
 from bot.mirror.source import SqlMirrorSource
+from bot.settings import office_settings
 from sheets.ports import SheetBackend
 from sheets.quota import Backoff, TokenBucket
 from sheets.sync import Syncer, drain_and_pull
@@ -64,8 +65,15 @@ def source_for(app: Flask) -> SqlMirrorSource:
         app.extensions["db_sessions"],
         actor=f"sheets:{backend}",
         write_lock=app.extensions.get("db_write_lock"),
-        base_url=app.config.get("PUBLIC_BASE_URL") or "",
+        base_url=lambda: _public_base_url(app),
     )
+
+
+def _public_base_url(app: Flask) -> str:
+    """The office's public address as its settings say now (saved, else PUBLIC_BASE_URL):
+    the background sync outlives any request, so it asks in an app context of its own."""
+    with app.app_context():
+        return office_settings().public_base_url
 
 
 def build_syncer(

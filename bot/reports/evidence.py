@@ -31,6 +31,7 @@ from handlers.reports.model import Report, with_thai_digits
 # Every kind the catalogues name has its builder.
 BUILDERS: dict[str, Builder] = {
     "gift_report": gifts.build_gift_report,
+    "no_gift_policy": gifts.build_no_gift_policy,
     "service_stats": services.build_service_stats,
     "measures": measures.build_measures,
     "measure_results": measures.build_measure_results,
@@ -50,6 +51,7 @@ DEFAULT_WINDOWS: dict[str, str] = {
     "plan_results": "previous_fy",
     "analysis": "current_fy",
     "asset_register": "current_fy",
+    "no_gift_policy": "current_fy",
 }
 KIND_TITLES: dict[str, str] = {
     "measures": "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
@@ -64,6 +66,7 @@ KIND_TITLES: dict[str, str] = {
     "gift_report": "รายงานการรับทรัพย์สินหรือประโยชน์อื่นใดโดยธรรมจรรยา",
     "analysis": "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส",
     "asset_register": "ทะเบียนการยืม-คืนทรัพย์สินของราชการ",
+    "no_gift_policy": "ประกาศนโยบายไม่รับของขวัญและของกำนัลทุกชนิดจากการปฏิบัติหน้าที่ (No Gift Policy)",
 }
 SIGNATURES = ("ผู้รายงาน", "ผู้บริหาร")
 

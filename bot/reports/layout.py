@@ -32,7 +32,12 @@ def header_lines(report: Report) -> tuple[list[str], list[str]]:
 
 
 def signature_lines(role: str) -> tuple[str, str, str]:
-    """One signer's block as printed under a Thai government report."""
+    """One signer's block as printed under a Thai government report. A role of two lines
+    names the signer (handlers/reports/no_gift_policy.py signed_by): "(name)" then the
+    position, printed under the line to sign on."""
+    if "\n" in role:
+        name, position = role.split("\n", 1)
+        return f"ลงชื่อ {DOTS}", name, position
     return f"ลงชื่อ {DOTS} {role}", f"({DOTS})", f"ตำแหน่ง {DOTS}"
 
 

@@ -44,6 +44,7 @@ KINDS: tuple[str, ...] = (
     "gift_report",
     "analysis",  # the office's analysis of its ITA scores (handlers/ita/analysis.py)
     "asset_register",
+    "no_gift_policy",  # the office's No Gift announcement (handlers/reports/no_gift_policy.py)
 )
 WINDOWS: tuple[str, ...] = (
     "current_fy_to_date",

@@ -148,3 +148,25 @@ def test_staff_and_executives_may_not_see_or_review(office: Flask, username: str
     with new_session(office) as s:
         assert s.scalars(select(GiftReportRow.reviewed_at)).all() == [None, None]
     assert not [a for a in audit_rows(office) if a[1] == "gift.review"]
+
+
+def test_the_officer_sees_what_became_of_a_review(office: Flask) -> None:
+    c = client_for(office, "integ")
+    with new_session(office) as s:
+        entry_id = s.scalars(select(GiftReportRow.id).where(GiftReportRow.kind == "gift")).one()
+    refused = c.post(
+        "/admin/gifts/9999/review", data={"note": "ตรวจแล้ว", "year": "2568"}, follow_redirects=True
+    ).get_data(as_text=True)
+    assert '<div class="alert" role="alert">ไม่พบรายการที่ต้องการตรวจสอบ</div>' in refused
+    too_long = c.post(
+        f"/admin/gifts/{entry_id}/review",
+        data={"note": "ก" * 501, "year": "2568"},
+        follow_redirects=True,
+    ).get_data(as_text=True)
+    assert "บันทึกการตรวจสอบยาวเกินไป กรุณาสรุปให้ไม่เกิน 500 ตัวอักษร" in too_long
+    done = c.post(
+        f"/admin/gifts/{entry_id}/review",
+        data={"note": "ถูกต้อง", "year": "2568"},
+        follow_redirects=True,
+    ).get_data(as_text=True)
+    assert '<div class="ok" role="status">บันทึกผลการตรวจสอบแล้ว</div>' in done

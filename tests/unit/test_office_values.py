@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from handlers.office import OfficeSettings, clean, public_url_problem
@@ -73,3 +75,33 @@ def test_a_measure_text_may_name_several_units() -> None:
     assert units_named("สำนักปลัด และกองการศึกษา", UNITS) == ["สำนักปลัด", "กองการศึกษา"]
     assert units_named("กองช่างฯ", UNITS) == ["กองช่าง"]
     assert units_named("งานพัสดุ", UNITS) == []
+
+
+def test_a_tile_address_is_an_https_template_on_a_named_host() -> None:
+    osm = "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"
+    assert clean("map_tile_url", f"  {osm} ") == osm
+    keyed = "https://tile.thunderforest.com/cycle/{z}/{x}/{y}.png?apikey=abc"
+    assert clean("map_tile_url", keyed) == keyed
+    assert clean("map_tile_url", "") == ""  # back to the environment's address
+    assert clean("map_tile_attribution", " © OpenStreetMap   contributors ") == (
+        "© OpenStreetMap contributors"
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "reason"),
+    [
+        ("http://tiles.example.org/{z}/{x}/{y}.png", "ต้องเป็นที่อยู่เว็บที่ขึ้นต้นด้วย https://"),
+        ("tiles.example.org/{z}/{x}/{y}.png", "ต้องเป็นที่อยู่เว็บที่ขึ้นต้นด้วย https://"),
+        ("https://tiles.example.org:port/{z}/{x}/{y}.png", "ต้องเป็นที่อยู่เว็บ"),
+        ("https://tiles.example.org/{z}/{x}.png", "ต้องมี {y} ในตำแหน่งของแผ่นภาพ"),
+        ("https://tiles.example.org/map.png", "ต้องมี {z} {x} {y}"),
+        ("https://{s}/{z}/{x}/{y}.png", "ต้องระบุชื่อเครื่องให้บริการแผนที่"),
+        ("https://{s}.org/{z}/{x}/{y}.png", "ต้องระบุชื่อเครื่องให้บริการแผนที่"),
+        ("https://t.example.org/{z}/{x}/{y}.png' ; script-src *", "ต้องเป็นที่อยู่เว็บ"),
+    ],
+)
+def test_a_tile_address_that_cannot_draw_a_map_is_refused(typed: str, reason: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(reason)) as e:
+        clean("map_tile_url", typed)
+    assert str(e.value).startswith("ที่อยู่แผ่นภาพแผนที่")
