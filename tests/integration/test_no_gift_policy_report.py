@@ -107,3 +107,16 @@ def test_the_announcement_as_a_word_file(app: Flask, tmp_path: Path) -> None:
     everything = text + "\n".join(cells)
     for name in NAMES:
         assert name not in everything
+
+
+def test_the_catalogue_publishes_it_as_2566_o31_and_2565_o34(app: Flask) -> None:
+    client = app.test_client()
+    for path, year in (("/ita/2566/o31", 2566), ("/ita/2565/o34", 2565)):
+        r = client.get(path)
+        assert r.status_code == 200, path
+        page = r.get_data(as_text=True)
+        assert "ประกาศเทศบาลตำบลหนองรี" in page
+        assert f"(No Gift Policy) ประจำปีงบประมาณ พ.ศ. {year}" in page
+        # The register's entries are all of FY 2568-2569: none counted in those years.
+        assert "2,820.75" not in page and not any(name in page for name in NAMES)
+    assert "/ita/2566/o31" in client.get("/ita/2566").get_data(as_text=True)

@@ -139,8 +139,22 @@ def test_2566_by_kind_and_items_without_a_kind() -> None:
     assert [i.code for i in cat.by_kind("plan_progress")] == ["o12", "o37"]
     assert [i.code for i in cat.by_kind("measures")] == ["o42"]
     assert cat.by_kind("complaints") == []
+    assert [i.code for i in cat.by_kind("no_gift_policy")] == ["o31"]  # the announcement
     produced = {i.code for i in cat.items if i.kind}
-    assert produced == {"o12", "o13", "o16", "o17", "o29", "o30", "o33", "o37", "o38", "o42", "o43"}
+    assert produced == {
+        "o12",
+        "o13",
+        "o16",
+        "o17",
+        "o29",
+        "o30",
+        "o31",
+        "o33",
+        "o37",
+        "o38",
+        "o42",
+        "o43",
+    }
     with pytest.raises(ValueError, match="unknown kind"):
         cat.by_kind("gifts")
 
