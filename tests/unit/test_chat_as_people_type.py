@@ -112,3 +112,17 @@ def test_scores_in_words() -> None:
 def test_a_short_word_is_no_two_letter_typo_of_a_longer_one() -> None:
     assert closest("ทะเบียน", ["ลงทะเบียน"]) is None
     assert closest("ลงทะเบยน", ["ลงทะเบียน"]) == "ลงทะเบียน"
+
+
+def test_rating_someone_else_s_case_says_tan_not_khun() -> None:
+    store = SatisfactionFakeStore()
+    filed = file_complaint(
+        store,
+        ComplaintDraft(category="road", details="ถนนเป็นหลุมลึก", line_user_id="U-owner"),
+        Channel.LINE,
+        NOW,
+    )
+    store.commit()
+    number = filed.complaint.case_number
+    said = text_of(Chat(store, user_id="U-other", now=NOW).say(f"ประเมินเรื่อง {number}"))
+    assert f"ไม่พบเรื่องเลขที่ {number} ในบัญชีของท่าน" in said and "คุณ" not in said
