@@ -14,7 +14,11 @@
     Array.prototype.forEach.call(table.querySelectorAll("tbody tr"), function (tr) {
       var col = 0;
       Array.prototype.forEach.call(tr.children, function (cell) {
-        if (!cell.hasAttribute("data-label") && heads[col]) cell.setAttribute("data-label", heads[col]);
+        // A cell across the whole row ("ไม่มีรายการ") speaks for the row, not for one column.
+        var whole = (cell.colSpan || 1) >= heads.length && heads.length > 1;
+        if (!whole && !cell.hasAttribute("data-label") && heads[col]) {
+          cell.setAttribute("data-label", heads[col]);
+        }
         col += cell.colSpan || 1;
       });
     });

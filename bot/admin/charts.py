@@ -7,6 +7,8 @@ from html import escape
 
 from markupsafe import Markup
 
+from handlers.reports.scale import label_layout, whole_ticks
+
 FONT = "Sarabun, 'TH Sarabun New', 'Noto Sans Thai', Loma, Garuda, sans-serif"
 COLOURS = ("#0b6e4f", "#2f7fb5", "#d08a19", "#b3261e", "#6b5aa8", "#5b6776")
 
@@ -51,9 +53,7 @@ def columns(
     ticks = whole_ticks(top_value)
     top = max(ticks[-1], top_value)
     label_w = max((_text_width(label, 12) for label, _ in items), default=0)
-    turned = label_w > slot * 0.9
-    # Turned labels stand 45° apart: they touch when a slot is narrower than a line's height.
-    every = 1 if not turned or slot >= 16 else -(-16 // int(slot or 1))
+    turned, every = label_layout(label_w, slot, turned_gap=16)
     bottom = 30 + (int(label_w * 0.71) if turned else 0)
     height = max(height, top_pad + 120 + bottom)
     plot_h = height - bottom - top_pad
@@ -97,26 +97,6 @@ def columns(
         f'<line x1="{left}" y1="{base_y}" x2="{width - right}" y2="{base_y}" stroke="#999"/>'
     )
     return Markup("".join(parts) + "</svg>")
-
-
-def whole_ticks(top: float, most: int = 5) -> list[int]:
-    """Scale marks for counts: whole numbers from 0, a step of 1, 2 or 5 times a power of
-    ten, at most `most` steps, the last at or above `top`."""
-    step = 1
-    while top / step > most:
-        step = _next_step(step)
-    last = step
-    while last < top:
-        last += step
-    return list(range(0, last + 1, step))
-
-
-def _next_step(step: int) -> int:
-    """1, 2, 5, 10, 20, 50, ..."""
-    digits = str(step)
-    lead, zeros = int(digits[0]), len(digits) - 1
-    nxt = {1: 2, 2: 5, 5: 10}[lead]
-    return nxt * 10**zeros
 
 
 def _text_width(text: str, size: int) -> float:

@@ -1,4 +1,5 @@
-"""Delivers notices (status changes) by push while the month's budget lasts.
+"""Delivers notices (status changes, reopened cases, loan requests and decisions) by push
+while the month's budget lasts, in the office's voice as every chat reply is.
 
 A notice that cannot be pushed stays pending and goes out with the user's next reply.
 """
@@ -13,13 +14,20 @@ from sqlalchemy import CursorResult, select, update
 from bot.db import new_session
 from bot.db.chat.tables import NoticeRow
 from bot.line.client import LINE_USER_ID, LineClient
+from bot.services import office_voice
 from handlers.clock import utcnow
-from handlers.conversations.messages import Reply
+from handlers.conversations.engine import notice_reply
 
 
 def push_pending_notices(app: Flask, client: LineClient | None, limit: int = 50) -> int:
     if client is None:
         return 0
+    with app.app_context():
+        return _push_pending(app, client, limit)
+
+
+def _push_pending(app: Flask, client: LineClient, limit: int) -> int:
+    voice = office_voice(app.config)
     sent = 0
     with new_session(app) as s:
         pending = s.scalars(
@@ -44,7 +52,8 @@ def push_pending_notices(app: Flask, client: LineClient | None, limit: int = 50)
             s.commit()
             if not claimed:
                 continue
-            ok = client.push(s, n.line_user_id, [Reply(n.text)], "notice", now)
+            message = voice.reply(notice_reply(n.text))
+            ok = client.push(s, n.line_user_id, [message], "notice", now)
             s.execute(
                 update(NoticeRow)
                 .where(NoticeRow.id == n.id)

@@ -32,6 +32,7 @@ from bot.db.store import SqlStore
 from bot.line.client import LineClient
 from bot.line.payload import UNICODE_PROBLEM, BadPayload, encodable, read_json, without_nul
 from bot.line.richmenu import staff_menu_id
+from bot.services import office_voice
 from handlers.clock import utcnow
 from handlers.conversations import engine
 from handlers.conversations.messages import Inbound, Reply
@@ -197,7 +198,7 @@ class EventProcessor:
                 log.exception("LINE event %s failed in its conversation", event_id)
                 s.rollback()
                 self._mark_failed(event_id)
-                return [Reply("ขออภัย ระบบขัดข้องชั่วคราว กรุณาลองใหม่อีกครั้งครับ")]
+                return [self._voiced("ขออภัย ระบบขัดข้องชั่วคราว กรุณาลองใหม่อีกครั้งครับ")]
         s.commit()
         if prepared.inbound is not None:
             # Registering ("ลงทะเบียน <code>") or unlinking changes which rich menu fits.
@@ -233,7 +234,9 @@ class EventProcessor:
             s.commit()
         token = raw.get("replyToken")
         if claimed and over == 1 and isinstance(token, str):  # say it once, not to every message
-            self._send(token, [Reply("ส่งข้อความถี่เกินไป กรุณารอสักครู่แล้วส่งใหม่อีกครั้งนะครับ")])
+            self._send(
+                token, [self._voiced("ส่งข้อความถี่เกินไป กรุณารอสักครู่แล้วส่งใหม่อีกครั้งนะครับ")]
+            )
         return bool(claimed)
 
     def _set_aside(self, event_id: int, problem: str) -> bool:
@@ -249,6 +252,10 @@ class EventProcessor:
             claimed = cast(CursorResult[Any], result).rowcount
             s.commit()
         return bool(claimed)
+
+    def _voiced(self, text: str) -> Reply:
+        """The processor's own words, in the office's voice as the conversations' are."""
+        return office_voice(self.app.config).reply(Reply(text))
 
     def _send(self, token: str | None, replies: list[Reply]) -> None:
         if token and replies and self.client is not None:

@@ -16,6 +16,7 @@ from handlers.complaints.usecases import (
     file_complaint,
 )
 from handlers.conversations import menu
+from handlers.conversations.answers import NO, YES
 from handlers.conversations.menu import ANONYMOUS, CANCEL, CONFIRM, EDIT, SKIP
 from handlers.conversations.messages import Inbound, QuickReply, Reply, choices
 from handlers.conversations.session import Context, Outcome, Session, Step
@@ -117,6 +118,13 @@ def on_category(s: Session, msg: Inbound, ctx: Context) -> Outcome:
     if msg.kind in ("text", "postback") and text == OTHER_CATEGORIES:
         return Outcome([_ask_category(s, ctx, show_all=True)], s)
     chosen = categories.match(text) if msg.kind in ("text", "postback") else None
+    if chosen is None and msg.kind == "text" and s.data.get("suggested"):
+        # "ใช่ค่ะ" answers "น่าจะเป็นเรื่อง … ใช่หรือไม่"; "ไม่ใช่" asks for the full list.
+        said = strip_polite(text).casefold()
+        if said in YES:
+            chosen = categories.by_code()[s.data["suggested"][0]]
+        elif said in NO:
+            return Outcome([_ask_category(s, ctx, show_all=True)], s)
     if chosen is None and msg.kind == "text" and _is_story(text, ctx):
         return _story_at_category(s, text, ctx)
     if chosen is None:

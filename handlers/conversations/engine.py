@@ -244,7 +244,12 @@ def _deliver_notices(msg: Inbound, ctx: Context) -> list[Reply]:
     if not notices:
         return []
     ctx.store.mark_notices_delivered([n.id for n in notices], "reply", ctx.now)
-    return [Reply(n.text, _tap_in(n.text)) for n in notices]
+    return [notice_reply(n.text) for n in notices]
+
+
+def notice_reply(text: str) -> Reply:
+    """A notice as sent, by reply or by push: with the button its "แตะ:" names."""
+    return Reply(text, _tap_in(text))
 
 
 def _tap_in(text: str) -> tuple[QuickReply, ...]:

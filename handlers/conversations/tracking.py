@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from handlers.clock import local
 from handlers.complaints.domain import Complaint, find_case_number
-from handlers.conversations.menu import MENU, TRACK
-from handlers.conversations.messages import Inbound, Reply
-from handlers.conversations.session import Context, Outcome
+from handlers.conversations.menu import CANCEL, MENU, TRACK
+from handlers.conversations.messages import Inbound, Reply, choices
+from handlers.conversations.session import Context, Outcome, Session, Step
 from handlers.secrets_codes import ALPHABET, check_code
 from handlers.thai.dates import format_thai_datetime
 
@@ -38,6 +39,9 @@ def show_case(ctx: Context, msg: Inbound) -> Outcome:
     number = find_case_number(msg.text) or ""
     complaint = ctx.store.get_complaint(number)
     if complaint is not None and not _may_see(complaint, msg):
+        if not _codes_in(msg.text, number):
+            # A number alone: the code is asked for next (typed in its own message, as people do).
+            return Outcome([_ask_code(number)], Session(FLOW, "code", {"case": number}))
         complaint = None
     if complaint is None:
         return Outcome(
@@ -53,11 +57,30 @@ def show_case(ctx: Context, msg: Inbound) -> Outcome:
     return Outcome([Reply(describe(complaint), MENU)], None)
 
 
+def _ask_code(number: str) -> Reply:
+    return Reply(
+        f"กรุณาพิมพ์รหัสติดตาม 6 ตัวที่ได้รับพร้อมเรื่องเลขที่ {number} (เช่น ABC234) ครับ",
+        choices(CANCEL),
+    )
+
+
+def on_code(s: Session, msg: Inbound, ctx: Context) -> Outcome:
+    """The code typed after the number: the case is shown when they match."""
+    number = str(s.data.get("case", ""))
+    if not _codes_in(msg.text, number):
+        again = Reply("รหัสติดตามเป็นตัวอักษรภาษาอังกฤษและตัวเลข 6 ตัว ตามที่ได้รับพร้อมเลขที่เรื่องครับ")
+        return Outcome([again, _ask_code(number)], s)
+    return show_case(ctx, replace(msg, text=f"{number} {msg.text}"))
+
+
+def _codes_in(text: str, number: str) -> list[str]:
+    return CODE_RE.findall(text.upper().replace(number, " "))
+
+
 def _may_see(c: Complaint, msg: Inbound) -> bool:
     if c.line_user_id and c.line_user_id == msg.user_id:
         return True
-    text = msg.text.upper().replace(c.case_number, " ")
-    return any(check_code(code, c.secret_hash) for code in CODE_RE.findall(text))
+    return any(check_code(code, c.secret_hash) for code in _codes_in(msg.text, c.case_number))
 
 
 def describe(c: Complaint) -> str:
@@ -78,5 +101,7 @@ def _track(ctx: Context, msg: Inbound, text: str) -> Outcome:
     return list_cases(ctx, msg)
 
 
+FLOW = "tracking"
+STEPS: dict[str, Step] = {"code": on_code}
 INTENTS = {"track": _track}
 WORDS = {TRACK: "track"}

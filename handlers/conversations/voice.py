@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from handlers.conversations.messages import Reply
 
@@ -34,6 +35,8 @@ _MAI = re.compile(r"ไหม(?=ครับ|\s|$|[?)”])")
 _PERCENT = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s?%")
 _FISCAL = re.compile(r"ปีงบประมาณ\s*(?!พ\.ศ\.)(?=[0-9๐-๙]{4})")
 _QUOTED = re.compile(r"“[^”]*”")
+# The keys of a LINE Flex card whose values the reader sees as text.
+_CARD_TEXT = frozenset({"text", "altText"})
 # Shorter kept strings ("ได้ครับ") would shield the office's own sentences that contain them.
 _KEEP_MIN = 8
 
@@ -53,6 +56,10 @@ class Voice:
     def question(self) -> str:
         return "คะ" if self.particle == "ค่ะ" else "ครับ"
 
+    def _after(self, before: str) -> str:
+        """The particle that follows `before`: คะ ends a question and follows นะ (นะคะ)."""
+        return self.question if before.endswith("นะ") or is_question(before) else self.particle
+
     def speak(self, text: str, keep: Iterable[str] = ()) -> str:
         """`text` in this office's voice; quoted text and `keep` strings stay as they are."""
         out: list[str] = []
@@ -65,7 +72,22 @@ class Voice:
         return "".join(out)
 
     def reply(self, r: Reply, keep: Iterable[str] = ()) -> Reply:
-        return replace(r, text=self.speak(r.text, keep))
+        """The reply's text and its card's texts (a Flex card shows instead of the text)."""
+        kept = tuple(keep)
+        flex = self._card(r.flex, kept) if r.flex else r.flex
+        return replace(r, text=self.speak(r.text, kept), flex=flex)
+
+    def _card(self, node: Any, keep: tuple[str, ...]) -> Any:
+        if isinstance(node, dict):
+            return {
+                k: self.speak(v, keep)
+                if k in _CARD_TEXT and isinstance(v, str)
+                else self._card(v, keep)
+                for k, v in node.items()
+            }
+        if isinstance(node, list):
+            return [self._card(v, keep) for v in node]
+        return node
 
     def _voice(self, part: str) -> str:
         part = _MAI.sub("หรือไม่", part)
@@ -78,7 +100,7 @@ class Voice:
         pieces = part.split(CANONICAL)
         voiced = [pieces[0]]
         for before, after in zip(pieces, pieces[1:], strict=False):
-            voiced.append(self.question if is_question(before) else self.particle)
+            voiced.append(self._after(before))
             voiced.append(after)
         return "".join(voiced)
 

@@ -120,6 +120,7 @@ def build(
                 labels=tuple(_short_month(m) for m in months),
                 values=tuple(float(by_month[m]) for m in months),
                 value_format="{:,.0f}",
+                horizontal=False,  # months read left to right, as on the dashboard
             )
         )
         report.notes.extend(

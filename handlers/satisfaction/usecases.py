@@ -122,7 +122,7 @@ def may_rate_case(
         or not line_user_id
         or complaint.line_user_id != line_user_id
     ):
-        return f"ไม่พบเรื่องเลขที่ {case_number} ในบัญชีของคุณ"
+        return f"ไม่พบเรื่องเลขที่ {case_number} ในบัญชีของท่าน"
     return _closed_and_unrated(complaint, ratings)
 
 

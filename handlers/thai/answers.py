@@ -25,9 +25,14 @@ def strip_polite(text: str) -> str:
     return _POLITE.sub("", t) or t
 
 
+# Vowel and tone marks written above or below a letter.
+_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
 def closest(text: str, candidates: Iterable[str]) -> str | None:
     """The one candidate `text` is a typo of: at most 1 edit for words under 8 characters,
-    2 from 8 on; never for words under 5 characters, where one edit changes the meaning."""
+    2 from 8 on (counting letters without marks, see _letters_close); never for words under
+    5 characters, where one edit changes the meaning."""
     t = text.casefold()
     if len(t) < 4:
         return None
@@ -39,13 +44,22 @@ def closest(text: str, candidates: Iterable[str]) -> str | None:
             continue
         limit = 1 if len(c) < 8 else 2
         d = Levenshtein.distance(t, c.casefold(), score_cutoff=limit)
-        if d <= limit:
+        if d <= limit and _letters_close(t, c.casefold()):
             found.append((d, c))
     if not found:
         return None
     found.sort()
     best = [c for d, c in found if d == found[0][0]]
     return best[0] if len(set(best)) == 1 else None
+
+
+def _letters_close(a: str, b: str) -> bool:
+    """The words' letters, without vowel and tone marks, differ by one letter when either is
+    short (two when both are long): "ร้องทุก" is a typo of "ร้องทุกข์" (one letter and a
+    mark) but "ทะเบียน" a word of its own, not "ลงทะเบียน" short of two letters."""
+    la, lb = _MARKS.sub("", a), _MARKS.sub("", b)
+    limit = 1 if min(len(la), len(lb)) < 8 else 2
+    return Levenshtein.distance(la, lb, score_cutoff=limit) <= limit
 
 
 def _digits(text: str) -> str:

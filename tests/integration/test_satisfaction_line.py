@@ -41,7 +41,7 @@ def test_rate_a_service_step_by_step_with_re_prompts(line_app: Flask, line: Fake
     assert "กรุณาเลือกงานบริการ" in texts(answer_to(line_app, line, "อะไรก็ได้"))
     asked = answer_to(line_app, line, "งานขออนุญาตก่อสร้าง")
     assert "ข้อ 1/5 ขั้นตอนและระยะเวลา" in texts(asked) and labels(asked) == SCORE_LABELS
-    wrong = answer_to(line_app, line, "ดีมาก")
+    wrong = answer_to(line_app, line, "อะไรนะ")
     assert "กรุณาแตะคะแนน 1–5" in texts(wrong) and "ข้อ 1/5" in texts(wrong)
     for label, nxt in [
         ("5 มากที่สุด", "ข้อ 2/5 เจ้าหน้าที่ผู้ให้บริการ"),

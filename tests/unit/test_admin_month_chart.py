@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from bot.admin.charts import columns, whole_ticks
+from bot.admin.charts import columns
+from handlers.reports.scale import whole_ticks
 
 FY_MONTHS = [
     "ต.ค.",

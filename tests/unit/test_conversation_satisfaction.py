@@ -50,7 +50,7 @@ def test_every_step_with_re_prompts_and_respondent_details(chat: Chat) -> None:
     asked = chat.say("งานทะเบียนราษฎร")
     assert "ข้อ 1/5 ขั้นตอนและระยะเวลา" in asked[-1].text and labels(asked) == SCORE_LABELS
     assert sends(asked)[0] == "5 มากที่สุด"
-    for wrong in ("ดีมาก", "6", "5 น้อย"):
+    for wrong in ("อะไรนะ", "6", "5 น้อย"):
         again = chat.say(wrong)
         assert "กรุณาแตะคะแนน 1–5" in again[0].text and "ข้อ 1/5" in again[-1].text
     assert "ข้อ 1/5" in text_of(chat.sticker())  # a sticker is re-asked too
@@ -149,7 +149,7 @@ def test_resolved_case_asks_for_a_rating_and_the_flow_links_it(chat: Chat) -> No
     first = chat.say(f"ประเมินเรื่อง {number}")
     assert first[0].text == notice.notice.text  # the pending notice comes first
     assert f"การจัดการเรื่องเลขที่ {number}" in first[-1].text and labels(first) == SCORE_LABELS
-    assert "กรุณาแตะคะแนน" in text_of(chat.say("ดี"))
+    assert "กรุณาแตะคะแนน" in text_of(chat.say("อะไรนะ"))
     assert "ข้อเสนอแนะ" in chat.say("4 มาก")[-1].text
     assert f"ขอบคุณที่ประเมินการจัดการเรื่องเลขที่ {number}" in text_of(chat.say("ซ่อมเร็วดีครับ"))
     [r] = ratings(chat)

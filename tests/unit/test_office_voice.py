@@ -9,11 +9,14 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from handlers.conversations.session import Actor
+from handlers.conversations import summary
+from handlers.conversations.messages import Reply
+from handlers.conversations.session import Actor, Context
 from handlers.conversations.voice import Voice, is_question
 from handlers.measures.domain import Measure
 from tests.fakes.fake_measures import StoreWithMeasures
 from tests.fakes.fake_satisfaction import SatisfactionFakeStore
+from tests.fakes.fake_store import FakeStore
 from tests.support.chat import Chat, text_of
 
 NOW = datetime(2026, 11, 2, 3, 0, tzinfo=UTC)  # FY 2570
@@ -119,6 +122,7 @@ def test_a_staff_member_reports_progress_in_the_office_voice() -> None:
         ("ปีงบประมาณ พ.ศ. 2570", "ปีงบประมาณ พ.ศ. 2570"),
         ("เสร็จแล้ว 60% (เดิม 0%)", "เสร็จแล้ว ร้อยละ 60 (เดิม ร้อยละ 0)"),
         ("มีผู้รับบริการกี่รายครับ", "มีผู้รับบริการกี่รายคะ"),
+        ("กรุณารอสักครู่นะครับ", "กรุณารอสักครู่นะคะ"),
         ("ได้รับจากใครครับ (ชื่อบุคคล)", "ได้รับจากใครคะ (ชื่อบุคคล)"),
         ("กรุณากด “ยืนยัน” หรือ “ยกเลิก” ครับ", "กรุณากด “ยืนยัน” หรือ “ยกเลิก” ค่ะ"),
         ("ขอบคุณที่ประเมิน “ดีครับ 100%” ครับ", "ขอบคุณที่ประเมิน “ดีครับ 100%” ค่ะ"),
@@ -132,3 +136,29 @@ def test_an_office_that_says_khrap_and_has_no_name_reads_as_written() -> None:
     assert Voice().speak("สำนักงานจะแจ้งผลครับ ใช่ไหมครับ") == "สำนักงานจะแจ้งผลครับ ใช่หรือไม่ครับ"
     assert Voice.of("จ้า", None) == Voice("ครับ", "")
     assert not is_question("ยกเลิกรายการแล้ว") and is_question("ต้องการแก้ไขส่วนใด")
+
+
+
+def _card_texts(node: object) -> list[str]:
+    """What a LINE Flex card shows: the value of every "text" in it."""
+    if isinstance(node, dict):
+        return [t for k, v in node.items() for t in ([v] if k == "text" else _card_texts(v))]
+    if isinstance(node, list):
+        return [t for v in node for t in _card_texts(v)]
+    return []
+
+
+
+def test_the_summary_card_speaks_as_its_text_does() -> None:
+    data = {
+        "complaints": {"total": 4, "by_status": {"resolved": 3, "received": 1}, "overdue": 0},
+        "measures": {"total": 5, "completed": 2, "average_percent": 62.5, "overdue": 0},
+    }
+    rows = summary.figures(data)
+    ctx = Context(store=FakeStore(), now=NOW)
+    card = Reply("ข้อความครับ", flex=summary.flex_card("สรุปภาพรวม ปีงบประมาณ 2570", rows, ctx))
+    spoken = KHA.reply(card)
+    shown = _card_texts(spoken.flex)
+    assert shown[0] == "สรุปภาพรวม ปีงบประมาณ พ.ศ. 2570"
+    assert "ความคืบหน้าเฉลี่ย" in shown and "ร้อยละ 62.5" in shown, shown
+    assert not any("%" in t for t in shown) and spoken.text == "ข้อความค่ะ"

@@ -128,7 +128,7 @@ def test_a_case_number_in_thai_digits_with_the_code_is_found(store: FakeStore) -
 def test_without_the_code_someone_else_cannot_see_the_case(store: FakeStore) -> None:
     number, _ = file(store)
     replies = Chat(store, user_id="U-stranger", now=NOW).say(number)
-    assert replies[-1].text == not_found_text(number)
+    assert replies[-1].text.startswith("กรุณาพิมพ์รหัสติดตาม 6 ตัว")  # asked for, not shown
     assert "สถานะ" not in text_of(replies)
 
 
