@@ -234,9 +234,7 @@ class EventProcessor:
             s.commit()
         token = raw.get("replyToken")
         if claimed and over == 1 and isinstance(token, str):  # say it once, not to every message
-            self._send(
-                token, [self._voiced("ส่งข้อความถี่เกินไป กรุณารอสักครู่แล้วส่งใหม่อีกครั้งนะครับ")]
-            )
+            self._send(token, [self._voiced("ส่งข้อความถี่เกินไป กรุณารอสักครู่แล้วส่งใหม่อีกครั้งนะครับ")])
         return bool(claimed)
 
     def _set_aside(self, event_id: int, problem: str) -> bool:

@@ -138,7 +138,6 @@ def test_an_office_that_says_khrap_and_has_no_name_reads_as_written() -> None:
     assert not is_question("ยกเลิกรายการแล้ว") and is_question("ต้องการแก้ไขส่วนใด")
 
 
-
 def _card_texts(node: object) -> list[str]:
     """What a LINE Flex card shows: the value of every "text" in it."""
     if isinstance(node, dict):
@@ -146,7 +145,6 @@ def _card_texts(node: object) -> list[str]:
     if isinstance(node, list):
         return [t for v in node for t in _card_texts(v)]
     return []
-
 
 
 def test_the_summary_card_speaks_as_its_text_does() -> None:
