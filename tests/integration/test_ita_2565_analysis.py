@@ -62,3 +62,28 @@ def flagged(result: dict) -> dict[int, list[str]]:
         for i in result["issues"]
         if any(x["flagged"] for x in i["items"])
     }
+
+
+def test_2566_is_compared_with_2565_where_the_items_are_the_same(
+    app: Flask, tmp_path: Path
+) -> None:
+    before = tmp_path / "2565.txt"
+    before.write_text("e10 97.67\ni28 90\no34 0\no42 0\n", encoding="utf-8")
+    cli(app, "ita", "import-scores", str(before), "--year", "2565")
+    after = tmp_path / "2566.txt"
+    after.write_text("e10 88.29\ni28 84.50\no34 100\no42 100\n", encoding="utf-8")
+    cli(app, "ita", "import-scores", str(after), "--year", "2566")
+
+    result = json.loads(cli(app, "ita", "analyse", "--year", "2566", "--json"))
+    items = {x["code"]: x for i in result["issues"] for x in i["items"]}
+    # The same IIT/EIT questions both years: 88.29 - 97.67 = -9.38; 84.50 - 90 = -5.50.
+    assert (items["e10"]["previous"], items["e10"]["change"]) == (97.67, -9.38)
+    assert (items["i28"]["previous"], items["i28"]["change"]) == (90.0, -5.5)
+    # o42 is the measures both years: 100 - 0 = 100. o34 of 2566 is the risk assessment, not
+    # 2565's No Gift Policy: no comparison.
+    assert (items["o42"]["previous"], items["o42"]["change"]) == (0.0, 100.0)
+    assert (items["o34"]["score"], items["o34"]["previous"], items["o34"]["change"]) == (
+        100.0,
+        None,
+        None,
+    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from handlers.ita.analysis import comparable
 from handlers.ita.catalogue import load
 from handlers.ita.grouping import load_grouping
 
@@ -64,3 +65,17 @@ def test_iit_and_eit_are_2566s_questions_in_2566s_issues(year: int) -> None:
 def test_the_no_gift_item_is_o34_in_2565_and_not_in_2564() -> None:
     assert load_grouping(2565).titles["o34"] == "นโยบายไม่รับของขวัญ (No Gift Policy)"
     assert load_grouping(2564).titles["o34"] == "เจตจำนงสุจริตของผู้บริหาร"
+
+
+def test_2564_to_2566_compare_iit_and_eit_and_the_oit_items_that_kept_code_and_title() -> None:
+    y64, y65, y66 = (load_grouping(y) for y in (2564, 2565, 2566))
+    survey = {f"i{n}" for n in range(1, 31)} | {f"e{n}" for n in range(1, 16)}
+    same = comparable(y66, y65)
+    assert {c for c in same if c[0] in "ie"} == survey
+    # 2566 renumbered the OIT list; only these kept both code and title.
+    assert {c for c in same if c[0] == "o"} == {f"o{n}" for n in (1, 2, 3, 4, 5, 6, 8, 9, 42, 43)}
+    # 2564 -> 2565: one numbering; o34 changed subject, o36-o38 their wording.
+    oit = {c for c in comparable(y65, y64) if c[0] == "o"}
+    assert oit == {f"o{n}" for n in range(1, 44)} - {"o34", "o36", "o37", "o38"}
+    # 2568 renumbered again and keeps 2566's IIT/EIT: no OIT code carries over.
+    assert comparable(load_grouping(2568), load_grouping(2567)) == survey
