@@ -140,15 +140,30 @@ def analyse(
 
 
 def comparable(this_year: Grouping, last_year: Grouping) -> set[str]:
-    """The codes whose last-year score can stand beside this year's: IIT/EIT codes when
-    both years use the same question list, OIT codes when both use the same OIT file (the
-    OIT list is renumbered between some years: o29 of 2566 is not O29 of 2568)."""
+    """The codes whose last-year score can stand beside this year's.
+
+    IIT/EIT codes when both years ask the same questions (the same codes, worded alike: ITA
+    2564-2566 share one list though each year has its own file). OIT codes when both years use
+    the same OIT file, and otherwise only a code both files give the same title (the OIT list
+    is renumbered between some years: o29 of 2566 is not O29 of 2568, o34 of 2565 is not o34
+    of 2566, but o42 is o42)."""
     same: set[str] = set()
-    if this_year.survey_based_on == last_year.survey_based_on:
+    if _questions(this_year) == _questions(last_year):
         same |= {c for c in this_year.codes() if c[0] in "ie"}
+    oit = {c for c in this_year.codes() if c[0] == "o"}
     if this_year.based_on == last_year.based_on:
-        same |= {c for c in this_year.codes() if c[0] == "o"}
+        same |= oit
+    else:
+        same |= {
+            c
+            for c in oit & last_year.codes()
+            if this_year.titles.get(c) and this_year.titles.get(c) == last_year.titles.get(c)
+        }
     return same
+
+
+def _questions(grouping: Grouping) -> dict[str, str]:
+    return {c: grouping.titles.get(c, "") for c in grouping.codes() if c[0] in "ie"}
 
 
 def _title(code: str, grouping: Grouping, catalogue: Catalogue | None) -> str:

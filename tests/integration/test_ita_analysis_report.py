@@ -78,6 +78,8 @@ def test_a_year_without_scores_says_so(app: Flask, tmp_path: Path) -> None:
     out = tmp_path / "a.html"
     cli(app, "report", "analysis", "--year", "2566", "--out", str(out))
     assert "ยังไม่มีคะแนน ITA ของปีงบประมาณ พ.ศ. 2566" in out.read_text(encoding="utf-8")
-    r = invoke(app, "report", "analysis", "--year", "2565", "--out", str(out))
-    assert r.exit_code == 0
-    assert "ยังไม่มีการจัดกลุ่มประเด็นการวิเคราะห์ของปีงบประมาณ พ.ศ. 2565" in out.read_text(encoding="utf-8")
+    # 2565 has its own issue grouping now (issues/2565.csv): no scores is all it lacks.
+    cli(app, "report", "analysis", "--year", "2565", "--out", str(out))
+    assert "ยังไม่มีคะแนน ITA ของปีงบประมาณ พ.ศ. 2565" in out.read_text(encoding="utf-8")
+    # A year with no catalogue (2563) is refused before any grouping is looked for.
+    assert invoke(app, "report", "analysis", "--year", "2563", "--out", str(out)).exit_code == 2

@@ -111,6 +111,6 @@ def test_executives_read_but_cannot_change(web: Flask) -> None:
 
 
 def test_a_year_without_grouping_says_so(admin: FlaskClient) -> None:
-    r = admin.get("/admin/ita/2565/scores")
+    r = admin.get("/admin/ita/2563/scores")
     assert r.status_code == 404
-    assert "ยังไม่มีการจัดกลุ่มประเด็นการวิเคราะห์ของปี 2565" in r.get_data(as_text=True)
+    assert "ยังไม่มีการจัดกลุ่มประเด็นการวิเคราะห์ของปี 2563" in r.get_data(as_text=True)

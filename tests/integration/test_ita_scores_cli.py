@@ -66,8 +66,8 @@ def test_reimport_replaces_the_year_and_last_year_is_compared(app: Flask, tmp_pa
     second = tmp_path / "b.csv"
     second.write_text("code,score\ne10,88.29\n", encoding="utf-8")
     cli(app, "ita", "import-scores", str(second), "--year", "2566")
-    # 2565's catalogue lists OIT items only: its IIT/EIT codes are unknown, not guessed.
-    r = invoke(app, "ita", "import-scores", str(first), "--year", "2565")
+    # 2563 has neither a catalogue nor an issue grouping: its codes are unknown, not guessed.
+    r = invoke(app, "ita", "import-scores", str(first), "--year", "2563")
     assert r.exit_code == 2 and "e10 (บรรทัด 2), e9 (บรรทัด 3)" in r.output
 
     items = {x["code"]: x for i in analysis(app)["issues"] for x in i["items"]}
@@ -106,8 +106,8 @@ def test_bad_lines_and_unknown_codes_save_nothing(app: Flask, tmp_path: Path) ->
 def test_bad_threshold_and_year_without_grouping(app: Flask) -> None:
     r = invoke(app, "ita", "analyse", "--year", "2566", "--threshold", "abc", "--json")
     assert r.exit_code == 2 and "ระบุเกณฑ์เป็นตัวเลข 0 ถึง 100" in r.output
-    r = invoke(app, "ita", "analyse", "--year", "2565", "--json")
-    assert r.exit_code == 2 and "ยังไม่มีการจัดกลุ่มประเด็นการวิเคราะห์ของปี 2565" in r.output
+    r = invoke(app, "ita", "analyse", "--year", "2563", "--json")
+    assert r.exit_code == 2 and "ยังไม่มีการจัดกลุ่มประเด็นการวิเคราะห์ของปี 2563" in r.output
 
 
 def test_template_lists_every_code_with_an_empty_score(app: Flask, tmp_path: Path) -> None:
