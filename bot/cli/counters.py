@@ -12,7 +12,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy import Connection, select
 
-from bot.db import new_session
+from bot.db import channel_stats, new_session
 from bot.db.complaints.stats import ComplaintStat, rebuild_stats
 from bot.db.satisfaction import counters as satisfaction_counters
 from bot.db.satisfaction.tables import SatisfactionStat
@@ -33,6 +33,7 @@ def recount() -> None:
         before = _snapshot(conn)
         rebuild_stats(conn)
         satisfaction_counters.rebuild(conn)
+        channel_stats.rebuild(conn)
         after = _snapshot(conn)
         s.commit()
     for label, old, new in (

@@ -5,6 +5,7 @@ from __future__ import annotations
 # Imported for their side effect: each module registers its tables on Base.metadata.
 import bot.db.accounts.tables  # noqa: F401
 import bot.db.assets.tables  # noqa: F401
+import bot.db.channel_stats  # noqa: F401
 import bot.db.chat.tables  # noqa: F401
 import bot.db.complaints.receipts  # noqa: F401
 import bot.db.complaints.stats  # noqa: F401

@@ -157,6 +157,9 @@ def build(size: int, folder: Path) -> Any:
             from bot.db.satisfaction import counters as satisfaction_counters
 
             satisfaction_counters.rebuild(s.connection())
+        from bot.db import channel_stats
+
+        channel_stats.rebuild(s.connection())
         s.execute(text("ANALYZE"))
         s.commit()
     return app

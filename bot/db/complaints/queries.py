@@ -102,14 +102,11 @@ def complaint_counts(s: Session, fiscal_year: int) -> list[tuple[str, str, int, 
 
 
 def channel_counts(s: Session, fiscal_year: int) -> dict[str, int]:
-    """How many of the year's complaints came in through each channel (only those used);
-    the fiscal year leads ix_complaints_fy_open, so the database reads one index range."""
-    rows = s.execute(
-        select(ComplaintRow.channel, func.count())
-        .where(ComplaintRow.fiscal_year == fiscal_year)
-        .group_by(ComplaintRow.channel)
-    )
-    return {str(ch): int(n) for ch, n in rows}
+    """How many of the year's complaints came in through each channel (only those used),
+    from the counters kept with every complaint (bot/db/channel_stats.py)."""
+    from bot.db import channel_stats
+
+    return channel_stats.counts(s.connection(), fiscal_year, channel_stats.COMPLAINT)
 
 
 def _status_then(cutoff: datetime) -> ColumnElement[str]:

@@ -80,21 +80,11 @@ class SqlSatisfactionStore:
         return counters.for_year(self.session.connection(), fy)
 
     def channel_counts(self, fy: int) -> dict[str, int]:
-        """Service ratings of the fiscal year per channel. The counters do not keep the
-        channel, so this is one grouped query over the year's range of the created_at index."""
-        from handlers.satisfaction.stats import ReportPeriod
+        """Service ratings of the fiscal year per channel, from the counters kept with every
+        rating (bot/db/channel_stats.py)."""
+        from bot.db import channel_stats
 
-        start, end = ReportPeriod.fiscal_year(fy).utc_bounds()
-        rows = self.session.execute(
-            select(SatisfactionRow.channel, func.count())
-            .where(
-                SatisfactionRow.created_at >= start,
-                SatisfactionRow.created_at < end,
-                SatisfactionRow.kind == Kind.SERVICE.value,
-            )
-            .group_by(SatisfactionRow.channel)
-        ).all()
-        return {channel: int(n) for channel, n in sorted(rows)}
+        return channel_stats.counts(self.session.connection(), fy, Kind.SERVICE.value)
 
     def count_ratings(
         self, respondent_key: str, service_code: str, start: datetime, end: datetime
