@@ -79,7 +79,8 @@ def test_admin_names_and_removes_a_unit_head_on_a_phone(office: Server, browser:
     need, room, width = page.evaluate(_SELECT_FITS, "select[name=show]")
     assert need <= room, (need, room)
     assert width <= 390
-    assert "ยังไม่กำหนด (ผู้ดูแลระบบอนุมัติ)" in page.locator("#unit-heads tr", has_text="กองคลัง").inner_text()
+    heads = page.locator("#unit-heads tr", has_text="กองคลัง")
+    assert "ยังไม่กำหนด (ผู้ดูแลระบบอนุมัติ)" in heads.inner_text()
 
     page.select_option("#head-unit", "กองคลัง")
     page.select_option("#head-user", label="สมชาย หัวหน้า (กองคลัง)")
