@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from sqlalchemy import select
 from werkzeug.wrappers import Response as WzResponse
 
 from bot.admin.auth import audit, roles_required
 from bot.admin.dashboard import chosen_year
 from bot.db import store
+from bot.db.accounts.tables import User
 from bot.db.office.store import unit_names
 from handlers.assets.domain import Loan
+from handlers.assets.ports import AssetStore
 from handlers.assets.usecases import (
     AssetInvalid,
     Person,
@@ -81,7 +84,23 @@ def index() -> str:
         today=today,
         day=format_thai_date,
         is_admin=me.role == "admin",
+        heads=_heads(part, unit_names(store().session)),
+        accounts=_accounts() if me.role == "admin" else [],
     )
+
+
+def _accounts() -> list[User]:
+    """The active office accounts an admin may name as a unit's head."""
+    q = select(User).where(User.active.is_(True)).order_by(User.unit, User.display_name)
+    return list(store().session.scalars(q))
+
+
+def _heads(part: AssetStore, units: list[str]) -> list[tuple[str, str]]:
+    """Each unit with its head's name ("" when the admins approve its loans)."""
+    names = {u.id: u.display_name or u.username for u in store().session.scalars(select(User))}
+    return [
+        (unit, ", ".join(names.get(i, str(i)) for i in part.unit_heads(unit))) for unit in units
+    ]
 
 
 def _back() -> WzResponse:
@@ -107,6 +126,39 @@ def add() -> WzResponse:
     audit("asset.add", str(asset.id), asset.label)
     store().commit()
     flash(f"เพิ่ม{asset.label}ในทะเบียนแล้ว", "ok")
+    return _back()
+
+
+@bp.post("/heads")
+@roles_required("admin")
+def set_head() -> WzResponse:
+    unit = " ".join(request.form.get("unit", "").split())
+    user_id = request.form.get("user_id", "")
+    user = store().session.get(User, int(user_id)) if user_id.isdigit() else None
+    if unit not in unit_names(store().session):
+        flash(f"ไม่รู้จักหน่วยงาน “{unit}” กรุณาเลือกจากรายการ", "error")
+        return _back()
+    if user is None or not user.active:
+        flash("กรุณาเลือกบัญชีผู้ใช้ที่ใช้งานอยู่เป็นหัวหน้าหน่วยงาน", "error")
+        return _back()
+    name = user.display_name or user.username
+    store().assets.set_unit_head(unit, user.id, utcnow())
+    audit("asset.head_set", unit, f"{name} ({user.username})")
+    store().commit()
+    flash(f"กำหนดให้ {name} เป็นหัวหน้า{unit} ผู้อนุมัติการยืมทรัพย์สินของหน่วยงานแล้ว", "ok")
+    return _back()
+
+
+@bp.post("/heads/remove")
+@roles_required("admin")
+def remove_head() -> WzResponse:
+    unit = request.form.get("unit", "")
+    if not store().assets.remove_unit_head(unit):
+        flash(f"{unit}ไม่มีหัวหน้าหน่วยงานที่กำหนดไว้", "error")
+        return _back()
+    audit("asset.head_remove", unit)
+    store().commit()
+    flash(f"ยกเลิกหัวหน้า{unit}แล้ว ผู้ดูแลระบบจะเป็นผู้อนุมัติการยืมทรัพย์สินของหน่วยงานนี้", "ok")
     return _back()
 
 

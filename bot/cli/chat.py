@@ -41,9 +41,11 @@ def chat(user: str, staff: str | None) -> None:
         "พิมพ์ข้อความเพื่อคุยกับระบบ (/quit ออก, /photo PATH ส่งรูป, /location LAT LNG [ที่อยู่] ส่งตำแหน่ง)"
     )
     _show(_say(Inbound(user_id, "follow")))
+    # The user is addressed as the office addresses people: ท่าน, or by their staff role.
+    prompt = f"{_ROLE_PROMPTS.get(_STAFF[user_id].role, 'เจ้าหน้าที่')}> " if staff else "ท่าน> "
     while True:
         try:
-            line = input("คุณ> ")
+            line = input(prompt)
         except (EOFError, KeyboardInterrupt):
             click.echo()
             break
@@ -56,6 +58,13 @@ def chat(user: str, staff: str | None) -> None:
             continue
         _show(_say(msg))
 
+
+_ROLE_PROMPTS = {
+    "staff": "เจ้าหน้าที่",
+    "admin": "ผู้ดูแลระบบ",
+    "executive": "ผู้บริหาร",
+    "integrity": "เจ้าหน้าที่คุณธรรม",
+}
 
 USAGE = {
     "/photo": "/photo PATH เช่น /photo ~/รูป/ไฟดับ.jpg",

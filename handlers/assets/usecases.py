@@ -179,7 +179,7 @@ def request_notice(loan: Loan) -> str:
             f"ทรัพย์สิน: {loan.asset_label} ของ{loan.asset_unit}",
             f"ระยะเวลา: {format_thai_date(loan.start_on)} ถึง {format_thai_date(loan.due_on)}",
             f"วัตถุประสงค์: {loan.purpose}",
-            f"พิมพ์ “{APPROVE_WORD} {loan.id}” เพื่ออนุมัติ หรือ “{REJECT_WORD} {loan.id}” เพื่อไม่อนุมัติ",
+            f"พิมพ์ “{APPROVE_WORD} {loan.id}” เพื่ออนุมัติ หรือ “{REJECT_WORD} {loan.id}” เพื่อไม่อนุมัติครับ",
         ]
     )
 
@@ -231,11 +231,10 @@ def decide(
         word = "อนุมัติ" if approve else "ไม่อนุมัติ"
         text = (
             f"คำขอยืม{asset.name} เลขที่ {loan_id} ได้รับการ{word}แล้ว โดย {approver.name}"
+            f"\nกรุณาคืนภายในวันที่ {format_thai_date(done.due_on)} ครับ"
             if approve
-            else f"คำขอยืม{asset.name} เลขที่ {loan_id} ไม่ได้รับอนุมัติ โดย {approver.name}"
+            else f"คำขอยืม{asset.name} เลขที่ {loan_id} ไม่ได้รับอนุมัติ โดย {approver.name} ครับ"
         )
-        if approve:
-            text += f"\nกรุณาคืนภายในวันที่ {format_thai_date(done.due_on)}"
         outside.add_notice(line_id, text, now)
     return done
 

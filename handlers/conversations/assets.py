@@ -38,6 +38,7 @@ from handlers.conversations.staff import (
     refusal,
     staff_menu,
 )
+from handlers.thai.answers import strip_polite
 from handlers.thai.dates import format_thai_date
 from handlers.thai.digits import thai_to_arabic
 
@@ -132,17 +133,26 @@ def _ask_asset(s: Session, ctx: Context) -> Reply:
 
 def on_asset(s: Session, msg: Inbound, ctx: Context) -> Outcome:
     assets = _offered(s, ctx)
-    text = _text(msg)
+    text = strip_polite(_text(msg))
+    if not text:  # a menu word or an emoji: just the question again
+        return Outcome([_ask_asset(s, ctx)], s)
     index = _pick(text, len(assets))
-    chosen = assets[index] if index is not None else None
-    if chosen is None:
-        chosen = next((a for a in assets if text in (a.name, a.label, a.code) and text), None)
+    chosen = assets[index] if index is not None else _named(assets, text)
     if chosen is None:
         return Outcome(
             [Reply(f"ไม่พบรายการ “{text}” กรุณาพิมพ์หมายเลขหน้ารายการครับ"), _ask_asset(s, ctx)], s
         )
     s.data["asset"] = chosen.id
     return _next(s, ctx, [])
+
+
+def _named(assets: list[Asset], text: str) -> Asset | None:
+    """The asset typed by its name, code or a part of its name that names only it ("เต็นท์")."""
+    exact = next((a for a in assets if text in (a.name, a.label, a.code)), None)
+    if exact is not None or len(text) < 3:
+        return exact
+    partial = [a for a in assets if text.casefold() in a.name.casefold()]
+    return partial[0] if len(partial) == 1 else None
 
 
 def _ask_start(s: Session, ctx: Context) -> Reply:
@@ -157,7 +167,7 @@ def on_start(s: Session, msg: Inbound, ctx: Context) -> Outcome:
         day = parse_loan_day(_text(msg), _today(ctx))
         check_dates(day, day, _today(ctx))
     except AssetInvalid as problem:
-        return Outcome([Reply(str(problem)), _ask_start(s, ctx)], s)
+        return Outcome([Reply(f"{problem} ครับ"), _ask_start(s, ctx)], s)
     s.data["start"] = day.isoformat()
     return _next(s, ctx, [])
 
@@ -175,7 +185,7 @@ def on_due(s: Session, msg: Inbound, ctx: Context) -> Outcome:
         day = parse_loan_day(_text(msg), _today(ctx))
         check_dates(start, day, _today(ctx))
     except AssetInvalid as problem:
-        return Outcome([Reply(str(problem)), _ask_due(s, ctx)], s)
+        return Outcome([Reply(f"{problem} ครับ"), _ask_due(s, ctx)], s)
     s.data["due"] = day.isoformat()
     return _next(s, ctx, [])
 
@@ -239,7 +249,7 @@ def on_confirm(s: Session, msg: Inbound, ctx: Context) -> Outcome:
         # The dates were taken meanwhile (or have passed): ask for them again, keep the rest.
         d.pop("start", None)
         d.pop("due", None)
-        return _next(s, ctx, [Reply(f"ส่งคำขอไม่สำเร็จ: {problem}")])
+        return _next(s, ctx, [Reply(f"ส่งคำขอไม่สำเร็จ: {problem}ครับ")])
     return Outcome(
         [
             staff_menu(
@@ -363,9 +373,14 @@ def _ask_return(s: Session, ctx: Context) -> Reply:
 
 def on_return_pick(s: Session, msg: Inbound, ctx: Context) -> Outcome:
     loans = _open(s, ctx)
-    index = _pick(_text(msg), len(loans))
+    text = strip_polite(_text(msg))
+    index = _pick(text, len(loans))
     if index is None:
-        return Outcome([Reply("กรุณาพิมพ์หมายเลขหน้ารายการครับ"), _ask_return(s, ctx)], s)
+        named = [i for i, x in enumerate(loans) if len(text) >= 3 and text in x.asset_label]
+        index = named[0] if len(named) == 1 else None
+    if index is None:
+        again = [] if not text else [Reply("กรุณาพิมพ์หมายเลขหน้ารายการครับ")]
+        return Outcome([*again, _ask_return(s, ctx)], s)
     s.data["loan"] = loans[index].id
     s.step = "return_note"
     return Outcome([_ask_note(s)], s)
@@ -413,7 +428,7 @@ def on_return_confirm(s: Session, msg: Inbound, ctx: Context) -> Outcome:
             ctx.now,
         )
     except AssetInvalid as problem:
-        return Outcome([staff_menu(f"บันทึกไม่สำเร็จ: {problem}")], None)
+        return Outcome([staff_menu(f"บันทึกไม่สำเร็จ: {problem}ครับ")], None)
     late = "" if not loan.returned_late() else f" (เกินกำหนดคืน {format_thai_date(loan.due_on)})"
     return Outcome([staff_menu(f"บันทึกการคืน{loan.asset_label}แล้วครับ{late} ขอบคุณครับ")], None)
 

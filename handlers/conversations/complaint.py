@@ -115,6 +115,11 @@ def _suggestions(s: Session, ctx: Context) -> list[str]:
 
 def on_category(s: Session, msg: Inbound, ctx: Context) -> Outcome:
     text = msg.text.strip()
+    if msg.kind == "location" and msg.latitude is not None:
+        # Sent before the category: it is the complaint's place; the question comes again.
+        _keep_location(s, msg)
+        reask = _ask_category(s, ctx, show_all="suggested" not in s.data)
+        return Outcome([Reply("ได้รับตำแหน่งแล้วครับ"), reask], s)
     if msg.kind in ("text", "postback") and text == OTHER_CATEGORIES:
         return Outcome([_ask_category(s, ctx, show_all=True)], s)
     chosen = categories.match(text) if msg.kind in ("text", "postback") else None
@@ -234,13 +239,17 @@ def _ask_location(s: Session) -> Reply:
     )
 
 
+def _keep_location(s: Session, msg: Inbound) -> None:
+    s.data["location"] = {
+        "latitude": msg.latitude,
+        "longitude": msg.longitude,
+        "address": msg.address[:300],
+    }
+
+
 def on_location(s: Session, msg: Inbound, ctx: Context) -> Outcome:
     if msg.kind == "location" and msg.latitude is not None:
-        s.data["location"] = {
-            "latitude": msg.latitude,
-            "longitude": msg.longitude,
-            "address": msg.address[:300],
-        }
+        _keep_location(s, msg)
         return _after(s, "location")
     if msg.kind in ("text", "postback"):
         text = msg.text.strip()
@@ -401,6 +410,8 @@ def _after(s: Session, step: str, before: list[Reply] | None = None) -> Outcome:
         nxt = ORDER[ORDER.index(step) + 1]
         if nxt == "details" and _has_details(s):
             nxt = "photos"
+        if nxt == "location" and s.data.get("location"):  # sent earlier, at the category
+            nxt = "contact"
     s.step = nxt
     return Outcome([*before, ASK[nxt](s)], s)
 

@@ -79,6 +79,18 @@ def _home(ctx: Context, text: str) -> Reply:
     return staff.staff_menu(text) if staff.is_staff(ctx) else menu.menu(text)
 
 
+def _greeting(ctx: Context) -> Reply:
+    return staff.staff_greeting(ctx) if staff.is_staff(ctx) else menu.greeting()
+
+
+def _greet(ctx: Context, msg: Inbound, text: str) -> Outcome:
+    return Outcome([_greeting(ctx)], None)
+
+
+# Staff are greeted with their own menu (menu.py knows only the citizens').
+INTENTS.update(greeting=_greet, help=_greet)
+
+
 def _not_understood(ctx: Context, msg: Inbound, text: str) -> Outcome:
     if staff.is_staff(ctx):
         return Outcome([_home(ctx, menu.not_understood().text)], None)
@@ -99,7 +111,7 @@ def _handle(msg: Inbound, ctx: Context, seen: list[Session]) -> list[Reply]:
     replies = _deliver_notices(msg, ctx)
     if msg.kind == "follow":
         ctx.store.delete_conversation(msg.user_id)
-        return [*replies, menu.greeting()]
+        return [*replies, _greeting(ctx)]
     text = normalize(msg.text) if msg.kind in ("text", "postback") else ""
     msg = _with_text(msg, text)
     session, expired = _load(msg.user_id, ctx)
@@ -151,7 +163,7 @@ def _resume(outcome: Outcome, msg: Inbound, ctx: Context) -> Outcome:
     if s is None or s.flow != privacy.RESUME:
         return outcome
     started = INTENTS.get(s.step, _not_understood)(ctx, msg, s.data.get("text", ""))
-    return Outcome([*outcome.replies, *started.replies], started.session)
+    return Outcome([*outcome.replies, *started.replies], _opened_by(s.step, started.session))
 
 
 def _continue(session: Session, msg: Inbound, ctx: Context) -> Outcome:
@@ -169,13 +181,20 @@ def _continue(session: Session, msg: Inbound, ctx: Context) -> Outcome:
     intent = _starter(msg.text)
     if intent is None:
         return step(session, msg, ctx)
-    if intent in HARMLESS or INTENT_FLOWS.get(intent) == session.flow:
+    if intent in HARMLESS or _same_conversation(intent, session):
         # "ร้องทุก" while filing a complaint is not its details: ask the question again.
         return step(session, replace(msg, kind="other", text=""), ctx)
     # A menu word of another conversation: the user has moved on.
     started = _start_intent(intent, msg, ctx, "")
     note = Reply("ยกเลิกรายการที่ทำค้างไว้แล้วครับ")
     return Outcome([note, *started.replies], started.session)
+
+
+def _same_conversation(intent: str, session: Session) -> bool:
+    """Whether a menu word names the conversation already open (so it is no new start)."""
+    if session.intent:
+        return intent == session.intent
+    return INTENT_FLOWS.get(intent) == session.flow
 
 
 def _has_words(text: str) -> bool:
@@ -218,7 +237,15 @@ def _is_starter_phrase(text: str) -> bool:
 def _start_intent(intent: str | None, msg: Inbound, ctx: Context, free_text: str) -> Outcome:
     if intent and privacy.needed(ctx, msg.user_id, intent):
         return privacy.ask(intent, free_text)
-    return INTENTS.get(intent or "", _not_understood)(ctx, msg, free_text)
+    started = INTENTS.get(intent or "", _not_understood)(ctx, msg, free_text)
+    return Outcome(started.replies, _opened_by(intent or "", started.session))
+
+
+def _opened_by(intent: str, session: Session | None) -> Session | None:
+    """A conversation just started remembers the intent that opened it."""
+    if session is not None and not session.intent and INTENT_FLOWS.get(intent) == session.flow:
+        session.intent = intent
+    return session
 
 
 def _load(user_id: str, ctx: Context) -> tuple[Session | None, bool]:

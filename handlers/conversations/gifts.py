@@ -92,10 +92,12 @@ def _ask_value(s: Session) -> Reply:
 
 
 def on_value(s: Session, msg: Inbound, ctx: Context) -> Outcome:
+    if not _text(msg):  # a menu word or an emoji: just the question again
+        return Outcome([_ask_value(s)], s)
     try:
         value = parse_value(_text(msg))
     except GiftInvalid as problem:
-        return Outcome([Reply(str(problem)), _ask_value(s)], s)
+        return Outcome([Reply(f"{problem} ครับ"), _ask_value(s)], s)
     s.data["value"] = str(value)
     return _next(s, [])
 
@@ -108,10 +110,12 @@ def _ask_received(s: Session) -> Reply:
 
 
 def on_received(s: Session, msg: Inbound, ctx: Context) -> Outcome:
+    if not _text(msg):
+        return Outcome([_ask_received(s)], s)
     try:
         day = parse_received_on(_text(msg), local_date(ctx.now))
     except GiftInvalid as problem:
-        return Outcome([Reply(str(problem)), _ask_received(s)], s)
+        return Outcome([Reply(f"{problem} ครับ"), _ask_received(s)], s)
     s.data["received_on"] = day.isoformat()
     return _next(s, [])
 
@@ -217,7 +221,8 @@ def start_none(ctx: Context, msg: Inbound, text: str) -> Outcome:
 def _ask_none(s: Session) -> Reply:
     month = month_name(date.fromisoformat(str(s.data["month"])))
     return Reply(
-        f"ยืนยันว่าในเดือน{month} ท่านไม่ได้รับทรัพย์สินหรือประโยชน์อื่นใดจากการปฏิบัติหน้าที่\n\nกด “ยืนยัน” เพื่อบันทึก",
+        f"ในเดือน{month} ท่านไม่ได้รับทรัพย์สินหรือประโยชน์อื่นใดจากการปฏิบัติหน้าที่ ใช่หรือไม่ครับ"
+        "\n\nกด “ยืนยัน” เพื่อบันทึก",
         choices(CONFIRM, CANCEL),
     )
 

@@ -28,6 +28,8 @@ from handlers.reports.service_entry import (
 from handlers.reports.service_stats import ServiceCountStore
 from handlers.satisfaction.ports import HasSatisfaction
 from handlers.satisfaction.services import Service
+from handlers.thai.answers import strip_polite
+from handlers.thai.digits import thai_to_arabic
 
 FLOW = "service_count"
 START = SERVICE_COUNT
@@ -63,14 +65,30 @@ def start(ctx: Context, msg: Inbound, text: str) -> Outcome:
 
 
 def _ask_service(ctx: Context) -> Reply:
-    names = [x.name for x in _services(ctx)][:12]
-    return Reply("งานบริการใดครับ เลือกจากปุ่มหรือพิมพ์ชื่อหรือรหัสงานบริการ", choices(*names, CANCEL))
+    # Buttons cut long names ("งานสวัสดิการเบี้ย…"): the text numbers every full name.
+    services = _services(ctx)
+    lines = [f"{i}. {x.name}" for i, x in enumerate(services, 1)]
+    return Reply(
+        "งานบริการใดครับ เลือกจากปุ่ม หรือพิมพ์หมายเลข ชื่อ หรือรหัสงานบริการ\n" + "\n".join(lines),
+        choices(*[x.name for x in services][:12], CANCEL),
+    )
+
+
+def _numbered(services: list[Service], text: str) -> Service | None:
+    """The service a number from the list names ("2", "๒", "2.")."""
+    cleaned = thai_to_arabic(strip_polite(text)).strip().rstrip(".")
+    if cleaned.isdigit() and 1 <= int(cleaned) <= len(services):
+        return services[int(cleaned) - 1]
+    return None
 
 
 def on_service(s: Session, msg: Inbound, ctx: Context) -> Outcome:
-    found = find_service(_services(ctx), _text(msg))
+    text, services = _text(msg), _services(ctx)
+    if not text:  # a menu word or an emoji: just the question again
+        return Outcome([_ask_service(ctx)], s)
+    found = _numbered(services, text) or find_service(services, strip_polite(text))
     if found is None:
-        return Outcome([Reply(f"ไม่พบงานบริการ “{_text(msg)}” ครับ"), _ask_service(ctx)], s)
+        return Outcome([Reply(f"ไม่พบงานบริการ “{text}” ครับ"), _ask_service(ctx)], s)
     s.data["service"] = found.code
     return _next(s, ctx, [])
 
@@ -90,8 +108,13 @@ def _ask_month(ctx: Context) -> Reply:
 
 
 def on_month(s: Session, msg: Inbound, ctx: Context) -> Outcome:
+    text = _text(msg)
+    if not text:
+        return Outcome([_ask_month(ctx)], s)
+    this, last = _this_and_last_month(ctx)
+    relative = {"เดือนนี้": this, "เดือนปัจจุบัน": this, "เดือนที่แล้ว": last, "เดือนก่อน": last}
     try:
-        month = parse_any_month(_text(msg))
+        month = relative.get(strip_polite(text).replace(" ", "")) or parse_any_month(text)
         check_month(month, local_date(ctx.now))
     except CountInvalid as problem:
         return Outcome([Reply(str(problem)), _ask_month(ctx)], s)
@@ -104,6 +127,8 @@ def _ask_count(s: Session) -> Reply:
 
 
 def on_count(s: Session, msg: Inbound, ctx: Context) -> Outcome:
+    if not _text(msg):
+        return Outcome([_ask_count(s)], s)
     try:
         s.data["count"] = parse_count(_text(msg))
     except CountInvalid as problem:

@@ -32,9 +32,18 @@ class Session:
     data: dict[str, Any] = field(default_factory=dict)
     # What the buttons under the last question send: a typed answer is read against them.
     offered: list[str] = field(default_factory=list)
+    # The intent that opened it: "คืนทรัพย์สิน" typed while borrowing (one flow) starts the
+    # return, while "ยืมทรัพย์สิน" typed again only repeats the question.
+    intent: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"flow": self.flow, "step": self.step, "data": self.data, "offered": self.offered}
+        return {
+            "flow": self.flow,
+            "step": self.step,
+            "data": self.data,
+            "offered": self.offered,
+            "intent": self.intent,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Session:
@@ -43,6 +52,7 @@ class Session:
             step=d["step"],
             data=dict(d.get("data") or {}),
             offered=[str(x) for x in d.get("offered") or []],
+            intent=str(d.get("intent") or ""),
         )
 
 

@@ -27,6 +27,14 @@ def staff_menu(text: str) -> Reply:
     return Reply(text, STAFF_MENU)
 
 
+def staff_greeting(ctx: Context) -> Reply:
+    """What a linked staff member sees on "สวัสดี" or on opening the chat: their own menu."""
+    name = f" {ctx.actor.name}" if ctx.actor.name else ""
+    return staff_menu(
+        f"สวัสดีครับ{name} เลือกงานจากเมนูด้านล่าง หรือพิมพ์ เช่น “มาตรการ ๓ ๖๐% จัดอบรมแล้ว” ได้เลยครับ"
+    )
+
+
 def refusal() -> Outcome:
     """Citizens who try a staff command are told kindly what it is and how staff get in."""
     return Outcome(

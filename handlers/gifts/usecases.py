@@ -13,6 +13,7 @@ from decimal import Decimal
 from handlers.clock import local_date
 from handlers.gifts.domain import GIFT, NONE, GiftReport
 from handlers.gifts.ports import GiftStore
+from handlers.thai.answers import strip_polite
 from handlers.thai.dates import BE_OFFSET, MONTHS_FULL, fiscal_year
 from handlers.thai.digits import thai_to_arabic
 from handlers.thai.periods import parse_period
@@ -21,6 +22,7 @@ from handlers.thai.periods import parse_period
 MAX_VALUE = Decimal("9999999999.99")
 MAX_TEXT = 500
 
+_AROUND_VALUE = re.compile(r"^(?:ประมาณ|ราว|มูลค่า|ราคา)+|(?:บาท|บ\.)$")
 _AMOUNT = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?$")
 
 
@@ -42,7 +44,8 @@ class Staff:
 
 def parse_value(text: str) -> Decimal:
     """The estimated value in baht: "1500", "1,500.50", "๑,๕๐๐ บาท"; GiftInvalid otherwise."""
-    cleaned = thai_to_arabic(text or "").replace("บาท", "").replace(" ", "").strip()
+    # "ประมาณ ๕๐๐ บาทค่ะ": the words around the amount say nothing about it.
+    cleaned = _AROUND_VALUE.sub("", thai_to_arabic(strip_polite(text or "")).replace(" ", ""))
     if cleaned.startswith("-"):
         raise GiftInvalid("มูลค่าต้องไม่ติดลบ กรุณาระบุเป็นจำนวนเงิน (บาท) เช่น 500")
     if not _AMOUNT.match(cleaned):
@@ -147,7 +150,7 @@ def declare_none(store: GiftStore, staff: Staff, now: datetime) -> GiftReport:
         raise GiftInvalid(f"ได้แจ้งไม่มีการรับของขวัญของเดือน{month_name(first)}ไว้แล้ว")
     if any(r.is_gift for r in mine):
         raise GiftInvalid(
-            f"มีรายการรับของขวัญของเดือน{month_name(first)}ที่แจ้งไว้แล้ว จึงแจ้งว่าไม่มีการรับของขวัญในเดือนนี้ไม่ได้"
+            f"มีรายการรับของขวัญของเดือน{month_name(first)} ที่แจ้งไว้แล้ว จึงแจ้งว่าไม่มีการรับของขวัญในเดือนนี้ไม่ได้"
         )
     return store.add_gift_report(
         GiftReport(

@@ -47,9 +47,17 @@ def month_text(month: date) -> str:
     return f"{MONTHS_FULL[month.month - 1]} {month.year + BE_OFFSET}"
 
 
+# What a clerk types around the figure: "ประมาณ ๑๒๐ ราย", "120 คนค่ะ".
+_AROUND_COUNT = re.compile(
+    r"^(?:ประมาณ|ราว|ทั้งหมด|รวม|จำนวน)|(?:ราย|คน|ครั้ง|ท่าน)?(?:ครับผม|ครับ|คับ|ค่ะ|คะ|ค่า|จ้า)?$"
+)
+
+
 def parse_count(text: str) -> int:
-    """A count typed with Arabic or Thai digits and commas: "๑,๓๕๐" → 1350."""
+    """A count typed with Arabic or Thai digits and commas, perhaps with its unit and a
+    polite ending: "๑,๓๕๐" → 1350, "๑๒๐ ราย" → 120."""
     digits = re.sub(r"[,\s]", "", thai_to_arabic(text or ""))
+    digits = _AROUND_COUNT.sub("", _AROUND_COUNT.sub("", digits))
     if re.fullmatch(r"-\d+", digits):
         raise CountInvalid("จำนวนผู้รับบริการต้องไม่ติดลบ")
     if not re.fullmatch(r"\d{1,9}", digits):
@@ -57,7 +65,9 @@ def parse_count(text: str) -> int:
     return int(digits)
 
 
-_THAI_MONTH = re.compile(r"^\s*(?:เดือน)?\s*(\S+?)\.?\s*(?:พ\.ศ\.)?\s*(\d{4})\s*$")
+_THAI_MONTH = re.compile(
+    r"^\s*(?:เดือน)?\s*(\S+?)\.?\s*(?:พ\.ศ\.)?\s*(\d{4}|\d{2})\s*(?:ครับ|ค่ะ|คะ)?\s*$"
+)
 
 
 def parse_any_month(text: str) -> date:
@@ -66,7 +76,8 @@ def parse_any_month(text: str) -> date:
     found = _THAI_MONTH.match(plain)
     if found and (number := month_number(found[1])) is not None:
         year = int(found[2])
-        be = year if year >= 2400 else year + BE_OFFSET
+        # "พ.ย. 69" is how a Thai clerk writes พ.ศ. 2569.
+        be = 2500 + year if year < 100 else year if year >= 2400 else year + BE_OFFSET
         if 2500 <= be <= 2700:
             return date(be - BE_OFFSET, number, 1)
     try:
@@ -83,9 +94,14 @@ def check_month(month: date, today: date) -> None:
 
 
 def find_service(services: Sequence[Service], text: str) -> Service | None:
-    """The service named by its code or its exact name."""
+    """The service named by its code or its exact name, or by a part of its name that names
+    only it ("ประปา" for งานประปา)."""
     key = (text or "").strip()
-    return next((s for s in services if s.code == key.lower() or s.name == key), None)
+    exact = next((s for s in services if s.code == key.lower() or s.name == key), None)
+    if exact is not None or len(key) < 3:
+        return exact
+    partial = [s for s in services if key in s.name]
+    return partial[0] if len(partial) == 1 else None
 
 
 def record_count(

@@ -77,6 +77,9 @@ class FakeAssetStore:
     def set_unit_head(self, unit: str, user_id: int, at: datetime) -> None:
         self.heads[unit] = user_id
 
+    def remove_unit_head(self, unit: str) -> bool:
+        return self.heads.pop(unit, None) is not None
+
     def linked_accounts(self) -> list[Account]:
         return list(self.accounts)
 

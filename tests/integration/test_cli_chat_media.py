@@ -113,3 +113,23 @@ def test_the_terminal_chat_speaks_in_the_office_s_configured_voice(
     assert "เรื่องที่ต้องการแจ้งเป็นเรื่องประเภทใดคะ" in out
     assert "เทศบาลตำบลบ้านสวนจะแจ้งผลการดำเนินการภายใน 15 วัน" in out
     assert "ครับ" not in out
+
+
+def test_a_location_sent_at_the_category_is_kept_and_the_prompt_says_tan(app: Flask) -> None:
+    out = chat(
+        app,
+        "ร้องเรียน",
+        "/location 16.54 102.10 หน้าวัดโคกสูง",
+        "ไฟฟ้าส่องสว่าง สายไฟ",
+        "ไฟถนนดับหน้าวัดสามวันแล้ว",
+        "ข้าม",
+        "ใช้ชื่อ LINE",
+        "ยืนยัน",
+    )
+    assert "ได้รับตำแหน่งแล้วครับ" in out and "ยังไม่ได้รับตำแหน่ง" not in out
+    # The location step is not asked again: after the photos comes the contact.
+    assert "ส่งตำแหน่ง" not in out.split("ได้รับตำแหน่งแล้วครับ", 1)[1]
+    assert "สถานที่: หน้าวัดโคกสูง" in out
+    complaint = filed(app, out)
+    assert complaint.location is not None and complaint.location.address == "หน้าวัดโคกสูง"
+    assert "ท่าน> " in out and "คุณ>" not in out

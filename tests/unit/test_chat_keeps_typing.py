@@ -236,3 +236,17 @@ def test_every_reply_that_says_tap_offers_something_to_tap() -> None:
         assert all(len(q.label) <= LABEL_MAX for q in r.quick_replies)
     notice = next(r for r in said if "ช่วยประเมินความพึงพอใจ" in r.text)
     assert [q.text for q in notice.quick_replies] == [f"ประเมินเรื่อง {filed.complaint.case_number}"]
+
+
+def test_a_location_sent_at_the_category_step_is_kept_as_the_complaint_s_place() -> None:
+    chat = citizen()
+    chat.say("ร้องเรียน")
+    replies = chat.send("location", latitude=16.54, longitude=102.1, address="หน้าวัดโคกสูง")
+    assert "ได้รับตำแหน่งแล้วครับ" in text_of(replies)
+    assert "ประเภทใด" in replies[-1].text  # the category is still asked
+    chat.say("ไฟฟ้าส่องสว่าง สายไฟ")
+    chat.say("ไฟถนนดับหน้าวัดสามวันแล้ว")
+    after_photos = chat.say("ข้าม")
+    assert "ตำแหน่ง" not in text_of(after_photos)  # not asked for again
+    summary = text_of(chat.say("ใช้ชื่อ LINE"))
+    assert "สถานที่: หน้าวัดโคกสูง" in summary

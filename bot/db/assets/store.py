@@ -151,6 +151,14 @@ class SqlAssetStore:
             row.user_id, row.set_at = user_id, at
         self.session.flush()
 
+    def remove_unit_head(self, unit: str) -> bool:
+        row = self.session.get(UnitHeadRow, unit)
+        if row is None:
+            return False
+        self.session.delete(row)
+        self.session.flush()
+        return True
+
     def linked_accounts(self) -> list[Account]:
         rows = self.session.execute(
             select(User.id, User.role, User.unit, User.line_user_id).where(
