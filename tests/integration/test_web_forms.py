@@ -98,7 +98,7 @@ def test_bad_input_gets_thai_messages_and_keeps_what_was_typed(
     assert r.status_code == 400
     page = r.get_data(as_text=True)
     assert "กรุณาเลือกประเภทเรื่อง" in page
-    assert "รายละเอียดต้องยาว" in page
+    assert "รายละเอียดสั้นเกินไป (2 ตัวอักษร)" in page and "อย่างน้อย 5 ตัวอักษร" in page
     assert "เบอร์โทรศัพท์ไม่ถูกต้อง" in page
     assert 'value="ซอย 5"' in page and re.search(r">\s*ไฟ</textarea>", page)
     assert rows(web_client.application) == []
