@@ -133,9 +133,9 @@ def test_more_than_three_photos_is_refused(web_client: FlaskClient) -> None:
 
 def test_corruption_form_is_anonymous_by_default(web_client: FlaskClient) -> None:
     page = web_client.get("/corruption").get_data(as_text=True)
-    assert "เปิดดูได้เฉพาะผู้รับผิดชอบเรื่องร้องเรียนการทุจริต" in page
+    assert "เปิดดูได้เฉพาะเจ้าหน้าที่ผู้รับผิดชอบเรื่องร้องเรียนการทุจริต" in page
     # The notice promises only what is true: the published statistics count such reports.
-    assert "สถิติที่เผยแพร่นับเพียงจำนวนเรื่อง ไม่เปิดเผยเนื้อหาของเรื่อง" in page
+    assert "เผยแพร่เพียงจำนวนเรื่องในสถิติเรื่องร้องเรียนการทุจริต ไม่เปิดเผยเนื้อหาของเรื่อง" in page
     assert "ไม่ถูกส่งเข้าตารางสรุปหรือรายงานใด ๆ" not in page
     assert re.search(r'name="anonymous"[^>]*checked', page) or re.search(
         r'checked[^>]*name="anonymous"', page
