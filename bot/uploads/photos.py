@@ -33,10 +33,27 @@ def image_extension(content: bytes) -> str | None:
     return None
 
 
+def is_heic(content: bytes) -> bool:
+    """An iPhone's HEIC/HEIF photo (an ISO media file of an image brand): a photo we cannot
+    show, told apart from files that are no photo at all."""
+    return content[4:8] == b"ftyp" and content[8:12] in {
+        b"heic",
+        b"heix",
+        b"heim",
+        b"heis",
+        b"hevc",
+        b"hevx",
+        b"mif1",
+        b"msf1",
+    }
+
+
 def check_photo(content: bytes, max_bytes: int) -> str | None:
     """Why this upload cannot be kept (Thai), or None when it is a photo within the size."""
     if len(content) > max_bytes:
         return f"รูปมีขนาดเกิน {max_bytes // (1024 * 1024)} MB"
+    if image_extension(content) is None and is_heic(content):
+        return "รูปแบบ HEIC (รูปจาก iPhone) ยังรับไม่ได้ (รับ JPG, PNG, GIF, WEBP)"
     if image_extension(content) is None:
         return "ไฟล์ที่ส่งมาไม่ใช่รูปภาพ (รับ JPG, PNG, GIF, WEBP)"
     return None

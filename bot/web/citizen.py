@@ -14,6 +14,7 @@ from flask import (
     session,
     url_for,
 )
+from sqlalchemy.exc import IntegrityError
 from werkzeug.datastructures import FileStorage
 from werkzeug.wrappers import Response
 
@@ -23,6 +24,7 @@ from bot.settings import office_settings
 from bot.uploads.photos import check_photo, delete_photos, save_photo
 from bot.web.kept_photos import kept_photos, sign_kept
 from bot.web.limits import forms_limit, limiter, track_limit
+from bot.web.submission import form_key, receipt_token
 from handlers import privacy
 from handlers.clock import local, utcnow
 from handlers.complaints import categories
@@ -38,6 +40,7 @@ from handlers.thai.dates import format_thai_datetime
 from .forms import ComplaintForm, TrackForm
 
 bp = Blueprint("citizen", __name__)
+PHOTO_ADVICE = "กรุณาเลือกรูปอื่น หรือส่งภาพหน้าจอของรูปนั้นแทน"
 ALREADY_RATED = "ท่านประเมินการจัดการเรื่องนี้ไว้แล้ว ขอบคุณที่ร่วมประเมิน"
 
 
@@ -80,14 +83,21 @@ def _complaint_form(corruption: bool) -> str | tuple[str, int] | Response:
     if form.is_submitted() and form.anonymous.data:
         # Anonymous means no contact is kept, whatever the boxes still held (no script).
         form.contact_name.data, form.phone.data = "", ""
+    key = form_key()
+    token = receipt_token(key)
+    if form.is_submitted() and receipts.exists(store().session, token, utcnow()):
+        return _already_filed(token)
     valid = form.validate_on_submit()
     kept: list[str] = []
+    new: list[str] = []
     if form.is_submitted():
         # Checked photos are kept at once, whatever else is wrong: a citizen who mistyped a
         # phone number does not have to find and attach them again.
         kept = kept_photos(request.form.get("kept_photos", ""), folder)
         if not form.photos.errors:
+            before = len(kept)
             kept, problems = _keep_new_photos(form, kept, folder)
+            new = kept[before:]
             form.photos.errors = [*form.photos.errors, *problems]
     if valid and not form.photos.errors:
         try:
@@ -96,10 +106,17 @@ def _complaint_form(corruption: bool) -> str | tuple[str, int] | Response:
             store().record_privacy_ack(
                 f"web:{filed.complaint.case_number}", privacy.VERSION, "web", now
             )
-            token = receipts.put(
-                store().session, filed.complaint.case_number, filed.secret_code, now
+            receipts.put(
+                store().session, filed.complaint.case_number, filed.secret_code, now, token
             )
             store().commit()
+        except IntegrityError:
+            # The same form sent twice at once: the other request filed it first.
+            store().rollback()
+            delete_photos(folder, new)  # this request's copies; the kept ones are the case's
+            if receipts.exists(store().session, token, utcnow()):
+                return _already_filed(token)
+            raise
         except DomainError as e:
             store().rollback()
             error = str(e)
@@ -121,8 +138,15 @@ def _complaint_form(corruption: bool) -> str | tuple[str, int] | Response:
         privacy_summary=privacy.summary_for(office_settings().office_name),
         kept_token=sign_kept(kept) if kept else "",
         kept_count=len(kept),
+        form_key=key,
     )
     return (page, status)
+
+
+def _already_filed(token: str) -> Response:
+    """The receipt of the complaint this form already filed, shown instead of a second one."""
+    session["receipt"] = token
+    return redirect(url_for("citizen.received"))
 
 
 def _keep_new_photos(
@@ -160,7 +184,7 @@ def _checked_photos(files: list[FileStorage]) -> tuple[list[bytes], list[str]]:
         content = f.read(limit + 1)
         problem = check_photo(content, limit)
         if problem:
-            problems.append(f"{f.filename}: {problem}")
+            problems.append(f"{f.filename}: {problem} {PHOTO_ADVICE}")
         else:
             contents.append(content)
     return contents, problems

@@ -16,6 +16,20 @@ def _phone(form: FlaskForm, field: StringField) -> None:
         raise ValidationError("เบอร์โทรศัพท์ไม่ถูกต้อง (ตัวเลข 9–10 หลัก เช่น 0812345678)")
 
 
+def _details_length(form: FlaskForm, field: TextAreaField) -> None:
+    """Too short or too long, with how much was typed: the text stays in the box to edit."""
+    n = len((field.data or "").strip())
+    if n < MIN_DETAILS:
+        raise ValidationError(
+            f"รายละเอียดสั้นเกินไป ({n} ตัวอักษร) กรุณาเล่าเพิ่มว่าเกิดอะไรขึ้น ที่ไหน อย่างน้อย {MIN_DETAILS} ตัวอักษร"
+        )
+    if n > MAX_DETAILS:
+        raise ValidationError(
+            f"รายละเอียดยาว {n:,} ตัวอักษร เกินที่รับได้ {MAX_DETAILS:,} ตัวอักษร"
+            " กรุณาตัดให้สั้นลง หรือแนบเป็นรูปภาพแทน"
+        )
+
+
 def _photo_count(form: FlaskForm, field: MultipleFileField) -> None:
     files = [f for f in (field.data or []) if getattr(f, "filename", "")]
     if len(files) > MAX_PHOTOS:
@@ -55,12 +69,8 @@ class ComplaintForm(FlaskForm):
     details = TextArea(
         "รายละเอียด",
         validators=[
-            DataRequired("กรุณากรอกรายละเอียด"),
-            Length(
-                min=MIN_DETAILS,
-                max=MAX_DETAILS,
-                message=f"รายละเอียดต้องยาว {MIN_DETAILS}–{MAX_DETAILS} ตัวอักษร",
-            ),
+            DataRequired("กรุณากรอกรายละเอียดว่าเกิดอะไรขึ้น ที่ไหน ตั้งแต่เมื่อไร"),
+            _details_length,
         ],
     )
     location = TextField(

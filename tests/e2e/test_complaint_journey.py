@@ -86,5 +86,5 @@ def test_corruption_form_page(server: Server, phone: object) -> None:
     shot(page, "05-corruption")
     assert page.is_checked("#anonymous")  # type: ignore[attr-defined]
     notice = page.inner_text("#sealed-notice")  # type: ignore[attr-defined]
-    assert "เปิดดูได้เฉพาะผู้รับผิดชอบเรื่องร้องเรียนการทุจริต" in notice
-    assert "สถิติที่เผยแพร่นับเพียงจำนวนเรื่อง" in notice
+    assert "เปิดดูได้เฉพาะเจ้าหน้าที่ผู้รับผิดชอบเรื่องร้องเรียนการทุจริต" in notice
+    assert "เผยแพร่เพียงจำนวนเรื่องในสถิติเรื่องร้องเรียนการทุจริต" in notice

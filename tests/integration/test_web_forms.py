@@ -98,7 +98,7 @@ def test_bad_input_gets_thai_messages_and_keeps_what_was_typed(
     assert r.status_code == 400
     page = r.get_data(as_text=True)
     assert "กรุณาเลือกประเภทเรื่อง" in page
-    assert "รายละเอียดต้องยาว" in page
+    assert "รายละเอียดสั้นเกินไป (2 ตัวอักษร)" in page and "อย่างน้อย 5 ตัวอักษร" in page
     assert "เบอร์โทรศัพท์ไม่ถูกต้อง" in page
     assert 'value="ซอย 5"' in page and re.search(r">\s*ไฟ</textarea>", page)
     assert rows(web_client.application) == []
@@ -133,9 +133,9 @@ def test_more_than_three_photos_is_refused(web_client: FlaskClient) -> None:
 
 def test_corruption_form_is_anonymous_by_default(web_client: FlaskClient) -> None:
     page = web_client.get("/corruption").get_data(as_text=True)
-    assert "เปิดดูได้เฉพาะผู้รับผิดชอบเรื่องร้องเรียนการทุจริต" in page
+    assert "เปิดดูได้เฉพาะเจ้าหน้าที่ผู้รับผิดชอบเรื่องร้องเรียนการทุจริต" in page
     # The notice promises only what is true: the published statistics count such reports.
-    assert "สถิติที่เผยแพร่นับเพียงจำนวนเรื่อง ไม่เปิดเผยเนื้อหาของเรื่อง" in page
+    assert "เผยแพร่เพียงจำนวนเรื่องในสถิติเรื่องร้องเรียนการทุจริต ไม่เปิดเผยเนื้อหาของเรื่อง" in page
     assert "ไม่ถูกส่งเข้าตารางสรุปหรือรายงานใด ๆ" not in page
     assert re.search(r'name="anonymous"[^>]*checked', page) or re.search(
         r'checked[^>]*name="anonymous"', page

@@ -11,7 +11,7 @@ import secrets
 from datetime import datetime, timedelta
 from typing import cast
 
-from sqlalchemy import String, Table, delete
+from sqlalchemy import String, Table, delete, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from bot.db.base import Base
@@ -32,9 +32,11 @@ class FilingReceipt(Base):
 receipts = cast(Table, FilingReceipt.__table__)
 
 
-def put(session: Session, case_number: str, code: str, now: datetime) -> str:
-    """Keep a receipt (the caller commits, with the complaint); the token for the cookie."""
-    token = secrets.token_urlsafe(32)
+def put(session: Session, case_number: str, code: str, now: datetime, token: str = "") -> str:
+    """Keep a receipt (the caller commits, with the complaint); the token for the cookie.
+    A token given by the caller (one per form, see bot/web/submission.py) makes a second
+    filing of the same form fail on the primary key, with its complaint rolled back."""
+    token = token or secrets.token_urlsafe(32)
     session.execute(delete(receipts).where(receipts.c.created_at < now - KEEP))
     session.add(
         FilingReceipt(
@@ -45,6 +47,14 @@ def put(session: Session, case_number: str, code: str, now: datetime) -> str:
         )
     )
     return token
+
+
+def exists(session: Session, token: str, now: datetime) -> bool:
+    """A receipt not yet collected nor expired is kept under `token`."""
+    row = session.execute(
+        select(receipts.c.created_at).where(receipts.c.token_hash == _hash(token))
+    ).first()
+    return row is not None and row.created_at >= now - KEEP
 
 
 def take(session: Session, token: str, now: datetime) -> tuple[str, str] | None:
