@@ -64,7 +64,9 @@ def report_cmd(code: str, year: int | None, out: str, thai_digits: bool, plan: s
             sys.exit(2)
     write(report, out)
     label = f"{report.code} " if report.code else ""
-    click.echo(f"เขียน {label}{report.title} ปี {fy} ({report.as_of}) ลงไฟล์ {out} แล้ว")
+    # Titles of yearly reports already end with their year ("… พ.ศ. 2566"): say it once.
+    year = "" if str(fy) in report.title else f" ปี {fy}"
+    click.echo(f"เขียน {label}{report.title}{year} ({report.as_of}) ลงไฟล์ {out} แล้ว")
 
 
 @group.command("catalogue")

@@ -37,7 +37,8 @@ def test_html_has_each_issue_its_scores_the_paragraph_and_limitations(
 ) -> None:
     setup_year(app, tmp_path)
     out = tmp_path / "a.html"
-    cli(app, "report", "analysis", "--year", "2567", "--out", str(out))
+    said = cli(app, "report", "analysis", "--year", "2567", "--out", str(out))
+    assert "พ.ศ. 2567 (ข้อมูล ณ วันที่" in said and said.count("2567") == 2  # title + as-of
     html = out.read_text(encoding="utf-8")
     assert (
         "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ"
