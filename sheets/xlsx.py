@@ -213,6 +213,12 @@ class XlsxBackend:
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         try:
             self._wb.save(tmp)
+            # Saving takes a while: an admin's save landing meanwhile must not be replaced
+            # by our older copy, so look again just before the swap (the window left is the
+            # time between two system calls, not the time a save takes).
+            if file_version(self.path) != self._version:
+                tmp.unlink(missing_ok=True)
+                raise self._changed_meanwhile()
             # Atomic: a reader (or a crash) sees the old file or the new one, never half.
             os.replace(tmp, self.path)
         except OSError as e:  # e.g. the file is locked by Excel on Windows

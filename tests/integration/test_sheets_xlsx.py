@@ -274,3 +274,35 @@ def test_photo_column_links_to_the_login_protected_photo_page(
     assert r.status_code == 302 and "/admin/login" in r.headers["Location"]
     r = client_for(app, "admin").get(path)
     assert r.status_code == 200 and r.mimetype == "image/jpeg"
+
+
+def test_an_admins_save_landing_while_ours_is_written_is_kept(
+    xapp: Flask, xlsx: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cases = file_many(xapp, 2)
+    sync(xapp)
+    later = file_many(xapp, 1)  # waiting to be written
+    original = openpyxl.Workbook.save
+    landed: list[str] = []
+
+    def save_while_admin_saves(wb: openpyxl.Workbook, filename: object) -> None:
+        original(wb, filename)
+        if str(filename).endswith(".tmp") and not landed:
+            # The admin's spreadsheet program saves between our save and our swap.
+            theirs = openpyxl.load_workbook(xlsx)
+            theirs[TAB].cell(row=2, column=STATUS).value = "ดำเนินการแล้วเสร็จ"
+            time.sleep(0.01)
+            original(theirs, xlsx.with_name("~admin.xlsx"))
+            os.replace(xlsx.with_name("~admin.xlsx"), xlsx)
+            landed.append(str(filename))
+
+    monkeypatch.setattr(openpyxl.Workbook, "save", save_while_admin_saves)
+    sync(xapp)
+    sync(xapp, "--pull")
+    assert landed  # the race happened
+    ws = openpyxl.load_workbook(xlsx)[TAB]
+    assert ws.cell(row=2, column=STATUS).value == "ดำเนินการแล้วเสร็จ"  # their edit stands
+    assert ids(xlsx) == cases + later  # and our row was written on their file
+    with new_session(xapp) as s:
+        first = s.scalars(select(ComplaintRow.status).order_by(ComplaintRow.id)).first()
+    assert first == "resolved"
