@@ -65,8 +65,8 @@ def report_cmd(code: str, year: int | None, out: str, thai_digits: bool, plan: s
     write(report, out)
     label = f"{report.code} " if report.code else ""
     # Titles of yearly reports already end with their year ("… พ.ศ. 2566"): say it once.
-    year = "" if str(fy) in report.title else f" ปี {fy}"
-    click.echo(f"เขียน {label}{report.title}{year} ({report.as_of}) ลงไฟล์ {out} แล้ว")
+    in_year = "" if str(fy) in report.title else f" ปี {fy}"
+    click.echo(f"เขียน {label}{report.title}{in_year} ({report.as_of}) ลงไฟล์ {out} แล้ว")
 
 
 @group.command("catalogue")
