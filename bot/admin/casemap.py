@@ -5,6 +5,7 @@ allow in their Content-Security-Policy."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
 
@@ -17,10 +18,10 @@ from bot.db.complaints import queries
 from bot.settings import office_settings
 from bot.web.security import tile_source, with_images_from
 from handlers.clock import utcnow
-from handlers.complaints.domain import Status
+from handlers.complaints.domain import Complaint, Status
 from handlers.complaints.due import overdue_before
-from handlers.complaints.mapview import map_view
-from handlers.complaints.policy import ROLES
+from handlers.complaints.mapview import MapView, map_view
+from handlers.complaints.policy import ROLES, is_sealed
 from handlers.complaints.queue import parse_filter
 
 bp = Blueprint("casemap", __name__, url_prefix="/admin/cases")
@@ -48,6 +49,7 @@ def points() -> Response:
     now = utcnow()
     found = queries.located(store().session, f, overdue_before(now), MAP_LIMIT + 1)
     view = map_view(v, found[:MAP_LIMIT], now)
+    _record_sealed_places(found[:MAP_LIMIT], view, v.username, v.role, now)
 
     def link(number: str) -> str:
         return url_for("cases.case", case_number=number)
@@ -82,6 +84,21 @@ def points() -> Response:
         truncated=len(found) > MAP_LIMIT,
         problems=problems,
     )
+
+
+def _record_sealed_places(
+    found: list[Complaint], view: MapView, username: str, role: str, at: datetime
+) -> None:
+    """A sealed case's place is part of its content: each showing on the map is kept in its
+    access log, as each opening of its page is."""
+    shown = {p.case_number for p in view.pins} | {t.case_number for t in view.text_only}
+    sealed = [c.case_number for c in found if is_sealed(c.category) and c.case_number in shown]
+    for number in sealed:
+        queries.record_sealed_access(
+            store().session, number, username, role, "ตำแหน่งบนแผนที่", role == "integrity", at
+        )
+    if sealed:
+        store().commit()
 
 
 def _allow_tiles(response: Response) -> Response:

@@ -184,6 +184,9 @@ def test_the_integrity_officer_sees_the_sealed_pin_marked_sealed(office) -> None
     d = next(p for p in _map(app, "integ")["pins"] if p["case_number"] == cases["D"])
     assert (d["lat"], d["lng"], d["place"]) == (14.83579, 100.29135, SECRET_PLACE)
     assert d["category"] == "เรื่องร้องเรียนการทุจริต (ปิดผนึก) · ทุจริต ประพฤติมิชอบ สินบน"
+    # Its place was shown: the case's access log says who saw it on the map, as for its page.
+    page = client_for(app, "integ").get(f"/admin/cases/{cases['D']}").get_data(as_text=True)
+    assert "ตำแหน่งบนแผนที่" in page
 
 
 def test_the_map_needs_a_login(office) -> None:  # type: ignore[no-untyped-def]
