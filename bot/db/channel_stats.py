@@ -10,6 +10,7 @@ from sqlalchemy import Connection, String, delete, event, inspect, select, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.db.base import Base, upsert
+from bot.db.complaints.stats import value_before
 from bot.db.complaints.tables import ComplaintRow
 from bot.db.satisfaction.tables import SatisfactionRow
 from handlers.clock import local_date
@@ -99,7 +100,7 @@ def _complaint_in(_mapper: Any, conn: Connection, row: ComplaintRow) -> None:
 @event.listens_for(ComplaintRow, "after_update")
 def _complaint_moved(_mapper: Any, conn: Connection, row: ComplaintRow) -> None:
     state = inspect(row)
-    old = (_before(state, "fiscal_year"), _before(state, "channel"))
+    old = (value_before(state, "fiscal_year"), value_before(state, "channel"))
     if old != (row.fiscal_year, row.channel):
         bump(conn, old[0], COMPLAINT, old[1], -1)
         bump(conn, row.fiscal_year, COMPLAINT, row.channel, 1)
@@ -118,10 +119,3 @@ def _rating_in(_mapper: Any, conn: Connection, row: SatisfactionRow) -> None:
 @event.listens_for(SatisfactionRow, "after_delete")
 def _rating_gone(_mapper: Any, conn: Connection, row: SatisfactionRow) -> None:
     bump(conn, fiscal_year(local_date(row.created_at)), row.kind, row.channel, -1)
-
-
-def _before(state: Any, name: str) -> Any:
-    hist = state.attrs[name].history
-    if hist.deleted:
-        return hist.deleted[0]
-    return state.attrs[name].value

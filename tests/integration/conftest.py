@@ -4,9 +4,11 @@ real clients (line-bot-sdk, gspread) talk to them; apps for web forms and the XL
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
+import time_machine
 from flask import Flask
 from flask.testing import FlaskClient
 from pytest_httpserver import HTTPServer
@@ -58,3 +60,20 @@ def web_client(web: Flask) -> FlaskClient:
 def admin(web: Flask) -> FlaskClient:
     """A client of `web` logged in as the first admin."""
     return client_for(web, "admin")
+
+
+@pytest.fixture
+def clock() -> Iterator[Callable[[datetime], None]]:
+    """Freeze time at a given instant (every later call moves it)."""
+    travellers: list[time_machine.travel] = []
+
+    def _at(when: datetime) -> None:
+        if travellers:
+            travellers.pop().stop()
+        t = time_machine.travel(when, tick=False)
+        t.start()
+        travellers.append(t)
+
+    yield _at
+    for t in travellers:
+        t.stop()

@@ -4,12 +4,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-import time_machine
 from flask import Flask
 from sqlalchemy import select
 
@@ -27,23 +26,6 @@ from tests.support.cli import report as report_file
 
 # 10 March 2026, 09:00 in Bangkok.
 NOW = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def clock() -> Iterator[Callable[[datetime], None]]:
-    """Freeze time at a given instant (every later call moves it)."""
-    travellers: list[time_machine.travel] = []
-
-    def _at(when: datetime) -> None:
-        if travellers:
-            travellers.pop().stop()
-        t = time_machine.travel(when, tick=False)
-        t.start()
-        travellers.append(t)
-
-    yield _at
-    for t in travellers:
-        t.stop()
 
 
 def office(app: Flask) -> None:

@@ -7,12 +7,11 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-import time_machine
 from flask import Flask
 
 from handlers.ita.catalogue import available_years, load
@@ -24,23 +23,6 @@ from tests.support.complaints import file
 SECRET = "ผู้ใหญ่บ้านเรียกเงินใต้โต๊ะ-ลับมาก"
 REPORTER = "นายลับ ผู้แจ้ง"
 PHONE = "0899999999"
-
-
-@pytest.fixture
-def clock() -> Iterator[Callable[[datetime], None]]:
-    """Freeze time at a given instant (every later call moves it)."""
-    travellers: list[time_machine.travel] = []
-
-    def _at(when: datetime) -> None:
-        if travellers:
-            travellers.pop().stop()
-        t = time_machine.travel(when, tick=False)
-        t.start()
-        travellers.append(t)
-
-    yield _at
-    for t in travellers:
-        t.stop()
 
 
 def corruption(app: Flask, at: datetime, closed: datetime | None = None) -> str:

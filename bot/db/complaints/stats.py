@@ -92,11 +92,11 @@ def _fill_closed(_mapper: Any, conn: Connection, row: ComplaintRow) -> None:
         row.closed_at = row.updated_at
         row.resolve_days = days_to_close(row.created_at, row.updated_at)
     old = stat_key(
-        _before(state, "fiscal_year"),
-        _before(state, "status"),
-        _before(state, "category"),
-        _before(state, "month"),
-        _before(state, "resolve_days"),
+        value_before(state, "fiscal_year"),
+        value_before(state, "status"),
+        value_before(state, "category"),
+        value_before(state, "month"),
+        value_before(state, "resolve_days"),
     )
     new = _key(row)
     if old != new:
@@ -113,7 +113,7 @@ def _key(row: ComplaintRow) -> StatKey:
     return stat_key(row.fiscal_year, row.status, row.category, row.month, row.resolve_days)
 
 
-def _before(state: Any, name: str) -> Any:
+def value_before(state: Any, name: str) -> Any:
     """An attribute's value as loaded from the database, before this flush's change."""
     hist = state.attrs[name].history
     if hist.deleted:
